@@ -1,0 +1,51 @@
+# Datadam: `make demo` runs it, `make test` tests it. Both install what is missing first.
+PYTHON ?= python3.12
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+WIDGETS := datadam/static/datadam/widgets/label_form.js
+export DATADAM_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: demo test test-sqlite test-postgres build install lint bench clean messages
+
+demo: build
+	$(VENV)/bin/datadam demo
+
+test: build
+	scripts/test.sh
+
+test-sqlite: build
+	$(PY) -m pytest
+
+test-postgres: build
+	scripts/with-postgres.sh $(PY) -m pytest -m "not e2e or smoke"
+
+install: $(STAMP) frontend/node_modules/.package-lock.json
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+build: install $(WIDGETS) messages
+
+$(WIDGETS): $(shell find frontend/src -type f) frontend/vite.config.ts frontend/package-lock.json
+	cd frontend && npm run build
+
+messages: $(STAMP)
+	cd datadam && ../$(PY) -m django compilemessages -v 0 --settings=datadam.settings
+
+lint: install
+	$(VENV)/bin/ruff check datadam tests
+	cd frontend && npm test
+
+bench: build
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) frontend/node_modules datadam/static/datadam/widgets var

@@ -1,0 +1,1 @@
+"""Datadam: run an AI-training-data construction programme end to end."""

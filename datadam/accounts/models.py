@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person: staff of organizations, crowd worker in projects, or both."""
+
+    display_name = models.CharField(_("display name"), max_length=100, blank=True)
+
+    def __str__(self) -> str:
+        return self.display_name or self.username
+
+
+class Organization(models.Model):
+    """An organization (기관) owns projects; its staff are members with an organization role."""
+
+    class Kind(models.TextChoices):
+        EXECUTING = "executing", _("Executing organization")
+        CROWDSOURCING = "crowdsourcing", _("Crowdsourcing organization")
+        TRAINING = "training", _("Training provider")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(unique=True, allow_unicode=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.EXECUTING)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganizationMembership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        MANAGER = "manager", _("Manager")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="org_memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "user"], name="one_org_role_per_person")]
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only its SHA-256 is stored; the plain token is shown once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+
+class LoginFailure(models.Model):
+    """Failed log-ins, kept in the database so every web process throttles the same way."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True)
+    failed_at = models.DateTimeField(auto_now_add=True, db_index=True)

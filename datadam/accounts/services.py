@@ -1,0 +1,120 @@
+"""Writes about people, organizations and tokens."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from datadam.accounts.models import ApiToken, LoginFailure, Organization, OrganizationMembership, User
+from datadam.core.errors import Conflict, Invalid, NotFound, Throttled
+
+TOKEN_PREFIX = "dd_"
+
+
+@transaction.atomic
+def user_signup(*, username: str, password: str, email: str = "", display_name: str = "") -> User:
+    """A new account belongs to nothing: it sees no private data until it joins a project."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise Conflict(_("That user name is taken. Choose another."))
+    user = User(username=username, email=email, display_name=display_name)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise Invalid(" ".join(exc.messages)) from None
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user
+
+
+def user_login_check(*, request, username: str, password: str) -> User | None:
+    """Authenticate with throttling kept in the database, so every web process counts the same failures."""
+    window_start = timezone.now() - timedelta(seconds=settings.DATADAM_LOGIN_WINDOW_SECONDS)
+    recent = LoginFailure.objects.filter(username__iexact=username, failed_at__gte=window_start).count()
+    if recent >= settings.DATADAM_LOGIN_MAX_FAILURES:
+        minutes = settings.DATADAM_LOGIN_WINDOW_SECONDS // 60
+        raise Throttled(_("Too many failed log-ins. Wait %(minutes)d minutes and try again.") % {"minutes": minutes})
+    user = authenticate(request, username=username, password=password)
+    if user is None:
+        LoginFailure.objects.create(username=username[:150], ip_address=request.META.get("REMOTE_ADDR"))
+        return None
+    LoginFailure.objects.filter(username__iexact=username).delete()
+    return user
+
+
+@transaction.atomic
+def user_password_change(*, user: User, old_password: str, new_password: str) -> None:
+    if not user.check_password(old_password):
+        raise Invalid(_("Your current password is not right."))
+    try:
+        validate_password(new_password, user)
+    except ValidationError as exc:
+        raise Invalid(" ".join(exc.messages)) from None
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+
+
+@transaction.atomic
+def organization_create(*, name: str, owner: User, kind: str = Organization.Kind.EXECUTING) -> Organization:
+    slug = slugify(name, allow_unicode=True) or "org"
+    base, n = slug, 1
+    while Organization.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    organization = Organization.objects.create(name=name, slug=slug, kind=kind)
+    OrganizationMembership.objects.create(
+        organization=organization, user=owner, role=OrganizationMembership.Role.OWNER
+    )
+    return organization
+
+
+@transaction.atomic
+def organization_member_add(*, organization: Organization, user: User, role: str) -> OrganizationMembership:
+    membership, _created = OrganizationMembership.objects.update_or_create(
+        organization=organization, user=user, defaults={"role": role}
+    )
+    return membership
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Returns the row and the plain token, which is never stored and cannot be shown again."""
+    plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name, prefix=plain[:10], token_hash=_hash(plain))
+    return token, plain
+
+
+@transaction.atomic
+def token_revoke(*, user: User, token_id: int) -> None:
+    updated = ApiToken.objects.filter(id=token_id, user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if not updated:
+        raise NotFound(_("No such token."))
+
+
+def token_authenticate(*, plain: str) -> User | None:
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(token_hash=_hash(plain), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    # Touch at most once a minute: a token used by a busy script should not write on every request.
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        ApiToken.objects.filter(id=token.id).update(last_used_at=now)
+    return token.user

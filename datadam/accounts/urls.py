@@ -1,0 +1,13 @@
+from django.urls import path
+
+from datadam.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("signup/", views.signup_view, name="signup"),
+    path("password/", views.password_change_view, name="password"),
+    path("tokens/", views.tokens_view, name="tokens"),
+    path("tokens/<int:token_id>/revoke/", views.token_revoke_view, name="token_revoke"),
+]

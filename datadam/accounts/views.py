@@ -1,0 +1,91 @@
+from django.contrib import messages
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from datadam.accounts import forms, selectors, services
+from datadam.core.errors import DomainError
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "/"
+
+
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = forms.LoginForm(request.POST or None)
+    error, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_login_check(request=request, **form.cleaned_data)
+        except DomainError as exc:
+            error, status, user = exc.message, exc.status_code, None
+        if user is not None:
+            login(request, user)
+            return redirect(_safe_next(request))
+        error = error or _("The user name or password is not right.")
+        status = status if status != 200 else 400
+    context = {"form": form, "error": error, "next": _safe_next(request)}
+    return render(request, "accounts/login.html", context, status=status)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("home")
+
+
+def signup_view(request: HttpRequest) -> HttpResponse:
+    form = forms.SignupForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_signup(**form.cleaned_data)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! Join a project below to start working."))
+            return redirect("projects:list")
+    return render(request, "accounts/signup.html", {"form": form, "error": error}, status=400 if error else 200)
+
+
+@login_required
+def password_change_view(request: HttpRequest) -> HttpResponse:
+    form = forms.PasswordChangeForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_password_change(user=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, _("Your password is changed."))
+            return redirect("accounts:tokens")
+    return render(request, "accounts/password_change.html", {"form": form, "error": error})
+
+
+@login_required
+def tokens_view(request: HttpRequest) -> HttpResponse:
+    form = forms.TokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_token = services.token_create(user=request.user, name=form.cleaned_data["name"])
+        form = forms.TokenForm()
+    context = {"form": form, "tokens": selectors.token_list(actor=request.user), "new_token": new_token}
+    return render(request, "accounts/tokens.html", context)
+
+
+@login_required
+@require_POST
+def token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
+    services.token_revoke(user=request.user, token_id=token_id)
+    messages.success(request, _("The token is revoked. Scripts using it can no longer sign in."))
+    return redirect("accounts:tokens")

@@ -1,0 +1,61 @@
+"""The one API: /api/v1/, session auth for the browser (with CSRF), bearer tokens for scripts."""
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.security import HttpBearer, SessionAuth
+
+from datadam.accounts import services as account_services
+from datadam.accounts.api import router as accounts_router
+from datadam.core.errors import DomainError, ImportRejected
+from datadam.labeling.api import router as labeling_router
+from datadam.projects.api import router as projects_router
+
+ERROR_STATUSES = ("400", "401", "403", "404", "409", "413", "422", "429")
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str):
+        return account_services.token_authenticate(plain=token)
+
+
+class DatadamAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """Document the JSON error every operation may answer with, so clients know its shape."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = {
+            "type": "object",
+            "properties": {"detail": {}},
+            "required": ["detail"],
+        }
+        error = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        for path in schema["paths"].values():
+            for operation in path.values():
+                for status in ERROR_STATUSES:
+                    operation["responses"].setdefault(status, error)
+        return schema
+
+
+api = DatadamAPI(
+    title="Datadam API",
+    version="1",
+    description="Build AI training data: projects, imports, labeling tasks.",
+    auth=[TokenAuth(), SessionAuth()],  # token first: session auth checks CSRF before anything else
+    urls_namespace="api",
+)
+api.add_router("", accounts_router)
+api.add_router("", projects_router)
+api.add_router("", labeling_router)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request: HttpRequest, exc: DomainError):
+    body: dict = {"detail": exc.message}
+    if isinstance(exc, ImportRejected):
+        body["errors"] = exc.errors
+    return api.create_response(request, body, status=exc.status_code)
+
+
+@api.exception_handler(AuthenticationError)
+def not_logged_in(request: HttpRequest, exc: AuthenticationError):
+    return api.create_response(request, {"detail": "Log in, or send an API token."}, status=401)

@@ -1,0 +1,60 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from datadam.projects.models import Item, Project
+
+
+class Assignment(models.Model):
+    """A lease of one item to one worker. One per (item, worker): nobody gets an item twice."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("In progress")
+        SUBMITTED = "submitted", _("Submitted")
+        SKIPPED = "skipped", _("Skipped")
+        EXPIRED = "expired", _("Expired")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="assignments")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="assignments")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    leased_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    draft = models.JSONField(null=True, blank=True)
+    draft_saved_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "worker"], name="one_assignment_per_worker_item")]
+        indexes = [
+            models.Index(fields=["worker", "project", "status"], name="assignment_worker_idx"),
+            models.Index(
+                fields=["project", "expires_at"], condition=Q(status="active"), name="assignment_expiry_idx"
+            ),
+        ]
+
+
+class Annotation(models.Model):
+    """Label data (라벨링데이터). Every version is kept; a correction is a new version."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="annotations")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="annotations")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="annotations")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations")
+    version = models.PositiveIntegerField(default=1)
+    result = models.JSONField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SUBMITTED)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            # The idempotency guard: a retried submit of the same lease can never add a second row.
+            models.UniqueConstraint(fields=["assignment", "version"], name="one_annotation_per_version")
+        ]
+        indexes = [models.Index(fields=["project", "status"], name="annotation_state_idx")]

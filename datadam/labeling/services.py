@@ -1,0 +1,210 @@
+"""Leasing, drafts and submits: the annotator loop.
+
+Concurrency: every write runs in one transaction. On PostgreSQL the next open item is taken with
+SELECT … FOR UPDATE SKIP LOCKED, so concurrent workers never wait on, or double-book, the same slot.
+On SQLite each transaction starts with BEGIN IMMEDIATE (settings), which serializes writers, so the
+same queries are race-free there too.
+"""
+
+import json
+from collections import Counter
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from datadam.accounts.models import User
+from datadam.core.text import contains_nul
+from datadam.core.errors import Conflict, Invalid, LeaseExpired, NotFound, PermissionDenied
+from datadam.labeling.models import Annotation, Assignment
+from datadam.projects.models import Item, Project, ProjectMembership
+from datadam.projects.schema.validate import annotation_validate, schema_parse
+
+MAX_DRAFT_BYTES = 1024 * 1024
+EXPIRE_BATCH = 200
+
+
+def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None:
+    """The worker's live lease if they have one, else a new lease on the first open item they never had.
+
+    Returns None when no item is left for this worker.
+    """
+    with transaction.atomic():
+        # Locking the membership row serializes one worker's own concurrent calls (two tabs), so a
+        # worker never ends up holding two leases in the same project.
+        membership = (
+            ProjectMembership.objects.select_for_update()
+            .filter(project=project, user=actor, role=ProjectMembership.Role.LABELER)
+            .first()
+        )
+        if membership is None:
+            raise PermissionDenied(_("Join this project as a labeler to get tasks."))
+        now = timezone.now()
+        current = (
+            Assignment.objects.filter(worker=actor, project=project, status=Assignment.Status.ACTIVE, expires_at__gt=now)
+            .select_related("item")
+            .first()
+        )
+        if current:
+            return current
+        assignments_expire(project=project, now=now)
+        item = _next_open_item(project, actor)
+        if item is None:
+            return None
+        Item.objects.filter(id=item.id).update(open_slots=F("open_slots") - 1)
+        assignment = Assignment.objects.create(
+            project=project,
+            item=item,
+            worker=actor,
+            leased_at=now,
+            expires_at=now + timedelta(seconds=project.lease_seconds),
+        )
+        assignment.item = item
+        return assignment
+
+
+def _next_open_item(project: Project, worker: User) -> Item | None:
+    """Walks the partial queue index (open_slots > 0) in priority order, skipping items this worker had."""
+    had_it = Assignment.objects.filter(item=OuterRef("pk"), worker=worker)
+    return (
+        Item.objects.filter(project=project, open_slots__gt=0)
+        .exclude(Exists(had_it))
+        .order_by("priority", "id")
+        .select_for_update(skip_locked=True, of=("self",))
+        .first()
+    )
+
+
+def assignments_expire(*, project: Project, now=None) -> int:
+    """Mark run-out leases expired and give their slots back. Returns how many were expired."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        expired = list(
+            Assignment.objects.filter(project=project, status=Assignment.Status.ACTIVE, expires_at__lte=now)
+            .select_for_update(skip_locked=True)
+            .values_list("id", "item_id")[:EXPIRE_BATCH]
+        )
+        if not expired:
+            return 0
+        Assignment.objects.filter(id__in=[row[0] for row in expired]).update(
+            status=Assignment.Status.EXPIRED, finished_at=now
+        )
+        _give_slots_back(Counter(item_id for _id, item_id in expired))
+        return len(expired)
+
+
+def _give_slots_back(slots_per_item: Counter) -> None:
+    for item_id, count in slots_per_item.items():
+        Item.objects.filter(id=item_id).update(open_slots=F("open_slots") + count)
+
+
+def _lock_own_assignment(actor: User, assignment_id: int) -> Assignment:
+    assignment = (
+        Assignment.objects.select_for_update()
+        .select_related("project")
+        .filter(id=assignment_id, worker_id=actor.id)
+        .first()
+    )
+    if assignment is None:
+        raise NotFound(_("No such task."))
+    return assignment
+
+
+def _lease_ran_out(assignment: Assignment, now) -> bool:
+    return assignment.status == Assignment.Status.EXPIRED or (
+        assignment.status == Assignment.Status.ACTIVE and assignment.expires_at <= now
+    )
+
+
+def _expire_one(assignment: Assignment, now) -> None:
+    if assignment.status == Assignment.Status.ACTIVE:
+        assignment.status = Assignment.Status.EXPIRED
+        assignment.finished_at = now
+        _give_slots_back(Counter({assignment.item_id: 1}))
+
+
+def _check_draft(result: object) -> dict:
+    if not isinstance(result, dict):
+        raise Invalid(_("A draft must be an object with one key per control."))
+    if len(json.dumps(result, ensure_ascii=False).encode()) > MAX_DRAFT_BYTES:
+        raise Invalid(_("The draft is too large."))
+    if contains_nul(result):
+        raise Invalid(_("The draft holds a NUL character, which cannot be stored."))
+    return result
+
+
+def assignment_draft_save(*, actor: User, assignment_id: int, result: object) -> Assignment:
+    """Autosave. A draft is kept even when the lease has run out; the worker is then told so (409)."""
+    draft = _check_draft(result)
+    now = timezone.now()
+    with transaction.atomic():
+        assignment = _lock_own_assignment(actor, assignment_id)
+        if assignment.status in {Assignment.Status.SUBMITTED, Assignment.Status.SKIPPED}:
+            raise Conflict(_("This task is already finished; the draft was not changed."))
+        ran_out = _lease_ran_out(assignment, now)
+        if ran_out:
+            _expire_one(assignment, now)
+        assignment.draft, assignment.draft_saved_at = draft, now
+        assignment.save(update_fields=["draft", "draft_saved_at", "status", "finished_at"])
+    if ran_out:
+        raise LeaseExpired(_("Your time for this task ran out. Your draft is saved; take the next task."))
+    return assignment
+
+
+def annotation_submit(*, actor: User, assignment_id: int, result: object) -> tuple[Annotation, bool]:
+    """Store the worker's answer once. Returns (annotation, created).
+
+    Idempotent: a retried submit of the same lease returns the annotation stored the first time.
+    On a run-out lease the answer is kept as the draft and LeaseExpired is raised.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        assignment = _lock_own_assignment(actor, assignment_id)
+        if assignment.status == Assignment.Status.SUBMITTED:
+            return assignment.annotations.get(version=1), False
+        if assignment.status == Assignment.Status.SKIPPED:
+            raise Conflict(_("You skipped this task, so it cannot be submitted."))
+        ran_out = _lease_ran_out(assignment, now)
+        if ran_out:
+            _expire_one(assignment, now)
+            assignment.draft, assignment.draft_saved_at = _check_draft(result), now
+            assignment.save(update_fields=["draft", "draft_saved_at", "status", "finished_at"])
+        else:
+            annotation = _store_annotation(assignment, actor, result, now)
+    if ran_out:
+        raise LeaseExpired(_("Your time for this task ran out. Your answer is kept as a draft."))
+    return annotation, True
+
+
+def _store_annotation(assignment: Assignment, actor: User, result: object, now) -> Annotation:
+    schema = schema_parse(assignment.project.schema)
+    annotation_validate(schema, result)
+    annotation = Annotation.objects.create(
+        assignment=assignment,
+        project_id=assignment.project_id,
+        item_id=assignment.item_id,
+        author=actor,
+        version=1,
+        result=result,
+    )
+    assignment.status = Assignment.Status.SUBMITTED
+    assignment.finished_at = now
+    assignment.draft = None
+    assignment.save(update_fields=["status", "finished_at", "draft"])
+    return annotation
+
+
+def assignment_skip(*, actor: User, assignment_id: int) -> Assignment:
+    """Give the item back to the queue; it will never be offered to this worker again."""
+    now = timezone.now()
+    with transaction.atomic():
+        assignment = _lock_own_assignment(actor, assignment_id)
+        if assignment.status != Assignment.Status.ACTIVE:
+            raise Conflict(_("Only a task in progress can be skipped."))
+        assignment.status = Assignment.Status.SKIPPED
+        assignment.finished_at = now
+        assignment.save(update_fields=["status", "finished_at"])
+        _give_slots_back(Counter({assignment.item_id: 1}))
+    return assignment

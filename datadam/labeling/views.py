@@ -1,0 +1,69 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from datadam.core.errors import LeaseExpired, SchemaViolation
+from datadam.labeling import forms, selectors, services
+from datadam.labeling.models import Assignment
+from datadam.projects import selectors as project_selectors
+from datadam.projects.schema.validate import schema_parse
+from datadam.projects.services import guideline_html
+
+
+@login_required
+def task_start(request: HttpRequest, project_id: int) -> HttpResponse:
+    """Resume the task in progress or lease the next one, then show it at its own address."""
+    project = project_selectors.project_get(actor=request.user, project_id=project_id)
+    assignment = services.assignment_lease_next(actor=request.user, project=project)
+    if assignment is None:
+        return render(request, "labeling/no_tasks.html", {"project": project})
+    return redirect("labeling:task", project_id=project.id, assignment_id=assignment.id)
+
+
+@login_required
+def task_page(request: HttpRequest, project_id: int, assignment_id: int) -> HttpResponse:
+    assignment = selectors.assignment_get(actor=request.user, assignment_id=assignment_id)
+    if assignment.project_id != project_id or assignment.status != Assignment.Status.ACTIVE:
+        return redirect("labeling:start", project_id=assignment.project_id)
+    return _render_task(request, assignment, values=assignment.draft or {}, error=None)
+
+
+def _render_task(request: HttpRequest, assignment: Assignment, *, values: dict, error: str | None) -> HttpResponse:
+    schema = schema_parse(assignment.project.schema)
+    context = {
+        "assignment": assignment,
+        "project": assignment.project,
+        "item": assignment.item,
+        "controls": forms.controls_for_display(schema, values),
+        "guideline_html": guideline_html(assignment.project.guideline),
+        "done_count": selectors.annotation_list_mine(actor=request.user, project=assignment.project).count(),
+        "error": error,
+    }
+    return render(request, "labeling/task.html", context, status=422 if error else 200)
+
+
+@login_required
+@require_POST
+def task_submit(request: HttpRequest, project_id: int, assignment_id: int) -> HttpResponse:
+    assignment = selectors.assignment_get(actor=request.user, assignment_id=assignment_id)
+    result = forms.result_from_post(schema_parse(assignment.project.schema), request.POST)
+    try:
+        services.annotation_submit(actor=request.user, assignment_id=assignment.id, result=result)
+    except SchemaViolation as exc:
+        return _render_task(request, assignment, values=result, error=exc.message)
+    except LeaseExpired as exc:
+        messages.warning(request, exc.message)
+        return redirect("labeling:start", project_id=assignment.project_id)
+    messages.success(request, _("Submitted. Here is your next task."))
+    return redirect("labeling:start", project_id=assignment.project_id)
+
+
+@login_required
+@require_POST
+def task_skip(request: HttpRequest, project_id: int, assignment_id: int) -> HttpResponse:
+    assignment = services.assignment_skip(actor=request.user, assignment_id=assignment_id)
+    messages.info(request, _("Skipped. This item will not be shown to you again."))
+    return redirect("labeling:start", project_id=assignment.project_id)

@@ -1,0 +1,55 @@
+import json
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from datadam.projects.models import Project
+
+EXAMPLE_SCHEMA = {
+    "controls": [
+        {"type": "choices", "name": "sentiment", "title": "감성", "labels": [
+            {"value": "positive", "text": "긍정"}, {"value": "negative", "text": "부정"}
+        ]}
+    ]
+}
+
+
+class ProjectForm(forms.Form):
+    organization = forms.ModelChoiceField(queryset=None, label=_("Organization"), empty_label=None)
+    name = forms.CharField(label=_("Project name"), max_length=200)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    schema = forms.CharField(
+        label=_("Label schema (JSON)"), initial=json.dumps(EXAMPLE_SCHEMA, ensure_ascii=False, indent=2),
+        widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
+        help_text=_("The controls workers fill in: choices (one or several labels) or free text."),
+    )
+    guideline = forms.CharField(
+        label=_("Guideline (Markdown)"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    default_overlap = forms.IntegerField(label=_("Labels per item"), min_value=1, max_value=10, initial=1)
+    join_policy = forms.ChoiceField(label=_("Who may join"), choices=Project.JoinPolicy.choices)
+
+    def __init__(self, *args, organizations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+    def clean_schema(self) -> dict:
+        try:
+            return json.loads(self.cleaned_data["schema"])
+        except json.JSONDecodeError as exc:
+            raise forms.ValidationError(
+                _("Not valid JSON: %(problem)s (line %(line)d)") % {"problem": exc.msg, "line": exc.lineno}
+            ) from None
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("File (.jsonl, .csv or .tsv)"))
+    text_column = forms.CharField(
+        label=_("Column holding the text"), initial="text", max_length=100,
+        help_text=_("Other columns are kept as metadata; a column named id becomes the item's id."),
+    )
+    encoding = forms.ChoiceField(
+        label=_("Encoding"), required=False,
+        choices=[("", _("Detect automatically")), ("utf-8", "UTF-8"), ("cp949", "CP949 (Excel, Korean)"),
+                 ("euc-kr", "EUC-KR")],
+    )

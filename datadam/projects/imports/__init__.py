@@ -1,0 +1,1 @@
+"""Import pipeline: readers (bytes → text lines) → parsers (lines → rows) → makers (rows → items)."""

@@ -1,0 +1,160 @@
+"""Create and run import batches.
+
+`import_batch_run` deliberately does not run in one transaction: it writes hidden items in short
+transactions of CHUNK rows, so labelers are never blocked behind a long import, and then publishes
+the whole batch in one short UPDATE. A file with any bad row publishes nothing.
+"""
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from datadam.accounts.models import User
+from datadam.core.errors import ImportRejected, Invalid, NotFound, TooLarge
+from datadam.projects import permissions
+from datadam.projects.imports.errors import RowError
+from datadam.projects.imports.makers import RowRejected, item_fields_make
+from datadam.projects.imports.parsers import FORMATS, rows_parse
+from datadam.projects.imports.readers import text_open
+from datadam.projects.models import ImportBatch, Item, Project
+
+CHUNK = 5_000
+MAX_REPORTED_ERRORS = 100
+
+
+def file_format_guess(file_name: str, declared: str = "") -> str:
+    file_format = (declared or PurePath(file_name).suffix.lstrip(".")).lower()
+    if file_format == "ndjson":
+        file_format = "jsonl"
+    if file_format not in FORMATS:
+        raise Invalid(_("Upload a .jsonl, .csv or .tsv file (this one is %(name)s).") % {"name": file_name})
+    return file_format
+
+
+@transaction.atomic
+def import_batch_create(
+    *, actor: User, project: Project, upload: File, file_name: str, file_format: str = "", encoding: str = ""
+) -> ImportBatch:
+    """Store the upload and record a queued batch. The caller runs it inline or as a background task."""
+    if not permissions.can_manage_project(actor, project):
+        raise NotFound(_("No such project."))
+    if upload.size > settings.DATADAM_MAX_UPLOAD_BYTES:
+        limit_mb = settings.DATADAM_MAX_UPLOAD_BYTES // (1024 * 1024)
+        raise TooLarge(_("The file is larger than the %(limit)d MB limit.") % {"limit": limit_mb})
+    if upload.size == 0:
+        raise Invalid(_("The file is empty."))
+    file_format = file_format_guess(file_name, file_format)
+    safe_name = PurePath(file_name).name[-100:]
+    stored = default_storage.save(f"imports/{project.id}/{uuid.uuid4().hex}-{safe_name}", upload)
+    return ImportBatch.objects.create(
+        project=project,
+        created_by=actor,
+        file_name=safe_name,
+        stored_path=stored,
+        file_format=file_format,
+        encoding=encoding,
+        size_bytes=upload.size,
+    )
+
+
+def import_batch_run(*, batch_id: int, text_column: str = "text") -> ImportBatch:
+    """Stream the stored file into hidden items, then publish them all or delete them all."""
+    batch = ImportBatch.objects.select_related("project").get(id=batch_id)
+    if batch.status in {ImportBatch.Status.PUBLISHED, ImportBatch.Status.FAILED}:
+        return batch
+    ImportBatch.objects.filter(id=batch.id).update(status=ImportBatch.Status.RUNNING)
+    errors: list[RowError] = []
+    try:
+        with default_storage.open(batch.stored_path, "rb") as binary:
+            stream, batch.encoding = text_open(binary, batch.encoding)
+            rows = rows_parse(stream, file_format=batch.file_format, file_name=batch.file_name)
+            _write_hidden_items(batch, rows, errors, text_column, position=binary.tell)
+    except Invalid as exc:
+        errors.append(RowError(batch.file_name, 1, exc.message))
+    if errors:
+        return _fail(batch, errors)
+    return _publish(batch)
+
+
+def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_column: str, position) -> None:
+    """After the first bad row nothing more is written, but parsing goes on to report every problem."""
+    pending: list[Item] = []
+    for parsed in rows:
+        batch.rows_read += 1
+        if isinstance(parsed, RowError):
+            errors.append(parsed)
+        else:
+            line, row = parsed
+            try:
+                fields = item_fields_make(row, text_column=text_column)
+            except RowRejected as exc:
+                errors.append(RowError(batch.file_name, line, str(exc)))
+                continue
+            if not errors:
+                pending.append(_hidden_item(batch, fields))
+        if len(errors) >= MAX_REPORTED_ERRORS:
+            break
+        if len(pending) >= CHUNK:
+            _flush(batch, pending, position())
+    if not errors:
+        _flush(batch, pending, batch.size_bytes)
+    if batch.items_created == 0 and not errors:
+        errors.append(RowError(batch.file_name, 1, _("The file holds no rows.")))
+
+
+def _hidden_item(batch: ImportBatch, fields: dict) -> Item:
+    overlap = batch.project.default_overlap
+    return Item(project_id=batch.project_id, batch=batch, target_overlap=overlap, open_slots=0, **fields)
+
+
+def _flush(batch: ImportBatch, pending: list[Item], bytes_read: int) -> None:
+    """Write one chunk in its own short transaction and record progress for the progress bar."""
+    with transaction.atomic():
+        Item.objects.bulk_create(pending, batch_size=1000)
+        batch.items_created += len(pending)
+        batch.bytes_read = bytes_read
+        ImportBatch.objects.filter(id=batch.id).update(
+            rows_read=batch.rows_read, items_created=batch.items_created, bytes_read=bytes_read
+        )
+    pending.clear()
+
+
+def _fail(batch: ImportBatch, errors: list[RowError]) -> ImportBatch:
+    while True:
+        with transaction.atomic():
+            ids = list(Item.objects.filter(batch=batch).values_list("id", flat=True)[:CHUNK])
+            if not ids:
+                break
+            Item.objects.filter(id__in=ids).delete()
+    batch.status = ImportBatch.Status.FAILED
+    batch.errors = [error.as_dict() for error in errors]
+    batch.items_created = 0
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["status", "errors", "items_created", "rows_read", "encoding", "finished_at"])
+    return batch
+
+
+@transaction.atomic
+def _publish(batch: ImportBatch) -> ImportBatch:
+    Item.objects.filter(batch=batch).update(is_published=True, open_slots=batch.project.default_overlap)
+    batch.status = ImportBatch.Status.PUBLISHED
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["status", "items_created", "rows_read", "bytes_read", "encoding", "finished_at"])
+    return batch
+
+
+def import_batch_raise_if_failed(batch: ImportBatch) -> ImportBatch:
+    if batch.status == ImportBatch.Status.FAILED:
+        count = len(batch.errors)
+        raise ImportRejected(
+            _("Nothing was imported: %(count)d problem(s) found. Fix them and upload the file again.")
+            % {"count": count},
+            batch.errors,
+        )
+    return batch

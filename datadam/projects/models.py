@@ -1,0 +1,106 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from datadam.accounts.models import Organization
+
+
+class Project(models.Model):
+    class DataType(models.TextChoices):
+        TEXT = "text", _("Text")
+        IMAGE = "image", _("Image")
+        AUDIO = "audio", _("Audio")
+
+    class JoinPolicy(models.TextChoices):
+        OPEN = "open", _("Anyone may join")
+        INVITE = "invite", _("Managers add members")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="projects")
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    data_type = models.CharField(_("data type"), max_length=10, choices=DataType.choices, default=DataType.TEXT)
+    schema = models.JSONField(_("label schema"))
+    guideline = models.TextField(_("guideline"), blank=True, help_text=_("Markdown"))
+    default_overlap = models.PositiveSmallIntegerField(
+        _("labels per item"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    lease_seconds = models.PositiveIntegerField(
+        _("lease length (seconds)"), default=1800, validators=[MinValueValidator(60), MaxValueValidator(86400)]
+    )
+    join_policy = models.CharField(max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProjectMembership(models.Model):
+    """Crowd workers join projects, not organizations."""
+
+    class Role(models.TextChoices):
+        LABELER = "labeler", _("Labeler")
+        REVIEWER = "reviewer", _("Reviewer")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["project", "user", "role"], name="one_membership_per_role")]
+
+
+class ImportBatch(models.Model):
+    """One uploaded file. Its items stay hidden until every row passed and the batch is published."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Importing")
+        PUBLISHED = "published", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="import_batches")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    file_name = models.CharField(max_length=255)
+    stored_path = models.CharField(max_length=500, blank=True)
+    file_format = models.CharField(max_length=10)
+    encoding = models.CharField(max_length=30, blank=True)
+    size_bytes = models.BigIntegerField(default=0)
+    bytes_read = models.BigIntegerField(default=0)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    rows_read = models.PositiveIntegerField(default=0)
+    items_created = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+
+class Item(models.Model):
+    """One piece of raw data (원천데이터).
+
+    `open_slots` is how many more workers may take the item (target_overlap minus live leases and
+    submissions). Items of an unpublished import are written with open_slots = 0, so the partial
+    queue index never sees them until the batch is published.
+    """
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="items")
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, null=True, blank=True, related_name="items")
+    external_id = models.CharField(max_length=200, blank=True)
+    data = models.JSONField()
+    target_overlap = models.PositiveSmallIntegerField(default=1)
+    open_slots = models.PositiveSmallIntegerField(default=0)
+    priority = models.BigIntegerField(default=0)
+    is_published = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [
+            # The labeling queue: only items with free slots, in priority order.
+            models.Index(
+                fields=["project", "priority", "id"], condition=Q(open_slots__gt=0), name="item_queue_idx"
+            ),
+            models.Index(fields=["project", "id"], name="item_project_idx"),
+        ]

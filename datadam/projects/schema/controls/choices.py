@@ -1,0 +1,67 @@
+"""`choices`: pick one label (single) or several (multiple). Scored by exact match / Jaccard."""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from datadam.core.errors import SchemaViolation
+from datadam.projects.schema.controls.base import ControlConfig
+
+
+class Choice(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    value: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00]*$")
+    text: str = Field(default="", max_length=200, description="Shown to the worker; defaults to value")
+    hotkey: str = Field(default="", max_length=1)
+
+
+class Config(ControlConfig):
+    type: Literal["choices"]
+    multiple: bool = False
+    labels: list[Choice] = Field(min_length=1, max_length=500)
+
+    @field_validator("labels", mode="before")
+    @classmethod
+    def accept_plain_strings(cls, labels: object) -> object:
+        if isinstance(labels, list):
+            return [{"value": label} if isinstance(label, str) else label for label in labels]
+        return labels
+
+    @model_validator(mode="after")
+    def values_and_hotkeys_are_unique(self) -> "Config":
+        values = [choice.value for choice in self.labels]
+        if len(set(values)) != len(values):
+            raise ValueError("two labels have the same value")
+        hotkeys = [choice.hotkey for choice in self.labels if choice.hotkey]
+        if len(set(hotkeys)) != len(hotkeys):
+            raise ValueError("two labels have the same hotkey")
+        return self
+
+
+def validate_value(config: Config, value: object) -> object:
+    allowed = {choice.value for choice in config.labels}
+    picked = value if config.multiple else [value]
+    if config.multiple and not isinstance(value, list):
+        raise SchemaViolation(f"{config.name}: expected a list of labels")
+    for label in picked:
+        if not isinstance(label, str):
+            raise SchemaViolation(f"{config.name}: a label must be text")
+        if label not in allowed:
+            raise SchemaViolation(f"{config.name}: '{label}' is not a label of this project")
+    if config.multiple:
+        if len(set(picked)) != len(picked):
+            raise SchemaViolation(f"{config.name}: a label is picked twice")
+        if config.required and not picked:
+            raise SchemaViolation(f"{config.name}: pick at least one label")
+    return value
+
+
+def score(config: Config, gold: object, answer: object) -> float:
+    """1.0 for the same label; for multiple choice, the Jaccard overlap of the two sets."""
+    if not config.multiple:
+        return 1.0 if gold == answer else 0.0
+    gold_set, answer_set = set(gold or []), set(answer or [])
+    if not gold_set and not answer_set:
+        return 1.0
+    return len(gold_set & answer_set) / len(gold_set | answer_set)

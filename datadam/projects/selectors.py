@@ -1,0 +1,105 @@
+"""Reads about projects and items, already scoped to the person asking. Foreign ids raise NotFound."""
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from datadam.accounts.selectors import staff_organization_ids
+from datadam.core.errors import NotFound
+from datadam.projects.models import ImportBatch, Item, Project, ProjectMembership
+
+
+def project_member_ids(actor, role: str | None = None) -> QuerySet:
+    """Ids of projects the actor joined as a crowd worker (a subquery)."""
+    if not actor.is_authenticated:
+        return ProjectMembership.objects.none().values("project_id")
+    memberships = ProjectMembership.objects.filter(user=actor)
+    if role:
+        memberships = memberships.filter(role=role)
+    return memberships.values("project_id")
+
+
+def project_list(*, actor) -> QuerySet[Project]:
+    """Projects of the actor's organizations, plus projects the actor joined."""
+    if not actor.is_authenticated:
+        return Project.objects.none()
+    return (
+        Project.objects.filter(
+            Q(organization_id__in=staff_organization_ids(actor)) | Q(id__in=project_member_ids(actor))
+        )
+        .select_related("organization")
+        .order_by("-created_at")
+    )
+
+
+def project_list_open_to_join(*, actor) -> QuerySet[Project]:
+    """Open projects the actor has not joined yet: what a new account can see and join."""
+    projects = Project.objects.filter(join_policy=Project.JoinPolicy.OPEN).select_related("organization")
+    if actor.is_authenticated:
+        projects = projects.exclude(id__in=project_member_ids(actor))
+    return projects.order_by("-created_at")
+
+
+def project_get(*, actor, project_id: int) -> Project:
+    project = project_list(actor=actor).filter(id=project_id).first()
+    if project is None:
+        raise NotFound(_("No such project."))
+    return project
+
+
+def project_get_joinable(*, actor, project_id: int) -> Project:
+    """A project the actor may see or join; a closed project of another organization is NotFound."""
+    project = (project_list(actor=actor) | project_list_open_to_join(actor=actor)).filter(id=project_id).first()
+    if project is None:
+        raise NotFound(_("No such project."))
+    return project
+
+
+def project_managed_get(*, actor, project_id: int) -> Project:
+    project = (
+        Project.objects.filter(id=project_id, organization_id__in=staff_organization_ids(actor))
+        .select_related("organization")
+        .first()
+    )
+    if project is None:
+        raise NotFound(_("No such project."))
+    return project
+
+
+def project_roles(*, actor, project: Project) -> set[str]:
+    if not actor.is_authenticated:
+        return set()
+    return set(ProjectMembership.objects.filter(user=actor, project=project).values_list("role", flat=True))
+
+
+def project_progress(*, project: Project) -> dict:
+    """Counts for the project page: items, items fully labeled, annotations."""
+    totals = Item.objects.filter(project=project, is_published=True).aggregate(
+        items=Count("id"), open=Count("id", filter=Q(open_slots__gt=0))
+    )
+    return {**totals, "annotations": project.annotations.count()}
+
+
+def project_member_list(*, actor, project_id: int) -> QuerySet[ProjectMembership]:
+    project = project_managed_get(actor=actor, project_id=project_id)
+    return ProjectMembership.objects.filter(project=project).select_related("user").order_by("joined_at")
+
+
+def item_list(*, actor, project_id: int) -> QuerySet[Item]:
+    project = project_managed_get(actor=actor, project_id=project_id)
+    return Item.objects.filter(project=project, is_published=True).order_by("id")
+
+
+def import_batch_list(*, actor, project_id: int) -> QuerySet[ImportBatch]:
+    project = project_managed_get(actor=actor, project_id=project_id)
+    return ImportBatch.objects.filter(project=project).order_by("-created_at")
+
+
+def import_batch_get(*, actor, batch_id: int) -> ImportBatch:
+    batch = (
+        ImportBatch.objects.filter(id=batch_id, project__organization_id__in=staff_organization_ids(actor))
+        .select_related("project")
+        .first()
+    )
+    if batch is None:
+        raise NotFound(_("No such import."))
+    return batch

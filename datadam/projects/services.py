@@ -1,0 +1,105 @@
+"""Writes about projects and their members. Imports live in projects/imports/."""
+
+import markdown_it
+import nh3
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from datadam.accounts.models import Organization, User
+from datadam.core.errors import Invalid, NotFound, PermissionDenied
+from datadam.projects import permissions
+from datadam.projects.models import Project, ProjectMembership
+from datadam.projects.schema.validate import schema_parse
+
+_markdown = markdown_it.MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def guideline_html(markdown_text: str) -> str:
+    """Render a guideline: raw HTML is off in the parser, and nh3 cleans what Markdown makes."""
+    return nh3.clean(_markdown.render(markdown_text or ""), link_rel="noopener noreferrer nofollow")
+
+
+def _full_clean(project: Project) -> None:
+    try:
+        project.full_clean(exclude=["organization", "created_by"])
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise Invalid(f"{field}: {' '.join(messages)}") from None
+
+
+@transaction.atomic
+def project_create(
+    *,
+    actor: User,
+    organization: Organization,
+    name: str,
+    schema: dict,
+    data_type: str = Project.DataType.TEXT,
+    description: str = "",
+    guideline: str = "",
+    default_overlap: int = 1,
+    lease_seconds: int = 1800,
+    join_policy: str = Project.JoinPolicy.OPEN,
+) -> Project:
+    """Only an organization's staff create its projects. The schema is validated before anything is written."""
+    schema_parse(schema)
+    project = Project(
+        organization=organization,
+        name=name,
+        schema=schema,
+        data_type=data_type,
+        description=description,
+        guideline=guideline,
+        default_overlap=default_overlap,
+        lease_seconds=lease_seconds,
+        join_policy=join_policy,
+        created_by=actor,
+    )
+    if not permissions.is_project_staff(actor, project):
+        raise NotFound(_("No such organization."))
+    _full_clean(project)
+    project.save()
+    return project
+
+
+PROJECT_EDITABLE_FIELDS = {
+    "name", "description", "guideline", "schema", "default_overlap", "lease_seconds", "join_policy"
+}
+
+
+@transaction.atomic
+def project_update(*, actor: User, project: Project, **changes: object) -> Project:
+    unknown = set(changes) - PROJECT_EDITABLE_FIELDS
+    if unknown:
+        raise Invalid(_("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    if not permissions.can_manage_project(actor, project):
+        raise NotFound(_("No such project."))
+    if "schema" in changes:
+        schema_parse(changes["schema"])
+    for field, value in changes.items():
+        setattr(project, field, value)
+    _full_clean(project)
+    project.save(update_fields=list(changes))
+    return project
+
+
+@transaction.atomic
+def project_join(*, actor: User, project: Project) -> ProjectMembership:
+    """A crowd worker joins an open project as a labeler. Joining twice is harmless."""
+    if not permissions.can_join(actor, project):
+        raise PermissionDenied(_("This project is open to invited members only."))
+    membership, _created = ProjectMembership.objects.get_or_create(
+        project=project, user=actor, role=ProjectMembership.Role.LABELER
+    )
+    return membership
+
+
+@transaction.atomic
+def project_member_add(*, actor: User, project: Project, user: User, role: str) -> ProjectMembership:
+    if not permissions.can_manage_project(actor, project):
+        raise NotFound(_("No such project."))
+    if role not in ProjectMembership.Role.values:
+        raise Invalid(_("Unknown role: %(role)s") % {"role": role})
+    membership, _created = ProjectMembership.objects.get_or_create(project=project, user=user, role=role)
+    return membership

@@ -1,0 +1,110 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from datadam.accounts import selectors as account_selectors
+from datadam.core.errors import DomainError
+from datadam.projects import forms, selectors, services, tasks
+from datadam.projects.imports import services as imports
+from datadam.projects.schema.validate import schema_parse
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("projects:list")
+    return render(request, "projects/landing.html")
+
+
+@login_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    context = {
+        "projects": selectors.project_list(actor=request.user),
+        "open_projects": selectors.project_list_open_to_join(actor=request.user)[:50],
+        "can_create": account_selectors.organization_list(actor=request.user).exists(),
+    }
+    return render(request, "projects/list.html", context)
+
+
+@login_required
+def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = selectors.project_get_joinable(actor=request.user, project_id=project_id)
+    roles = selectors.project_roles(actor=request.user, project=project)
+    is_staff = account_selectors.organization_role(actor=request.user, organization_id=project.organization_id)
+    context = {
+        "project": project,
+        "roles": roles,
+        "is_staff": bool(is_staff),
+        "progress": selectors.project_progress(project=project) if (roles or is_staff) else None,
+        "guideline_html": services.guideline_html(project.guideline),
+        "controls": schema_parse(project.schema).controls,
+    }
+    return render(request, "projects/detail.html", context)
+
+
+@login_required
+def project_create(request: HttpRequest) -> HttpResponse:
+    organizations = account_selectors.organization_list(actor=request.user)
+    form = forms.ProjectForm(request.POST or None, organizations=organizations)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.project_create(actor=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("The project is created. Import items next."))
+            return redirect("projects:import", project_id=project.id)
+    return render(request, "projects/create.html", {"form": form, "error": error}, status=422 if error else 200)
+
+
+@login_required
+@require_POST
+def project_join(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = selectors.project_get_joinable(actor=request.user, project_id=project_id)
+    services.project_join(actor=request.user, project=project)
+    messages.success(request, _("You joined %(name)s. Start labeling when you are ready.") % {"name": project.name})
+    return redirect("projects:detail", project_id=project.id)
+
+
+@login_required
+def import_page(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = selectors.project_managed_get(actor=request.user, project_id=project_id)
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = _import_start(request, project, form.cleaned_data)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            return redirect("projects:import_status", project_id=project.id, batch_id=batch.id)
+    context = {
+        "project": project, "form": form, "error": error,
+        "batches": selectors.import_batch_list(actor=request.user, project_id=project.id)[:20],
+        "limit_mb": settings.DATADAM_MAX_UPLOAD_BYTES // (1024 * 1024),
+    }
+    return render(request, "projects/import.html", context, status=422 if error else 200)
+
+
+def _import_start(request: HttpRequest, project, data: dict):
+    upload = data["file"]
+    batch = imports.import_batch_create(
+        actor=request.user, project=project, upload=upload, file_name=upload.name, encoding=data["encoding"]
+    )
+    if batch.size_bytes > settings.DATADAM_IMPORT_INLINE_BYTES:
+        tasks.import_batch_run_task.enqueue(batch.id, data["text_column"])
+        return batch
+    return imports.import_batch_run(batch_id=batch.id, text_column=data["text_column"])
+
+
+@login_required
+def import_status(request: HttpRequest, project_id: int, batch_id: int) -> HttpResponse:
+    batch = selectors.import_batch_get(actor=request.user, batch_id=batch_id)
+    if batch.project_id != project_id:
+        return redirect("projects:import_status", project_id=batch.project_id, batch_id=batch.id)
+    template = "projects/_import_status.html" if request.headers.get("HX-Request") else "projects/import_status.html"
+    return render(request, template, {"project": batch.project, "batch": batch})

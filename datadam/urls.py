@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from datadam.api import api
+from datadam.core import views as core_views
+from datadam.projects import views as project_views
+
+urlpatterns = [
+    path("", project_views.home, name="home"),
+    path("health", core_views.health, name="health"),
+    path("accounts/", include("datadam.accounts.urls")),
+    path("projects/", include("datadam.projects.urls")),
+    path("projects/", include("datadam.labeling.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "datadam.core.views.not_found"

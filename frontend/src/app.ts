@@ -1,0 +1,20 @@
+// Site-wide entry: Pico CSS styles plus htmx with Django's CSRF header.
+
+import '@picocss/pico/css/pico.min.css';
+import htmx from 'htmx.org';
+
+declare global {
+  interface Window {
+    htmx: typeof htmx;
+  }
+}
+
+// hx-* attributes in templates and inline scripts expect a global htmx.
+window.htmx = htmx;
+
+// Django rejects unsafe methods without the token; htmx requests carry it as a header.
+document.addEventListener('htmx:configRequest', (event) => {
+  const token = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content;
+  const detail = (event as CustomEvent<{ headers: Record<string, string> }>).detail;
+  if (token && detail?.headers) detail.headers['X-CSRFToken'] = token;
+});

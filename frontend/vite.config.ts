@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+// Built files are served by Django's staticfiles from datadam/static/datadam/widgets/.
+// Names are unhashed so templates can reference them with {% static %} directly;
+// manifest.json is still written for cache-busting or tooling that wants it.
+export default defineConfig({
+  base: '/static/datadam/widgets/',
+  build: {
+    outDir: '../datadam/static/datadam/widgets',
+    emptyOutDir: true,
+    manifest: true,
+    rolldownOptions: {
+      input: {
+        app: 'src/app.ts',
+        label_form: 'src/widgets/label_form.ts',
+      },
+      onLog(level, log, handler) {
+        // htmx uses eval on purpose (hx-on / js: expressions); the warning is not actionable here.
+        if (log.code === 'EVAL' && log.id?.includes('node_modules/htmx.org/')) return;
+        handler(level, log);
+      },
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name].js',
+        assetFileNames: '[name][extname]',
+      },
+    },
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts'],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});

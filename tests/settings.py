@@ -1,0 +1,17 @@
+"""Test settings: the real settings with a throwaway data folder, a file-backed SQLite test database
+(so threads in race tests share it, as web processes would), fast password hashing and plain static files."""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("DATADAM_DATA_DIR", tempfile.mkdtemp(prefix="datadam-test-"))
+
+from datadam.settings import *  # noqa: E402,F403
+from datadam.settings import DATA_DIR, DATABASES, STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(DATA_DIR) / "test.sqlite3")}
+LANGUAGE_CODE = "ko"
