@@ -28,7 +28,10 @@ class DatadamAPI(NinjaAPI):
             "properties": {"detail": {}},
             "required": ["detail"],
         }
-        error = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        error = {
+            "description": "Error",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
         for path in schema["paths"].values():
             for operation in path.values():
                 for status in ERROR_STATUSES:

@@ -24,8 +24,19 @@ def _manage(*args: str) -> None:
 def serve_command(bind: str, workers: int) -> list[str]:
     """gunicorn with several processes; static files come from WhiteNoise inside the app."""
     return [
-        sys.executable, "-m", "gunicorn", "datadam.wsgi:application", "--bind", bind,
-        "--workers", str(workers), "--threads", "4", "--no-control-socket", "--access-logfile", "-",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "datadam.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--threads",
+        "4",
+        "--no-control-socket",
+        "--access-logfile",
+        "-",
     ]
 
 

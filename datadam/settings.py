@@ -49,6 +49,12 @@ MIDDLEWARE = [
 ROOT_URLCONF = "datadam.urls"
 WSGI_APPLICATION = "datadam.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -129,27 +135,27 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 
-def _email() -> dict:
+def _mailer() -> dict:
     """DATADAM_EMAIL_URL: unset → console, file:///dir → files, smtp[s]://user:pass@host:port → SMTP."""
     url = env_str("DATADAM_EMAIL_URL")
     if not url:
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     parts = urlsplit(url)
     if parts.scheme == "file":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": parts.path}
+        return {"BACKEND": "django.core.mail.backends.filebased.EmailBackend", "OPTIONS": {"file_path": parts.path}}
     if parts.scheme not in {"smtp", "smtps"}:
         raise ImproperlyConfigured("DATADAM_EMAIL_URL must start with file://, smtp:// or smtps://")
-    return {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": parts.hostname or "localhost",
-        "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
-        "EMAIL_HOST_USER": unquote(parts.username or ""),
-        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-        "EMAIL_USE_SSL": parts.scheme == "smtps",
+    options = {
+        "host": parts.hostname or "localhost",
+        "port": parts.port or (465 if parts.scheme == "smtps" else 25),
+        "username": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+        "use_ssl": parts.scheme == "smtps",
     }
+    return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
 
 
-globals().update(_email())
+MAILERS = {"default": _mailer()}
 DEFAULT_FROM_EMAIL = env_str("DATADAM_FROM_EMAIL", "datadam@localhost")
 
 LOGGING = {

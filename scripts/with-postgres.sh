@@ -5,7 +5,7 @@ set -euo pipefail
 if [[ -n "${DATADAM_DATABASE_URL:-}" ]]; then exec "$@"; fi
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [[ -z "$BIN" ]]; then echo "PostgreSQL is not installed (apt-get install postgresql)." >&2; exit 3; fi
-PORT=${DATADAM_PG_PORT:-54329}
+PORT=${DATADAM_PG_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")}
 PGDATA=$(mktemp -d /tmp/datadam-pg.XXXXXX)
 as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$PGDATA"

@@ -36,16 +36,22 @@ class Cast:
 def cast(db) -> Cast:
     org_a = factories.OrganizationFactory(name="A 데이터", slug="a-data")
     org_b = factories.OrganizationFactory(name="B 라벨링", slug="b-labeling")
-    people = {name: factories.UserFactory(username=name) for name in
-              ["owner", "manager", "labeler", "labeler2", "reviewer", "manager_b", "outsider"]}
-    factories.OrganizationMembershipFactory(organization=org_a, user=people["owner"], role=OrganizationMembership.Role.OWNER)
+    people = {
+        name: factories.UserFactory(username=name)
+        for name in ["owner", "manager", "labeler", "labeler2", "reviewer", "manager_b", "outsider"]
+    }
+    factories.OrganizationMembershipFactory(
+        organization=org_a, user=people["owner"], role=OrganizationMembership.Role.OWNER
+    )
     factories.OrganizationMembershipFactory(organization=org_a, user=people["manager"])
     factories.OrganizationMembershipFactory(organization=org_b, user=people["manager_b"])
     factories.OrganizationMembershipFactory(organization=org_b, user=people["outsider"])
-    project = factories.ProjectFactory(organization=org_a, name="A 감성 분류", created_by=people["manager"],
-                                       join_policy=Project.JoinPolicy.INVITE)
-    project_b = factories.ProjectFactory(organization=org_b, name="B 프로젝트", created_by=people["manager_b"],
-                                         join_policy=Project.JoinPolicy.INVITE)
+    project = factories.ProjectFactory(
+        organization=org_a, name="A 감성 분류", created_by=people["manager"], join_policy=Project.JoinPolicy.INVITE
+    )
+    project_b = factories.ProjectFactory(
+        organization=org_b, name="B 프로젝트", created_by=people["manager_b"], join_policy=Project.JoinPolicy.INVITE
+    )
     for name in ["labeler", "labeler2"]:
         factories.ProjectMembershipFactory(project=project, user=people[name])
     factories.ProjectMembershipFactory(project=project, user=people["reviewer"], role=ProjectMembership.Role.REVIEWER)
@@ -67,6 +73,13 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {
         **browser_type_launch_args,
         "executable_path": os.environ.get("DATADAM_CHROMIUM", "/usr/bin/chromium"),
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"],
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
     }

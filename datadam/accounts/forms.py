@@ -3,27 +3,40 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(label=_("User name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}))
-    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label=_("User name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
 
 
 class SignupForm(forms.Form):
     username = forms.RegexField(
-        label=_("User name"), max_length=150, regex=r"^[\w.@+-]+\Z",
+        label=_("User name"),
+        max_length=150,
+        regex=r"^[\w.@+-]+\Z",
         help_text=_("Letters, digits and @ . + - _ only."),
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
     display_name = forms.CharField(label=_("Name shown to others"), max_length=100, required=False)
     email = forms.EmailField(label=_("Email"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     password = forms.CharField(
-        label=_("Password"), help_text=_("At least 8 characters, not only digits."),
+        label=_("Password"),
+        help_text=_("At least 8 characters, not only digits."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
 
 class PasswordChangeForm(forms.Form):
-    old_password = forms.CharField(label=_("Current password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
-    new_password = forms.CharField(label=_("New password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    old_password = forms.CharField(
+        label=_("Current password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    new_password = forms.CharField(
+        label=_("New password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
 
 
 class TokenForm(forms.Form):

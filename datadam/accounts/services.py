@@ -70,9 +70,7 @@ def organization_create(*, name: str, owner: User, kind: str = Organization.Kind
         n += 1
         slug = f"{base}-{n}"
     organization = Organization.objects.create(name=name, slug=slug, kind=kind)
-    OrganizationMembership.objects.create(
-        organization=organization, user=owner, role=OrganizationMembership.Role.OWNER
-    )
+    OrganizationMembership.objects.create(organization=organization, user=owner, role=OrganizationMembership.Role.OWNER)
     return organization
 
 
@@ -98,9 +96,7 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
 
 @transaction.atomic
 def token_revoke(*, user: User, token_id: int) -> None:
-    updated = ApiToken.objects.filter(id=token_id, user=user, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    updated = ApiToken.objects.filter(id=token_id, user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
     if not updated:
         raise NotFound(_("No such token."))
 

@@ -23,7 +23,9 @@ def data_dir_is_writable(app_configs, **kwargs) -> list:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return [Error(f"Cannot create the data folder {data_dir}: {exc}", hint="Set DATADAM_DATA_DIR.", id="datadam.E002")]
+        return [
+            Error(f"Cannot create the data folder {data_dir}: {exc}", hint="Set DATADAM_DATA_DIR.", id="datadam.E002")
+        ]
     return []
 
 

@@ -61,15 +61,21 @@ def demo_load() -> Project:
             name="데이터댐 시범기관", owner=people["manager"], kind=Organization.Kind.EXECUTING
         )
         project = projects.project_create(
-            actor=people["manager"], organization=organization, name=PROJECT_NAME, schema=SCHEMA,
+            actor=people["manager"],
+            organization=organization,
+            name=PROJECT_NAME,
+            schema=SCHEMA,
             description="네이버 영화 리뷰 2,000건의 감성(긍정/부정)을 분류합니다. Classify 2,000 Korean movie reviews.",
-            guideline=GUIDELINE, default_overlap=1,
+            guideline=GUIDELINE,
+            default_overlap=1,
         )
         for username, _name, role in PEOPLE:
             if role in ProjectMembership.Role.values:
                 projects.project_member_add(actor=people["manager"], project=project, user=people[username], role=role)
     batch = imports.import_batch_create(
-        actor=people["manager"], project=project, upload=ContentFile(_reviews_csv(), name="nsmc_reviews.csv"),
+        actor=people["manager"],
+        project=project,
+        upload=ContentFile(_reviews_csv(), name="nsmc_reviews.csv"),
         file_name="nsmc_reviews.csv",
     )
     imports.import_batch_raise_if_failed(imports.import_batch_run(batch_id=batch.id))
@@ -94,4 +100,3 @@ def _reviews_csv() -> bytes:
 def demo_logins() -> list[tuple[str, str, str]]:
     roles = {username: role for username, _name, role in PEOPLE}
     return [(username, DEMO_PASSWORD, roles[username]) for username, _n, _r in PEOPLE]
-

@@ -29,9 +29,7 @@ class Assignment(models.Model):
         constraints = [models.UniqueConstraint(fields=["item", "worker"], name="one_assignment_per_worker_item")]
         indexes = [
             models.Index(fields=["worker", "project", "status"], name="assignment_worker_idx"),
-            models.Index(
-                fields=["project", "expires_at"], condition=Q(status="active"), name="assignment_expiry_idx"
-            ),
+            models.Index(fields=["project", "expires_at"], condition=Q(status="active"), name="assignment_expiry_idx"),
         ]
 
 

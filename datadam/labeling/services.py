@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
-from datadam.core.text import contains_nul
 from datadam.core.errors import Conflict, Invalid, LeaseExpired, NotFound, PermissionDenied
+from datadam.core.text import contains_nul
 from datadam.labeling.models import Annotation, Assignment
 from datadam.projects.models import Item, Project, ProjectMembership
 from datadam.projects.schema.validate import annotation_validate, schema_parse
@@ -43,7 +43,9 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
             raise PermissionDenied(_("Join this project as a labeler to get tasks."))
         now = timezone.now()
         current = (
-            Assignment.objects.filter(worker=actor, project=project, status=Assignment.Status.ACTIVE, expires_at__gt=now)
+            Assignment.objects.filter(
+                worker=actor, project=project, status=Assignment.Status.ACTIVE, expires_at__gt=now
+            )
             .select_related("item")
             .first()
         )
@@ -101,8 +103,10 @@ def _give_slots_back(slots_per_item: Counter) -> None:
 
 
 def _lock_own_assignment(actor: User, assignment_id: int) -> Assignment:
+    # of=("self",): lock only the assignment row. Locking the joined project row too would make every
+    # submit in a project wait on every other, and deadlock with leases that reference that row.
     assignment = (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("project")
         .filter(id=assignment_id, worker_id=actor.id)
         .first()

@@ -71,15 +71,19 @@ def import_batch_create(
     request,
     project_id: Id,
     file: File[UploadedFile],
-    file_format: Form[CleanStr] = "",
-    encoding: Form[CleanStr] = "",
-    text_column: Form[CleanStr] = "text",
+    file_format: CleanStr = Form(""),
+    encoding: CleanStr = Form(""),
+    text_column: CleanStr = Form("text"),
 ):
     """Small files are imported before the answer (201); larger ones run in the background (202)."""
     project = selectors.project_managed_get(actor=request.auth, project_id=project_id)
     batch = imports.import_batch_create(
-        actor=request.auth, project=project, upload=file, file_name=file.name or "upload",
-        file_format=file_format, encoding=encoding,
+        actor=request.auth,
+        project=project,
+        upload=file,
+        file_name=file.name or "upload",
+        file_format=file_format,
+        encoding=encoding,
     )
     if batch.size_bytes > settings.DATADAM_IMPORT_INLINE_BYTES:
         tasks.import_batch_run_task.enqueue(batch.id, text_column)

@@ -7,9 +7,12 @@ from datadam.projects.models import Project
 
 EXAMPLE_SCHEMA = {
     "controls": [
-        {"type": "choices", "name": "sentiment", "title": "감성", "labels": [
-            {"value": "positive", "text": "긍정"}, {"value": "negative", "text": "부정"}
-        ]}
+        {
+            "type": "choices",
+            "name": "sentiment",
+            "title": "감성",
+            "labels": [{"value": "positive", "text": "긍정"}, {"value": "negative", "text": "부정"}],
+        }
     ]
 }
 
@@ -19,7 +22,8 @@ class ProjectForm(forms.Form):
     name = forms.CharField(label=_("Project name"), max_length=200)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     schema = forms.CharField(
-        label=_("Label schema (JSON)"), initial=json.dumps(EXAMPLE_SCHEMA, ensure_ascii=False, indent=2),
+        label=_("Label schema (JSON)"),
+        initial=json.dumps(EXAMPLE_SCHEMA, ensure_ascii=False, indent=2),
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
         help_text=_("The controls workers fill in: choices (one or several labels) or free text."),
     )
@@ -45,11 +49,18 @@ class ProjectForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("File (.jsonl, .csv or .tsv)"))
     text_column = forms.CharField(
-        label=_("Column holding the text"), initial="text", max_length=100,
+        label=_("Column holding the text"),
+        initial="text",
+        max_length=100,
         help_text=_("Other columns are kept as metadata; a column named id becomes the item's id."),
     )
     encoding = forms.ChoiceField(
-        label=_("Encoding"), required=False,
-        choices=[("", _("Detect automatically")), ("utf-8", "UTF-8"), ("cp949", "CP949 (Excel, Korean)"),
-                 ("euc-kr", "EUC-KR")],
+        label=_("Encoding"),
+        required=False,
+        choices=[
+            ("", _("Detect automatically")),
+            ("utf-8", "UTF-8"),
+            ("cp949", "CP949 (Excel, Korean)"),
+            ("euc-kr", "EUC-KR"),
+        ],
     )

@@ -99,8 +99,6 @@ class Item(models.Model):
     class Meta:
         indexes = [
             # The labeling queue: only items with free slots, in priority order.
-            models.Index(
-                fields=["project", "priority", "id"], condition=Q(open_slots__gt=0), name="item_queue_idx"
-            ),
+            models.Index(fields=["project", "priority", "id"], condition=Q(open_slots__gt=0), name="item_queue_idx"),
             models.Index(fields=["project", "id"], name="item_project_idx"),
         ]

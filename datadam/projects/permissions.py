@@ -12,10 +12,7 @@ def is_project_staff(user, project: Project) -> bool:
 
 
 def has_project_role(user, project: Project, role: str) -> bool:
-    return (
-        user.is_authenticated
-        and ProjectMembership.objects.filter(user=user, project=project, role=role).exists()
-    )
+    return user.is_authenticated and ProjectMembership.objects.filter(user=user, project=project, role=role).exists()
 
 
 def can_manage_project(user, project: Project) -> bool:

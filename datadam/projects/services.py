@@ -64,7 +64,13 @@ def project_create(
 
 
 PROJECT_EDITABLE_FIELDS = {
-    "name", "description", "guideline", "schema", "default_overlap", "lease_seconds", "join_policy"
+    "name",
+    "description",
+    "guideline",
+    "schema",
+    "default_overlap",
+    "lease_seconds",
+    "join_policy",
 }
 
 

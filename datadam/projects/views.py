@@ -83,7 +83,9 @@ def import_page(request: HttpRequest, project_id: int) -> HttpResponse:
         else:
             return redirect("projects:import_status", project_id=project.id, batch_id=batch.id)
     context = {
-        "project": project, "form": form, "error": error,
+        "project": project,
+        "form": form,
+        "error": error,
         "batches": selectors.import_batch_list(actor=request.user, project_id=project.id)[:20],
         "limit_mb": settings.DATADAM_MAX_UPLOAD_BYTES // (1024 * 1024),
     }

@@ -36,8 +36,10 @@ def test_an_item_with_overlap_two_goes_to_two_different_labelers_and_then_closes
     third = factories.UserFactory()
     factories.ProjectMembershipFactory(project=cast.project, user=third)
 
-    leases = [services.assignment_lease_next(actor=worker, project=cast.project)
-              for worker in (cast.labeler, cast.labeler2, third)]
+    leases = [
+        services.assignment_lease_next(actor=worker, project=cast.project)
+        for worker in (cast.labeler, cast.labeler2, third)
+    ]
 
     assert [lease.item_id for lease in leases[:2]] == [item.id, item.id]
     assert leases[2].item_id != item.id

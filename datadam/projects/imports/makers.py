@@ -24,4 +24,3 @@ def item_fields_make(row: dict, *, text_column: str = "text") -> dict:
     external_id = meta.get("id", "")
     data = {"text": text, "meta": meta} if meta else {"text": text}
     return {"external_id": str(external_id)[:200], "data": data}
-

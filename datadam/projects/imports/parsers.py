@@ -3,7 +3,6 @@
 import csv
 import json
 from collections.abc import Iterator
-from typing import TextIO
 
 from django.utils.translation import gettext as _
 
@@ -14,23 +13,23 @@ FORMATS = {"jsonl", "csv", "tsv"}
 csv.field_size_limit(10 * 1024 * 1024)
 
 
-def rows_parse(stream: TextIO, *, file_format: str, file_name: str) -> Iterator[Parsed]:
-    lines = _lines_with_decode_errors(stream, file_name)
+def rows_parse(text_lines: Iterator[str], *, file_format: str, file_name: str) -> Iterator[Parsed]:
+    lines = _lines_with_decode_errors(text_lines, file_name)
     if file_format == "jsonl":
         yield from _jsonl(lines, file_name)
     else:
         yield from _delimited(lines, file_name, "\t" if file_format == "tsv" else ",")
 
 
-def _lines_with_decode_errors(stream: TextIO, file_name: str) -> Iterator[tuple[int, str] | RowError]:
+def _lines_with_decode_errors(text_lines: Iterator[str], file_name: str) -> Iterator[tuple[int, str] | RowError]:
     line_no = 0
     while True:
         try:
-            line = stream.readline()
+            line = next(text_lines)
+        except StopIteration:
+            return
         except UnicodeDecodeError:
             yield RowError(file_name, line_no + 1, _("The text is not in the file's encoding."))
-            return
-        if not line:
             return
         line_no += 1
         yield line_no, line
@@ -98,7 +97,8 @@ def _delimited_rows(reader, header: list[str], position: dict, file_name: str) -
             continue
         if len(values) != len(header):
             reason = _("Expected %(expected)d columns, found %(found)d.") % {
-                "expected": len(header), "found": len(values)
+                "expected": len(header),
+                "found": len(values),
             }
             yield RowError(file_name, start, reason)
             continue

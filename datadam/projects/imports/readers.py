@@ -1,7 +1,7 @@
 """Turn an uploaded byte stream into text, detecting the encoding of Korean Excel CSVs (CP949/EUC-KR)."""
 
 import codecs
-import io
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from charset_normalizer import from_bytes
@@ -21,22 +21,41 @@ def encoding_detect(head: bytes, declared: str = "") -> str:
             raise Invalid(_("Unknown encoding %(name)s. Try utf-8 or cp949.") % {"name": declared}) from None
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(head, cp_isolation=["cp949", "euc_kr", "utf_16", "cp1252"]).best()
+    # Korean files are UTF-8 or, from Excel, CP949 (a superset of EUC-KR): try those strictly first.
+    for encoding in ("utf-8", "cp949"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    best = from_bytes(head, cp_isolation=["utf_16", "utf_32", "johab"]).best()
     if best is None:
         raise Invalid(_("Could not tell the file's encoding. Choose it (for example cp949) and try again."))
     return codecs.lookup(best.encoding).name
 
 
-def text_open(binary: BinaryIO, declared_encoding: str = "") -> tuple[io.TextIOWrapper, str]:
-    """Open a binary file as text without reading it all: only the first 64 KiB are sniffed."""
+def text_open(binary: BinaryIO, declared_encoding: str = "") -> tuple[Iterator[str], str]:
+    """Text lines of a binary file, without reading it all: only the first 64 KiB are sniffed."""
     head = binary.read(SNIFF_BYTES)
     if not head.strip():
         raise Invalid(_("The file is empty."))
     binary.seek(0)
     encoding = encoding_detect(head, declared_encoding)
-    return io.TextIOWrapper(binary, encoding=encoding, errors="strict", newline=""), encoding
+    return _decoded_lines(binary, encoding), encoding
+
+
+def _decoded_lines(binary: BinaryIO, encoding: str) -> Iterator[str]:
+    """Decode line by line, so a byte that is not in the encoding raises on the line that holds it.
+
+    (A TextIOWrapper decodes 8 KiB at a time and would report the wrong line.)
+    """
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    pending = ""
+    for raw in binary:
+        pending += decoder.decode(raw)
+        *complete, pending = pending.split("\n")
+        for line in complete:
+            yield line + "\n"
+    pending += decoder.decode(b"", final=True)
+    if pending:
+        yield pending

@@ -72,8 +72,8 @@ def import_batch_run(*, batch_id: int, text_column: str = "text") -> ImportBatch
     errors: list[RowError] = []
     try:
         with default_storage.open(batch.stored_path, "rb") as binary:
-            stream, batch.encoding = text_open(binary, batch.encoding)
-            rows = rows_parse(stream, file_format=batch.file_format, file_name=batch.file_name)
+            text_lines, batch.encoding = text_open(binary, batch.encoding)
+            rows = rows_parse(text_lines, file_format=batch.file_format, file_name=batch.file_name)
             _write_hidden_items(batch, rows, errors, text_column, position=binary.tell)
     except Invalid as exc:
         errors.append(RowError(batch.file_name, 1, exc.message))

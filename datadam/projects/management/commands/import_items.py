@@ -27,7 +27,10 @@ class Command(BaseCommand):
             target = selectors.project_managed_get(actor=actor, project_id=project)
             with file.open("rb") as handle:
                 batch = imports.import_batch_create(
-                    actor=actor, project=target, upload=File(handle, name=file.name), file_name=file.name,
+                    actor=actor,
+                    project=target,
+                    upload=File(handle, name=file.name),
+                    file_name=file.name,
                     encoding=encoding,
                 )
             batch = imports.import_batch_run(batch_id=batch.id, text_column=text_column)

@@ -2,6 +2,7 @@
 
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from datadam.core.errors import SchemaViolation
@@ -32,10 +33,10 @@ class Config(ControlConfig):
     def values_and_hotkeys_are_unique(self) -> "Config":
         values = [choice.value for choice in self.labels]
         if len(set(values)) != len(values):
-            raise ValueError("two labels have the same value")
+            raise ValueError(_("two labels have the same value"))
         hotkeys = [choice.hotkey for choice in self.labels if choice.hotkey]
         if len(set(hotkeys)) != len(hotkeys):
-            raise ValueError("two labels have the same hotkey")
+            raise ValueError(_("two labels have the same hotkey"))
         return self
 
 
@@ -43,17 +44,19 @@ def validate_value(config: Config, value: object) -> object:
     allowed = {choice.value for choice in config.labels}
     picked = value if config.multiple else [value]
     if config.multiple and not isinstance(value, list):
-        raise SchemaViolation(f"{config.name}: expected a list of labels")
+        raise SchemaViolation(_("%(control)s: expected a list of labels") % {"control": config.name})
     for label in picked:
         if not isinstance(label, str):
-            raise SchemaViolation(f"{config.name}: a label must be text")
+            raise SchemaViolation(_("%(control)s: a label must be text") % {"control": config.name})
         if label not in allowed:
-            raise SchemaViolation(f"{config.name}: '{label}' is not a label of this project")
+            raise SchemaViolation(
+                _("%(control)s: '%(label)s' is not a label of this project") % {"control": config.name, "label": label}
+            )
     if config.multiple:
         if len(set(picked)) != len(picked):
-            raise SchemaViolation(f"{config.name}: a label is picked twice")
+            raise SchemaViolation(_("%(control)s: a label is picked twice") % {"control": config.name})
         if config.required and not picked:
-            raise SchemaViolation(f"{config.name}: pick at least one label")
+            raise SchemaViolation(_("%(control)s: pick at least one label") % {"control": config.name})
     return value
 
 

@@ -3,7 +3,7 @@
 from typing import Literal
 
 import jiwer
-
+from django.utils.translation import gettext as _
 from pydantic import Field, model_validator
 
 from datadam.core.errors import SchemaViolation
@@ -19,20 +19,24 @@ class Config(ControlConfig):
     @model_validator(mode="after")
     def bounds_are_ordered(self) -> "Config":
         if self.min_length > self.max_length:
-            raise ValueError("min_length is larger than max_length")
+            raise ValueError(_("min_length is larger than max_length"))
         return self
 
 
 def validate_value(config: Config, value: object) -> object:
     if not isinstance(value, str):
-        raise SchemaViolation(f"{config.name}: expected text")
+        raise SchemaViolation(_("%(control)s: expected text") % {"control": config.name})
     if "\x00" in value:
-        raise SchemaViolation(f"{config.name}: the text holds a NUL character")
+        raise SchemaViolation(_("%(control)s: the text holds a NUL character") % {"control": config.name})
     length = len(value.strip())
     if length < config.min_length:
-        raise SchemaViolation(f"{config.name}: write at least {config.min_length} characters")
+        raise SchemaViolation(
+            _("%(control)s: write at least %(count)d characters") % {"control": config.name, "count": config.min_length}
+        )
     if len(value) > config.max_length:
-        raise SchemaViolation(f"{config.name}: at most {config.max_length} characters")
+        raise SchemaViolation(
+            _("%(control)s: at most %(count)d characters") % {"control": config.name, "count": config.max_length}
+        )
     return value
 
 
