@@ -80,6 +80,7 @@ def _database() -> dict:
     url = env_str("DATADAM_DATABASE_URL")
     if url:
         return dj_database_url.parse(url, conn_max_age=env_int("DATADAM_DB_CONN_MAX_AGE", 60))
+    DATA_DIR.mkdir(parents=True, exist_ok=True)  # a fresh machine: the SQLite file needs its folder
     # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock at BEGIN, so two
     # transactions never both read a free slot and then fight over upgrading to a write lock.
     return {
@@ -112,6 +113,7 @@ STORAGES = {
 }
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 
 LANGUAGE_CODE = "ko"
