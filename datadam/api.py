@@ -7,9 +7,12 @@ from ninja.security import HttpBearer, SessionAuth
 
 from datadam.accounts import services as account_services
 from datadam.accounts.api import router as accounts_router
+from datadam.audit.api import router as audit_router
 from datadam.core.errors import DomainError, ImportRejected
 from datadam.labeling.api import router as labeling_router
 from datadam.projects.api import router as projects_router
+from datadam.releases.api import router as releases_router
+from datadam.review.api import router as review_router
 
 ERROR_STATUSES = ("400", "401", "403", "404", "409", "413", "422", "429")
 
@@ -49,6 +52,9 @@ api = DatadamAPI(
 api.add_router("", accounts_router)
 api.add_router("", projects_router)
 api.add_router("", labeling_router)
+api.add_router("", review_router)
+api.add_router("", releases_router)
+api.add_router("", audit_router)
 
 
 @api.exception_handler(DomainError)

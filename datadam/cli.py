@@ -86,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         args = ["db_worker", "--queue-name", "*", *args[1:]]
     elif command == "import":
         args = ["import_items", *args[1:]]
+    elif command == "export":
+        args = ["export_labels", *args[1:]]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "datadam.settings")
     from django.core.management import execute_from_command_line
 

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "datadam.accounts",
     "datadam.projects",
     "datadam.labeling",
+    "datadam.review",
+    "datadam.releases",
+    "datadam.audit",
     "datadam.demo",
 ]
 
@@ -100,7 +103,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "imports"],
+        "QUEUES": ["default", "imports", "exports"],
     }
 }
 

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import ApiToken, LoginFailure, Organization, OrganizationMembership, User
+from datadam.audit.services import audit_record
 from datadam.core.errors import Conflict, Invalid, NotFound, Throttled
 
 TOKEN_PREFIX = "dd_"
@@ -32,6 +33,7 @@ def user_signup(*, username: str, password: str, email: str = "", display_name: 
     user.set_password(password)
     user.full_clean()
     user.save()
+    audit_record(actor=user, action="user.signup", target=user)
     return user
 
 
@@ -60,6 +62,7 @@ def user_password_change(*, user: User, old_password: str, new_password: str) ->
         raise Invalid(" ".join(exc.messages)) from None
     user.set_password(new_password)
     user.save(update_fields=["password"])
+    audit_record(actor=user, action="user.password_change", target=user)
 
 
 @transaction.atomic
@@ -71,6 +74,7 @@ def organization_create(*, name: str, owner: User, kind: str = Organization.Kind
         slug = f"{base}-{n}"
     organization = Organization.objects.create(name=name, slug=slug, kind=kind)
     OrganizationMembership.objects.create(organization=organization, user=owner, role=OrganizationMembership.Role.OWNER)
+    audit_record(actor=owner, action="organization.create", target=organization, organization_id=organization.id)
     return organization
 
 
@@ -78,6 +82,13 @@ def organization_create(*, name: str, owner: User, kind: str = Organization.Kind
 def organization_member_add(*, organization: Organization, user: User, role: str) -> OrganizationMembership:
     membership, _created = OrganizationMembership.objects.update_or_create(
         organization=organization, user=user, defaults={"role": role}
+    )
+    audit_record(
+        actor=None,
+        action="organization.member_add",
+        target=membership,
+        organization_id=organization.id,
+        detail={"username": user.username, "role": role},
     )
     return membership
 
@@ -91,6 +102,7 @@ def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """Returns the row and the plain token, which is never stored and cannot be shown again."""
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(user=user, name=name, prefix=plain[:10], token_hash=_hash(plain))
+    audit_record(actor=user, action="token.create", target=token, detail={"name": name})
     return token, plain
 
 
@@ -99,6 +111,7 @@ def token_revoke(*, user: User, token_id: int) -> None:
     updated = ApiToken.objects.filter(id=token_id, user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
     if not updated:
         raise NotFound(_("No such token."))
+    audit_record(actor=user, action="token.revoke", target=ApiToken(pk=token_id))
 
 
 def token_authenticate(*, plain: str) -> User | None:

@@ -14,6 +14,7 @@ class Assignment(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         SKIPPED = "skipped", _("Skipped")
         EXPIRED = "expired", _("Expired")
+        REWORK = "rework", _("Sent back for rework")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="assignments")
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="assignments")
@@ -24,6 +25,9 @@ class Assignment(models.Model):
     draft = models.JSONField(null=True, blank=True)
     draft_saved_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Once work was submitted the slot stays this worker's: a run-out rework lease goes back to
+    # REWORK instead of giving the slot to someone else.
+    was_submitted = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "worker"], name="one_assignment_per_worker_item")]
@@ -40,6 +44,7 @@ class Annotation(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         ACCEPTED = "accepted", _("Accepted")
         REJECTED = "rejected", _("Rejected")
+        CORRECTED = "corrected", _("Corrected by a reviewer")
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="annotations")
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="annotations")
@@ -49,10 +54,18 @@ class Annotation(models.Model):
     result = models.JSONField()
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.SUBMITTED)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The review lease: while a reviewer looks at it, no other reviewer is handed the same work.
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    claim_expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
             # The idempotency guard: a retried submit of the same lease can never add a second row.
             models.UniqueConstraint(fields=["assignment", "version"], name="one_annotation_per_version")
         ]
-        indexes = [models.Index(fields=["project", "status"], name="annotation_state_idx")]
+        indexes = [
+            models.Index(fields=["project", "status"], name="annotation_state_idx"),
+            models.Index(fields=["project", "id"], condition=Q(status="submitted"), name="annotation_review_queue_idx"),
+        ]

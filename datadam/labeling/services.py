@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
+from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, LeaseExpired, NotFound, PermissionDenied
 from datadam.core.text import contains_nul
 from datadam.labeling.models import Annotation, Assignment
@@ -52,6 +53,9 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
         if current:
             return current
         assignments_expire(project=project, now=now)
+        rework = _reopen_rework(project, actor, now)
+        if rework:
+            return rework
         item = _next_open_item(project, actor)
         if item is None:
             return None
@@ -64,7 +68,28 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
             expires_at=now + timedelta(seconds=project.lease_seconds),
         )
         assignment.item = item
+        audit_record_project(actor=actor, action="assignment.lease", target=assignment, project=project)
         return assignment
+
+
+def _reopen_rework(project: Project, worker: User, now) -> Assignment | None:
+    """Work a reviewer sent back comes first in its labeler's queue, with their last answer as the draft."""
+    assignment = (
+        Assignment.objects.filter(worker=worker, project=project, status=Assignment.Status.REWORK)
+        .select_related("item")
+        .order_by("finished_at", "id")
+        .first()
+    )
+    if assignment is None:
+        return None
+    if assignment.draft is None:
+        latest = assignment.annotations.order_by("-version").first()
+        assignment.draft = latest.result if latest else None
+    assignment.status = Assignment.Status.ACTIVE
+    assignment.leased_at, assignment.expires_at = now, now + timedelta(seconds=project.lease_seconds)
+    assignment.save(update_fields=["status", "leased_at", "expires_at", "draft"])
+    audit_record_project(actor=worker, action="assignment.rework_start", target=assignment, project=project)
+    return assignment
 
 
 def _next_open_item(project: Project, worker: User) -> Item | None:
@@ -80,21 +105,34 @@ def _next_open_item(project: Project, worker: User) -> Item | None:
 
 
 def assignments_expire(*, project: Project, now=None) -> int:
-    """Mark run-out leases expired and give their slots back. Returns how many were expired."""
+    """Mark run-out leases expired and give their slots back. Returns how many ran out.
+
+    A run-out rework lease goes back to REWORK instead: its slot stays with its labeler.
+    """
     now = now or timezone.now()
     with transaction.atomic():
-        expired = list(
+        ran_out = list(
             Assignment.objects.filter(project=project, status=Assignment.Status.ACTIVE, expires_at__lte=now)
             .select_for_update(skip_locked=True)
-            .values_list("id", "item_id")[:EXPIRE_BATCH]
+            .values_list("id", "item_id", "was_submitted")[:EXPIRE_BATCH]
         )
-        if not expired:
+        if not ran_out:
             return 0
-        Assignment.objects.filter(id__in=[row[0] for row in expired]).update(
+        fresh = [(assignment_id, item_id) for assignment_id, item_id, was_submitted in ran_out if not was_submitted]
+        rework = [assignment_id for assignment_id, _item, was_submitted in ran_out if was_submitted]
+        Assignment.objects.filter(id__in=[row[0] for row in fresh]).update(
             status=Assignment.Status.EXPIRED, finished_at=now
         )
-        _give_slots_back(Counter(item_id for _id, item_id in expired))
-        return len(expired)
+        Assignment.objects.filter(id__in=rework).update(status=Assignment.Status.REWORK)
+        _give_slots_back(Counter(item_id for _id, item_id in fresh))
+        audit_record_project(
+            actor=None,
+            action="assignment.expire",
+            target=None,
+            project=project,
+            detail={"assignments": [row[0] for row in ran_out]},
+        )
+        return len(ran_out)
 
 
 def _give_slots_back(slots_per_item: Counter) -> None:
@@ -123,10 +161,14 @@ def _lease_ran_out(assignment: Assignment, now) -> bool:
 
 
 def _expire_one(assignment: Assignment, now) -> None:
-    if assignment.status == Assignment.Status.ACTIVE:
-        assignment.status = Assignment.Status.EXPIRED
-        assignment.finished_at = now
-        _give_slots_back(Counter({assignment.item_id: 1}))
+    if assignment.status != Assignment.Status.ACTIVE:
+        return
+    if assignment.was_submitted:
+        assignment.status = Assignment.Status.REWORK
+        return
+    assignment.status = Assignment.Status.EXPIRED
+    assignment.finished_at = now
+    _give_slots_back(Counter({assignment.item_id: 1}))
 
 
 def _check_draft(result: object) -> dict:
@@ -167,7 +209,7 @@ def annotation_submit(*, actor: User, assignment_id: int, result: object) -> tup
     with transaction.atomic():
         assignment = _lock_own_assignment(actor, assignment_id)
         if assignment.status == Assignment.Status.SUBMITTED:
-            return assignment.annotations.get(version=1), False
+            return assignment.annotations.filter(author=actor).latest("version"), False
         if assignment.status == Assignment.Status.SKIPPED:
             raise Conflict(_("You skipped this task, so it cannot be submitted."))
         ran_out = _lease_ran_out(assignment, now)
@@ -183,20 +225,30 @@ def annotation_submit(*, actor: User, assignment_id: int, result: object) -> tup
 
 
 def _store_annotation(assignment: Assignment, actor: User, result: object, now) -> Annotation:
+    """A first answer is version 1; a reworked answer is the next version, and the old ones stay."""
     schema = schema_parse(assignment.project.schema)
     annotation_validate(schema, result)
+    last = assignment.annotations.order_by("-version").values_list("version", flat=True).first() or 0
     annotation = Annotation.objects.create(
         assignment=assignment,
         project_id=assignment.project_id,
         item_id=assignment.item_id,
         author=actor,
-        version=1,
+        version=last + 1,
         result=result,
     )
     assignment.status = Assignment.Status.SUBMITTED
     assignment.finished_at = now
     assignment.draft = None
-    assignment.save(update_fields=["status", "finished_at", "draft"])
+    assignment.was_submitted = True
+    assignment.save(update_fields=["status", "finished_at", "draft", "was_submitted"])
+    audit_record_project(
+        actor=actor,
+        action="annotation.submit",
+        target=annotation,
+        project=assignment.project,
+        detail={"version": annotation.version},
+    )
     return annotation
 
 
@@ -205,10 +257,11 @@ def assignment_skip(*, actor: User, assignment_id: int) -> Assignment:
     now = timezone.now()
     with transaction.atomic():
         assignment = _lock_own_assignment(actor, assignment_id)
-        if assignment.status != Assignment.Status.ACTIVE:
-            raise Conflict(_("Only a task in progress can be skipped."))
+        if assignment.status != Assignment.Status.ACTIVE or assignment.was_submitted:
+            raise Conflict(_("Only a new task in progress can be skipped."))
         assignment.status = Assignment.Status.SKIPPED
         assignment.finished_at = now
         assignment.save(update_fields=["status", "finished_at"])
         _give_slots_back(Counter({assignment.item_id: 1}))
+        audit_record_project(actor=actor, action="assignment.skip", target=assignment, project=assignment.project)
     return assignment

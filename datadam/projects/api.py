@@ -1,12 +1,12 @@
-from django.conf import settings
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from datadam.accounts import selectors as account_selectors
 from datadam.core.types import CleanStr, Id
-from datadam.projects import schemas, selectors, services, tasks
+from datadam.projects import schemas, selectors, services
 from datadam.projects.imports import services as imports
+from datadam.projects.models import ImportBatch
 
 router = Router(tags=["projects"])
 
@@ -85,10 +85,9 @@ def import_batch_create(
         file_format=file_format,
         encoding=encoding,
     )
-    if batch.size_bytes > settings.DATADAM_IMPORT_INLINE_BYTES:
-        tasks.import_batch_run_task.enqueue(batch.id, text_column)
+    batch = imports.import_batch_start(batch=batch, text_column=text_column)
+    if batch.status == ImportBatch.Status.QUEUED:
         return Status(202, batch)
-    batch = imports.import_batch_run(batch_id=batch.id, text_column=text_column)
     return Status(201, imports.import_batch_raise_if_failed(batch))
 
 

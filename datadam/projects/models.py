@@ -7,6 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from datadam.accounts.models import Organization
 
 
+def default_reject_reasons() -> list[str]:
+    return [
+        "라벨이 틀렸습니다 (wrong label)",
+        "가이드라인을 따르지 않았습니다 (guideline not followed)",
+        "빠진 부분이 있습니다 (incomplete)",
+    ]
+
+
 class Project(models.Model):
     class DataType(models.TextChoices):
         TEXT = "text", _("Text")
@@ -30,6 +38,7 @@ class Project(models.Model):
         _("lease length (seconds)"), default=1800, validators=[MinValueValidator(60), MaxValueValidator(86400)]
     )
     join_policy = models.CharField(max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN)
+    reject_reasons = models.JSONField(_("reasons a reviewer can pick"), default=default_reject_reasons, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -76,7 +76,12 @@ def project_progress(*, project: Project) -> dict:
     totals = Item.objects.filter(project=project, is_published=True).aggregate(
         items=Count("id"), open=Count("id", filter=Q(open_slots__gt=0))
     )
-    return {**totals, "annotations": project.annotations.count()}
+    annotations = project.annotations.aggregate(
+        annotations=Count("id"),
+        waiting_review=Count("id", filter=Q(status="submitted")),
+        accepted=Count("id", filter=Q(status="accepted")),
+    )
+    return {**totals, **annotations}
 
 
 def project_member_list(*, actor, project_id: int) -> QuerySet[ProjectMembership]:

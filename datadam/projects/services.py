@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import Organization, User
+from datadam.audit.services import audit_record_project
 from datadam.core.errors import Invalid, NotFound, PermissionDenied
 from datadam.projects import permissions
 from datadam.projects.models import Project, ProjectMembership
@@ -60,6 +61,7 @@ def project_create(
         raise NotFound(_("No such organization."))
     _full_clean(project)
     project.save()
+    audit_record_project(actor=actor, action="project.create", target=project, project=project)
     return project
 
 
@@ -87,6 +89,8 @@ def project_update(*, actor: User, project: Project, **changes: object) -> Proje
         setattr(project, field, value)
     _full_clean(project)
     project.save(update_fields=list(changes))
+    detail = {"fields": sorted(changes)}
+    audit_record_project(actor=actor, action="project.update", target=project, project=project, detail=detail)
     return project
 
 
@@ -95,9 +99,11 @@ def project_join(*, actor: User, project: Project) -> ProjectMembership:
     """A crowd worker joins an open project as a labeler. Joining twice is harmless."""
     if not permissions.can_join(actor, project):
         raise PermissionDenied(_("This project is open to invited members only."))
-    membership, _created = ProjectMembership.objects.get_or_create(
+    membership, created = ProjectMembership.objects.get_or_create(
         project=project, user=actor, role=ProjectMembership.Role.LABELER
     )
+    if created:
+        audit_record_project(actor=actor, action="project.join", target=membership, project=project)
     return membership
 
 
@@ -107,5 +113,10 @@ def project_member_add(*, actor: User, project: Project, user: User, role: str) 
         raise NotFound(_("No such project."))
     if role not in ProjectMembership.Role.values:
         raise Invalid(_("Unknown role: %(role)s") % {"role": role})
-    membership, _created = ProjectMembership.objects.get_or_create(project=project, user=user, role=role)
+    membership, created = ProjectMembership.objects.get_or_create(project=project, user=user, role=role)
+    if created:
+        detail = {"username": user.username, "role": role}
+        audit_record_project(
+            actor=actor, action="project.member_add", target=membership, project=project, detail=detail
+        )
     return membership

@@ -8,9 +8,10 @@ from django.views.decorators.http import require_POST
 
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError
-from datadam.projects import forms, selectors, services, tasks
+from datadam.projects import forms, selectors, services
 from datadam.projects.imports import services as imports
 from datadam.projects.schema.validate import schema_parse
+from datadam.review import permissions as review_permissions
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -41,6 +42,7 @@ def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
         "progress": selectors.project_progress(project=project) if (roles or is_staff) else None,
         "guideline_html": services.guideline_html(project.guideline),
         "controls": schema_parse(project.schema).controls,
+        "can_review": review_permissions.can_review(request.user, project),
     }
     return render(request, "projects/detail.html", context)
 
@@ -97,10 +99,7 @@ def _import_start(request: HttpRequest, project, data: dict):
     batch = imports.import_batch_create(
         actor=request.user, project=project, upload=upload, file_name=upload.name, encoding=data["encoding"]
     )
-    if batch.size_bytes > settings.DATADAM_IMPORT_INLINE_BYTES:
-        tasks.import_batch_run_task.enqueue(batch.id, data["text_column"])
-        return batch
-    return imports.import_batch_run(batch_id=batch.id, text_column=data["text_column"])
+    return imports.import_batch_start(batch=batch, text_column=data["text_column"])
 
 
 @login_required

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
+from datadam.audit.services import audit_record_project
 from datadam.core.errors import ImportRejected, Invalid, NotFound, TooLarge
-from datadam.projects import permissions
+from datadam.projects import permissions, tasks
 from datadam.projects.imports.errors import RowError
 from datadam.projects.imports.makers import RowRejected, item_fields_make
 from datadam.projects.imports.parsers import FORMATS, rows_parse
@@ -52,7 +53,7 @@ def import_batch_create(
     file_format = file_format_guess(file_name, file_format)
     safe_name = PurePath(file_name).name[-100:]
     stored = default_storage.save(f"imports/{project.id}/{uuid.uuid4().hex}-{safe_name}", upload)
-    return ImportBatch.objects.create(
+    batch = ImportBatch.objects.create(
         project=project,
         created_by=actor,
         file_name=safe_name,
@@ -61,6 +62,17 @@ def import_batch_create(
         encoding=encoding,
         size_bytes=upload.size,
     )
+    detail = {"file": safe_name, "bytes": upload.size}
+    audit_record_project(actor=actor, action="import_batch.create", target=batch, project=project, detail=detail)
+    return batch
+
+
+def import_batch_start(*, batch: ImportBatch, text_column: str = "text") -> ImportBatch:
+    """Run a small file now, so the answer says how it went; hand a large one to a background worker."""
+    if batch.size_bytes > settings.DATADAM_IMPORT_INLINE_BYTES:
+        tasks.import_batch_run_task.enqueue(batch.id, text_column)
+        return batch
+    return import_batch_run(batch_id=batch.id, text_column=text_column)
 
 
 def import_batch_run(*, batch_id: int, text_column: str = "text") -> ImportBatch:
@@ -136,7 +148,12 @@ def _fail(batch: ImportBatch, errors: list[RowError]) -> ImportBatch:
     batch.errors = [error.as_dict() for error in errors]
     batch.items_created = 0
     batch.finished_at = timezone.now()
-    batch.save(update_fields=["status", "errors", "items_created", "rows_read", "encoding", "finished_at"])
+    with transaction.atomic():
+        batch.save(update_fields=["status", "errors", "items_created", "rows_read", "encoding", "finished_at"])
+        detail = {"problems": len(errors)}
+        audit_record_project(
+            actor=batch.created_by, action="import_batch.fail", target=batch, project=batch.project, detail=detail
+        )
     return batch
 
 
@@ -146,6 +163,10 @@ def _publish(batch: ImportBatch) -> ImportBatch:
     batch.status = ImportBatch.Status.PUBLISHED
     batch.finished_at = timezone.now()
     batch.save(update_fields=["status", "items_created", "rows_read", "bytes_read", "encoding", "finished_at"])
+    detail = {"items": batch.items_created}
+    audit_record_project(
+        actor=batch.created_by, action="import_batch.publish", target=batch, project=batch.project, detail=detail
+    )
     return batch
 
 

@@ -1,0 +1,41 @@
+"""Record audit events. Called explicitly by every service that changes state, inside its transaction,
+so an event exists exactly when its change was committed."""
+
+from django.db import models
+
+from datadam.audit.models import AuditEvent
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    target: models.Model | None = None,
+    organization_id: int | None = None,
+    project_id: int | None = None,
+    detail: dict | None = None,
+) -> AuditEvent:
+    """`action` reads "<entity>.<verb>" (e.g. "annotation.submit"), matching the service's name."""
+    return AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        object_type=target._meta.model_name if target is not None else "",
+        object_id=target.pk if target is not None else None,
+        organization_id=organization_id,
+        project_id=project_id,
+        detail=detail or {},
+    )
+
+
+def audit_record_project(
+    *, actor, action: str, target: models.Model | None, project, detail: dict | None = None
+) -> None:
+    """The common case: an event about something inside a project, visible to the project's organization."""
+    audit_record(
+        actor=actor,
+        action=action,
+        target=target,
+        organization_id=project.organization_id,
+        project_id=project.id,
+        detail=detail,
+    )

@@ -1,0 +1,59 @@
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
+
+from datadam.core.errors import Conflict
+from datadam.core.types import Id
+from datadam.projects import selectors as project_selectors
+from datadam.releases import responses, schemas, selectors, services
+from datadam.releases.models import ExportJob
+
+router = Router(tags=["exports"])
+
+
+class ExportQuery(Schema):
+    file_format: str = Field(default="jsonl", pattern=r"^[a-z0-9_]{1,20}$")
+    include: str = Field(default="accepted", pattern=r"^(accepted|all)$")
+
+
+@router.get(
+    "/projects/{project_id}/export",
+    response={200: None},
+    openapi_extra={
+        "responses": {"200": {"description": "JSON Lines, one item per line", "content": {"application/x-ndjson": {}}}}
+    },
+)
+def export_stream(request, project_id: Id, query: Query[ExportQuery]):
+    """Stream the project's labels. Memory on the server stays flat whatever the size."""
+    project = project_selectors.project_managed_get(actor=request.auth, project_id=project_id)
+    lines = services.export_stream(
+        actor=request.auth, project=project, file_format=query.file_format, include=query.include
+    )
+    return responses.streamed_export(lines, project_id=project.id, file_format=query.file_format)
+
+
+@router.post("/projects/{project_id}/exports", response={202: schemas.ExportJobOut})
+def export_job_create(request, project_id: Id, payload: schemas.ExportJobCreateIn):
+    project = project_selectors.project_managed_get(actor=request.auth, project_id=project_id)
+    job = services.export_job_create(
+        actor=request.auth, project=project, file_format=payload.file_format, include=payload.include
+    )
+    return Status(202, job)
+
+
+@router.get("/projects/{project_id}/exports", response=list[schemas.ExportJobOut])
+def export_job_list(request, project_id: Id):
+    project = project_selectors.project_managed_get(actor=request.auth, project_id=project_id)
+    return selectors.export_job_list(actor=request.auth, project_id=project.id)[:100]
+
+
+@router.get("/exports/{job_id}", response=schemas.ExportJobOut)
+def export_job_get(request, job_id: Id):
+    return selectors.export_job_get(actor=request.auth, job_id=job_id)
+
+
+@router.get("/exports/{job_id}/download", response={200: None})
+def export_job_download(request, job_id: Id):
+    job = selectors.export_job_get(actor=request.auth, job_id=job_id)
+    if job.status != ExportJob.Status.DONE:
+        raise Conflict("The export is not ready yet.")
+    return responses.stored_export(job)

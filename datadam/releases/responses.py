@@ -1,0 +1,20 @@
+"""HTTP answers shared by the export API and pages: a streamed export and a stored file."""
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, StreamingHttpResponse
+
+from datadam.releases.exporters import FORMATS
+from datadam.releases.models import ExportJob
+
+
+def streamed_export(lines, *, project_id: int, file_format: str) -> StreamingHttpResponse:
+    exporter = FORMATS[file_format]
+    response = StreamingHttpResponse(lines, content_type=exporter.CONTENT_TYPE)
+    name = f"datadam-project-{project_id}.{exporter.EXTENSION}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def stored_export(job: ExportJob) -> FileResponse:
+    name = job.stored_path.rsplit("/", 1)[-1]
+    return FileResponse(default_storage.open(job.stored_path, "rb"), as_attachment=True, filename=name)

@@ -1,0 +1,11 @@
+"""Background jobs of the releases app: thin wrappers around one service each."""
+
+from django.tasks import task
+
+from datadam.releases import services
+
+
+@task(queue_name="exports")
+def export_job_run_task(job_id: int) -> dict:
+    job = services.export_job_run(job_id=job_id)
+    return {"status": job.status, "items": job.items_done}
