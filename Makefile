@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 WIDGETS := datadam/static/datadam/widgets/label_form.js
 export DATADAM_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: demo test test-sqlite test-postgres build install lint bench clean messages
+.PHONY: demo test test-sqlite test-postgres build install lint bench clean messages dist
 
 demo: build
 	$(VENV)/bin/datadam demo
@@ -43,6 +43,10 @@ messages: $(STAMP)
 lint: install
 	$(VENV)/bin/ruff check datadam tests
 	cd frontend && npm test
+
+# A wheel that carries the built widgets and compiled catalogs, for `pip install` elsewhere.
+dist: build
+	$(PY) -m pip wheel --quiet --no-deps --wheel-dir dist .
 
 bench: build
 	$(PY) bench/run.py
