@@ -28,9 +28,8 @@ EXPIRE_BATCH = 200
 
 
 def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None:
-    """The worker's live lease if they have one, else a new lease on the first open item they never had.
-
-    Returns None when no item is left for this worker.
+    """What the worker should do next: rework a reviewer sent back, else the task they hold, else a new
+    lease on the first open item they never had. Returns None when nothing is left for this worker.
     """
     with transaction.atomic():
         # Locking the membership row serializes one worker's own concurrent calls (two tabs), so a
@@ -43,19 +42,23 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
         if membership is None:
             raise PermissionDenied(_("Join this project as a labeler to get tasks."))
         now = timezone.now()
+        # Rework comes first, even before a fresh task the worker already holds (that one waits for them).
         current = (
             Assignment.objects.filter(
                 worker=actor, project=project, status=Assignment.Status.ACTIVE, expires_at__gt=now
             )
             .select_related("item")
+            .order_by("-was_submitted", "leased_at")
             .first()
         )
-        if current:
+        if current and current.was_submitted:
             return current
-        assignments_expire(project=project, now=now)
         rework = _reopen_rework(project, actor, now)
         if rework:
             return rework
+        if current:
+            return current
+        assignments_expire(project=project, now=now)
         item = _next_open_item(project, actor)
         if item is None:
             return None

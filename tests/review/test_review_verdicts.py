@@ -229,3 +229,16 @@ def test_the_review_page_corrects_with_the_labeling_controls(cast) -> None:
     )
 
     assert Annotation.objects.get(correction_of__annotation=annotation).result == {"sentiment": "negative"}
+
+
+def test_rework_comes_before_the_fresh_task_the_labeler_already_holds(cast) -> None:
+    annotation = _submitted(cast)
+    fresh = labeling.assignment_lease_next(actor=cast.labeler, project=cast.project)
+    services.review_reject(actor=cast.reviewer, annotation_id=annotation.id, reason=REASON)
+
+    first = labeling.assignment_lease_next(actor=cast.labeler, project=cast.project)
+    labeling.annotation_submit(actor=cast.labeler, assignment_id=first.id, result={"sentiment": "negative"})
+    then = labeling.assignment_lease_next(actor=cast.labeler, project=cast.project)
+
+    assert first.id == annotation.assignment_id
+    assert then.id == fresh.id
