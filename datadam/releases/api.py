@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -55,5 +56,5 @@ def export_job_get(request, job_id: Id):
 def export_job_download(request, job_id: Id):
     job = selectors.export_job_get(actor=request.auth, job_id=job_id)
     if job.status != ExportJob.Status.DONE:
-        raise Conflict("The export is not ready yet.")
+        raise Conflict(_("The export is not ready yet."))
     return responses.stored_export(job)
