@@ -1,6 +1,8 @@
 from datetime import datetime
+from typing import Annotated
 
 from ninja import Schema
+from pydantic import StringConstraints
 
 from datadam.core.types import ShortStr
 
@@ -19,7 +21,7 @@ class OrganizationOut(Schema):
 
 
 class TokenCreateIn(Schema):
-    name: ShortStr
+    name: Annotated[ShortStr, StringConstraints(max_length=100)]
 
 
 class TokenOut(Schema):

@@ -1,12 +1,26 @@
-"""Checks on untrusted text that every app needs."""
+"""Checks on untrusted JSON-like values that every app needs before it stores them."""
+
+import math
+
+from django.utils.translation import gettext as _
 
 
-def contains_nul(value: object) -> bool:
-    """True when a string anywhere in a JSON-like value holds U+0000, which PostgreSQL cannot store."""
+def unstorable_reason(value: object) -> str | None:
+    """Why a JSON-like value cannot be stored as is, or None when it can.
+
+    PostgreSQL refuses U+0000 and lone surrogates (half of a UTF-16 pair) in text and jsonb, and no
+    database's JSON holds NaN or Infinity. Each is refused with a message instead of a server error.
+    """
     if isinstance(value, str):
-        return "\x00" in value
+        if "\x00" in value:
+            return _("The text holds a NUL character, which cannot be stored.")
+        if any("\ud800" <= char <= "\udfff" for char in value):
+            return _("The text holds a broken character (a lone surrogate), which cannot be stored.")
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return _("Numbers must be finite (not NaN or Infinity).")
     if isinstance(value, dict):
-        return any(contains_nul(key) or contains_nul(item) for key, item in value.items())
+        return next((reason for item in value.items() for part in item if (reason := unstorable_reason(part))), None)
     if isinstance(value, list):
-        return any(contains_nul(item) for item in value)
-    return False
+        return next((reason for item in value if (reason := unstorable_reason(item))), None)
+    return None

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, LeaseExpired, NotFound, PermissionDenied
-from datadam.core.text import contains_nul
+from datadam.core.text import unstorable_reason
 from datadam.labeling.models import Annotation, Assignment
 from datadam.projects.models import Item, Project, ProjectMembership
 from datadam.projects.schema.validate import annotation_validate, schema_parse
@@ -177,10 +177,10 @@ def _expire_one(assignment: Assignment, now) -> None:
 def _check_draft(result: object) -> dict:
     if not isinstance(result, dict):
         raise Invalid(_("A draft must be an object with one key per control."))
+    if reason := unstorable_reason(result):
+        raise Invalid(reason)
     if len(json.dumps(result, ensure_ascii=False).encode()) > MAX_DRAFT_BYTES:
         raise Invalid(_("The draft is too large."))
-    if contains_nul(result):
-        raise Invalid(_("The draft holds a NUL character, which cannot be stored."))
     return result
 
 

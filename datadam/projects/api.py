@@ -1,8 +1,9 @@
 from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from datadam.accounts import selectors as account_selectors
+from datadam.core.pagination import BoundedLimitOffset
 from datadam.core.types import CleanStr, Id
 from datadam.projects import schemas, selectors, services
 from datadam.projects.imports import services as imports
@@ -12,7 +13,7 @@ router = Router(tags=["projects"])
 
 
 @router.get("/projects", response=list[schemas.ProjectOut], by_alias=True)
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def project_list(request):
     return selectors.project_list(actor=request.auth)
 
@@ -56,7 +57,7 @@ def project_member_add(request, project_id: Id, payload: schemas.MemberAddIn):
 
 
 @router.get("/projects/{project_id}/items", response=list[schemas.ItemOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def item_list(request, project_id: Id):
     return selectors.item_list(actor=request.auth, project_id=project_id)
 

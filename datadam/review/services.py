@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
-from datadam.core.text import contains_nul
+from datadam.core.text import unstorable_reason
 from datadam.labeling.models import Annotation, Assignment
 from datadam.projects.models import Project
 from datadam.projects.schema.validate import annotation_validate, schema_parse
@@ -80,8 +80,8 @@ def _close(annotation: Annotation, status: str) -> None:
 
 def _clean_text(value: str, label: str) -> str:
     value = (value or "").strip()
-    if contains_nul(value):
-        raise Invalid(_("The %(field)s holds a NUL character.") % {"field": label})
+    if reason := unstorable_reason(value):
+        raise Invalid(f"{label}: {reason}")
     if len(value) > MAX_COMMENT_CHARS:
         raise Invalid(_("The %(field)s is too long.") % {"field": label})
     return value

@@ -94,11 +94,11 @@ def test_an_undetectable_encoding_asks_the_manager_to_choose_one(cast) -> None:
     assert "cp949" in batch.errors[0]["reason"]
 
 
-def test_an_unknown_encoding_name_is_refused(cast) -> None:
-    batch = _import(cast, "reviews.jsonl", encoding="klingon-8")
+def test_an_unknown_encoding_name_is_refused_before_anything_is_stored(cast) -> None:
+    with pytest.raises(Invalid, match="klingon-8"):
+        _import(cast, "reviews.jsonl", encoding="klingon-8")
 
-    assert batch.status == ImportBatch.Status.FAILED
-    assert "klingon-8" in batch.errors[0]["reason"]
+    assert not ImportBatch.objects.exists()
 
 
 def test_a_header_without_rows_imports_nothing(cast) -> None:

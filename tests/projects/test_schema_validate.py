@@ -1,10 +1,20 @@
 """A manager writes a label schema; mistakes are named with the JSON path of the problem."""
 
+from collections.abc import Iterator
+
 import pytest
+from django.utils import translation
 
 from datadam.core.errors import SchemaViolation
 from datadam.projects.schema.controls import choices, text
 from datadam.projects.schema.validate import annotation_validate, schema_parse
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The messages are checked in English; the Korean catalog has its own test."""
+    with translation.override("en"):
+        yield
+
 
 GOOD = {
     "controls": [

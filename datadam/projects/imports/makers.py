@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from datadam.core.text import contains_nul
+from datadam.core.text import unstorable_reason
 
 MAX_TEXT_CHARS = 100_000
 
@@ -19,8 +19,8 @@ def item_fields_make(row: dict, *, text_column: str = "text") -> dict:
     if len(text) > MAX_TEXT_CHARS:
         raise RowRejected(_("The text is longer than %(limit)d characters.") % {"limit": MAX_TEXT_CHARS})
     meta = {key: value for key, value in row.items() if key != text_column}
-    if contains_nul(text) or contains_nul(meta):
-        raise RowRejected(_("The row holds a NUL character, which cannot be stored."))
+    if reason := unstorable_reason(row):
+        raise RowRejected(reason)
     external_id = meta.get("id", "")
     data = {"text": text, "meta": meta} if meta else {"text": text}
     return {"external_id": str(external_id)[:200], "data": data}

@@ -44,14 +44,21 @@ def _jsonl(lines: Iterator, file_name: str) -> Iterator[Parsed]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = json.loads(line, parse_constant=_refuse_constant)
         except json.JSONDecodeError as exc:
             yield RowError(file_name, line_no, _("Not valid JSON (%(problem)s).") % {"problem": exc.msg})
+            continue
+        except ValueError as exc:  # NaN or Infinity, which no database's JSON can hold
+            yield RowError(file_name, line_no, str(exc))
             continue
         if not isinstance(row, dict):
             yield RowError(file_name, line_no, _("Each line must be a JSON object."))
             continue
         yield line_no, row
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(_("%(name)s is not a number JSON can store.") % {"name": name})
 
 
 def _delimited(lines: Iterator, file_name: str, delimiter: str) -> Iterator[Parsed]:

@@ -12,13 +12,18 @@ from datadam.core.errors import Invalid
 SNIFF_BYTES = 64 * 1024
 
 
+def encoding_name(declared: str) -> str:
+    """The codec's canonical name (e.g. "euc-kr" → "euc_kr"), or Invalid for a name no codec has."""
+    try:
+        return codecs.lookup(declared).name
+    except (LookupError, ValueError):
+        raise Invalid(_("Unknown encoding %(name)s. Try utf-8 or cp949.") % {"name": declared[:40]}) from None
+
+
 def encoding_detect(head: bytes, declared: str = "") -> str:
     """The declared encoding if it exists; else UTF-8 (BOM or not); else what charset-normalizer finds."""
     if declared:
-        try:
-            return codecs.lookup(declared).name
-        except LookupError:
-            raise Invalid(_("Unknown encoding %(name)s. Try utf-8 or cp949.") % {"name": declared}) from None
+        return encoding_name(declared)
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     # Korean files are UTF-8 or, from Excel, CP949 (a superset of EUC-KR): try those strictly first.

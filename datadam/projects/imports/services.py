@@ -22,7 +22,7 @@ from datadam.projects import permissions, tasks
 from datadam.projects.imports.errors import RowError
 from datadam.projects.imports.makers import RowRejected, item_fields_make
 from datadam.projects.imports.parsers import FORMATS, rows_parse
-from datadam.projects.imports.readers import text_open
+from datadam.projects.imports.readers import encoding_name, text_open
 from datadam.projects.models import ImportBatch, Item, Project
 
 CHUNK = 5_000
@@ -51,6 +51,7 @@ def import_batch_create(
     if upload.size == 0:
         raise Invalid(_("The file is empty."))
     file_format = file_format_guess(file_name, file_format)
+    encoding = encoding_name(encoding) if encoding else ""
     safe_name = PurePath(file_name).name[-100:]
     stored = default_storage.save(f"imports/{project.id}/{uuid.uuid4().hex}-{safe_name}", upload)
     batch = ImportBatch.objects.create(

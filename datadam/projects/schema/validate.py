@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from datadam.core.errors import SchemaViolation
-from datadam.core.text import contains_nul
+from datadam.core.text import unstorable_reason
 from datadam.projects.schema.controls import KINDS
 
 # One discriminated union over every control kind, built from the registry so a new kind needs no edit here.
@@ -36,8 +36,8 @@ _adapter = TypeAdapter(LabelSchema)
 
 def schema_parse(document: object) -> LabelSchema:
     """Parse a schema document or raise SchemaViolation naming the JSON path of the first problem."""
-    if contains_nul(document):
-        raise SchemaViolation(_("The schema holds a NUL character, which cannot be stored."))
+    if reason := unstorable_reason(document):
+        raise SchemaViolation(reason)
     try:
         return _adapter.validate_python(document)
     except ValidationError as exc:
@@ -48,6 +48,8 @@ def annotation_validate(schema: LabelSchema, result: object) -> dict:
     """Check one annotation's result against the schema; returns it unchanged when valid."""
     if not isinstance(result, dict):
         raise SchemaViolation(_("The result must be an object with one key per control."))
+    if reason := unstorable_reason(result):
+        raise SchemaViolation(reason)
     controls = {control.name: control for control in schema.controls}
     unknown = sorted(set(result) - set(controls))
     if unknown:

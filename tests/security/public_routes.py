@@ -1,0 +1,13 @@
+"""Pages anyone may open without logging in, by their route in the URLconf.
+
+tests/security/test_isolation.py reads this list. Every page not named here must send an anonymous
+visitor to the login page; adding a page here is a decision a reviewer should see.
+"""
+
+PUBLIC_ROUTES: dict[str, str] = {
+    "": "the landing page (a logged-in person is sent on to their projects)",
+    "health": "the load balancer's health check; it says whether the database answers, nothing more",
+    "accounts/login/": "the login form",
+    "accounts/signup/": "the signup form",
+    "accounts/logout/": "POST only; logging out someone who is not logged in changes nothing",
+}
