@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from datadam.audit.actions import action_label
+
 
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("What happened"), required=False)
@@ -11,4 +13,5 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args, action_names: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", _("Everything"))] + [(name, name) for name in action_names]
+        choices = [(name, action_label(name)) for name in action_names]
+        self.fields["action"].choices = [("", _("Everything")), *choices]

@@ -1,0 +1,33 @@
+"""Plain words for the action codes services record, for the activity log page."""
+
+from django.utils.translation import gettext_lazy as _
+
+ACTION_LABELS = {
+    "annotation.submit": _("Submitted labels"),
+    "assignment.expire": _("Task time ran out"),
+    "assignment.lease": _("Took a task"),
+    "assignment.rework_start": _("Started rework"),
+    "assignment.skip": _("Skipped a task"),
+    "export.stream": _("Downloaded an export"),
+    "export_job.create": _("Started an export"),
+    "import_batch.create": _("Uploaded a file"),
+    "import_batch.fail": _("Import failed"),
+    "import_batch.publish": _("Import finished"),
+    "organization.create": _("Created the organization"),
+    "organization.member_add": _("Added a staff member"),
+    "project.create": _("Created the project"),
+    "project.join": _("Joined the project"),
+    "project.member_add": _("Added a project member"),
+    "project.update": _("Changed the project"),
+    "review.accept": _("Accepted work"),
+    "review.correct": _("Corrected work"),
+    "review.reject": _("Sent work back"),
+    "token.create": _("Created an API token"),
+    "token.revoke": _("Revoked an API token"),
+    "user.password_change": _("Changed password"),
+    "user.signup": _("Signed up"),
+}
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
