@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "datadam.labeling",
     "datadam.review",
     "datadam.releases",
+    "datadam.pay",
     "datadam.audit",
     "datadam.demo",
 ]

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from datadam.accounts.models import OrganizationMembership, User
@@ -16,6 +17,13 @@ from datadam.projects.models import Item, Project, ProjectMembership
 from tests import factories
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker) -> None:
+    """The test database alone may empty the append-only ledger between tests (see pay migration 0002)."""
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute("INSERT INTO pay_ledger_guard (flush_allowed) VALUES (%s)", [True])
 
 
 @dataclass

@@ -24,6 +24,9 @@ class Organization(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(unique=True, allow_unicode=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.EXECUTING)
+    currency = models.CharField(_("currency"), max_length=3, default="KRW")
+    # In the currency's minor unit (won have none). The 2026 Korean minimum wage is 10,320 won an hour.
+    minimum_hourly_wage = models.PositiveIntegerField(_("minimum hourly wage"), default=10_320)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

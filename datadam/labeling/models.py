@@ -54,6 +54,8 @@ class Annotation(models.Model):
     result = models.JSONField()
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.SUBMITTED)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Seconds the author was actively working (focus and input; idle spells left out), capped by the lease.
+    active_seconds = models.PositiveIntegerField(default=0)
     # The review lease: while a reviewer looks at it, no other reviewer is handed the same work.
     claimed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

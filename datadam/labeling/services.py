@@ -20,6 +20,7 @@ from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, LeaseExpired, NotFound, PermissionDenied
 from datadam.core.text import unstorable_reason
 from datadam.labeling.models import Annotation, Assignment
+from datadam.pay import services as pay
 from datadam.projects.models import Item, Project, ProjectMembership
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 
@@ -202,7 +203,9 @@ def assignment_draft_save(*, actor: User, assignment_id: int, result: object) ->
     return assignment
 
 
-def annotation_submit(*, actor: User, assignment_id: int, result: object) -> tuple[Annotation, bool]:
+def annotation_submit(
+    *, actor: User, assignment_id: int, result: object, active_seconds: int = 0
+) -> tuple[Annotation, bool]:
     """Store the worker's answer once. Returns (annotation, created).
 
     Idempotent: a retried submit of the same lease returns the annotation stored the first time.
@@ -221,14 +224,22 @@ def annotation_submit(*, actor: User, assignment_id: int, result: object) -> tup
             assignment.draft, assignment.draft_saved_at = _check_draft(result), now
             assignment.save(update_fields=["draft", "draft_saved_at", "status", "finished_at"])
         else:
-            annotation = _store_annotation(assignment, actor, result, now)
+            annotation = _store_annotation(assignment, actor, result, now, active_seconds)
     if ran_out:
         raise LeaseExpired(_("Your time for this task ran out. Your answer is kept as a draft."))
     return annotation, True
 
 
-def _store_annotation(assignment: Assignment, actor: User, result: object, now) -> Annotation:
-    """A first answer is version 1; a reworked answer is the next version, and the old ones stay."""
+def active_seconds_capped(reported: int, since, now) -> int:
+    """The active time the page reported, never more than the time since the lease began."""
+    return max(0, min(int(reported or 0), int((now - since).total_seconds())))
+
+
+def _store_annotation(assignment: Assignment, actor: User, result: object, now, active_seconds: int) -> Annotation:
+    """A first answer is version 1; a reworked answer is the next version, and the old ones stay.
+
+    Where the project pays on submit, the earning is written here, in the same transaction.
+    """
     schema = schema_parse(assignment.project.schema)
     annotation_validate(schema, result)
     last = assignment.annotations.order_by("-version").values_list("version", flat=True).first() or 0
@@ -239,6 +250,7 @@ def _store_annotation(assignment: Assignment, actor: User, result: object, now) 
         author=actor,
         version=last + 1,
         result=result,
+        active_seconds=active_seconds_capped(active_seconds, assignment.leased_at, now),
     )
     assignment.status = Assignment.Status.SUBMITTED
     assignment.finished_at = now
@@ -252,6 +264,8 @@ def _store_annotation(assignment: Assignment, actor: User, result: object, now) 
         project=assignment.project,
         detail={"version": annotation.version},
     )
+    if assignment.project.pay_on == Project.PayOn.SUBMIT:
+        pay.ledger_earn_for_annotation(annotation=annotation)
     return annotation
 
 

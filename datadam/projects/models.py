@@ -21,6 +21,15 @@ class Project(models.Model):
         IMAGE = "image", _("Image")
         AUDIO = "audio", _("Audio")
 
+    class PayOn(models.TextChoices):
+        ACCEPT = "accept", _("when a reviewer accepts the work")
+        SUBMIT = "submit", _("when the work is submitted")
+
+    class CorrectionPay(models.TextChoices):
+        FULL = "full", _("full rate")
+        HALF = "half", _("half the rate")
+        NONE = "none", _("nothing")
+
     class JoinPolicy(models.TextChoices):
         OPEN = "open", _("Anyone may join")
         INVITE = "invite", _("Managers add members")
@@ -38,6 +47,15 @@ class Project(models.Model):
         _("lease length (seconds)"), default=1800, validators=[MinValueValidator(60), MaxValueValidator(86400)]
     )
     join_policy = models.CharField(max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN)
+    rate_per_item = models.PositiveIntegerField(_("pay per accepted item"), default=0)
+    rate_per_review = models.PositiveIntegerField(_("pay per review"), default=0)
+    pay_on = models.CharField(_("pay labelers"), max_length=10, choices=PayOn.choices, default=PayOn.ACCEPT)
+    correction_pay = models.CharField(
+        _("labeler's pay when a reviewer corrects"),
+        max_length=10,
+        choices=CorrectionPay.choices,
+        default=CorrectionPay.HALF,
+    )
     reject_reasons = models.JSONField(_("reasons a reviewer can pick"), default=default_reject_reasons, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

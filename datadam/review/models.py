@@ -23,6 +23,7 @@ class Review(models.Model):
     correction = models.OneToOneField(
         Annotation, on_delete=models.CASCADE, null=True, blank=True, related_name="correction_of"
     )
+    active_seconds = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

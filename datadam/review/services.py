@@ -16,6 +16,8 @@ from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
 from datadam.core.text import unstorable_reason
 from datadam.labeling.models import Annotation, Assignment
+from datadam.labeling.services import active_seconds_capped
+from datadam.pay import services as pay
 from datadam.projects.models import Project
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 from datadam.projects.selectors import project_list
@@ -87,42 +89,55 @@ def _clean_text(value: str, label: str) -> str:
     return value
 
 
-@transaction.atomic
-def review_accept(*, actor: User, annotation_id: int, comment: str = "") -> Review:
-    annotation = _lock_for_verdict(actor, annotation_id)
-    _close(annotation, Annotation.Status.ACCEPTED)
-    review = Review.objects.create(
+def _record_verdict(annotation: Annotation, actor: User, verdict: str, active_seconds: int, **fields) -> Review:
+    """The Review row, with the reviewer's active time capped by how long they held the claim."""
+    now = timezone.now()
+    claimed_at = (annotation.claim_expires_at or now) - timedelta(seconds=CLAIM_SECONDS)
+    return Review.objects.create(
         annotation=annotation,
         project=annotation.project,
         reviewer=actor,
-        verdict=Review.Verdict.ACCEPT,
-        comment=_clean_text(comment, _("comment")),
+        verdict=verdict,
+        active_seconds=active_seconds_capped(active_seconds, claimed_at, now),
+        **fields,
     )
+
+
+@transaction.atomic
+def review_accept(*, actor: User, annotation_id: int, comment: str = "", active_seconds: int = 0) -> Review:
+    """Accept work. Effects: the labeler earns (when the project pays on accept); the reviewer earns per review."""
+    annotation = _lock_for_verdict(actor, annotation_id)
+    comment = _clean_text(comment, _("comment"))
+    review = _record_verdict(annotation, actor, Review.Verdict.ACCEPT, active_seconds, comment=comment)
+    _close(annotation, Annotation.Status.ACCEPTED)
+    if annotation.project.pay_on == Project.PayOn.ACCEPT:
+        pay.ledger_earn_for_annotation(annotation=annotation)
+    pay.ledger_earn_for_review(review=review)
     audit_record_project(actor=actor, action="review.accept", target=annotation, project=annotation.project)
     return review
 
 
 @transaction.atomic
-def review_reject(*, actor: User, annotation_id: int, reason: str = "", comment: str = "") -> Review:
-    """Send work back: it returns first in its labeler's queue, with the reason shown."""
+def review_reject(
+    *, actor: User, annotation_id: int, reason: str = "", comment: str = "", active_seconds: int = 0
+) -> Review:
+    """Send work back: it returns first in its labeler's queue, with the reason shown.
+
+    Effects: work already paid on submit is reversed (its rework earns again); the reviewer earns per review.
+    """
     reason, comment = _clean_text(reason, _("reason")), _clean_text(comment, _("comment"))
     annotation = _lock_for_verdict(actor, annotation_id)
     if reason and reason not in annotation.project.reject_reasons:
         raise Invalid(_("Pick a reason from the list, or write your own in the comment."))
     if not reason and not comment:
         raise Invalid(_("Say why the work is sent back: pick a reason or write a comment."))
+    review = _record_verdict(annotation, actor, Review.Verdict.REJECT, active_seconds, reason=reason, comment=comment)
     _close(annotation, Annotation.Status.REJECTED)
     Assignment.objects.filter(id=annotation.assignment_id).update(
         status=Assignment.Status.REWORK, finished_at=timezone.now(), draft=None
     )
-    review = Review.objects.create(
-        annotation=annotation,
-        project=annotation.project,
-        reviewer=actor,
-        verdict=Review.Verdict.REJECT,
-        reason=reason,
-        comment=comment,
-    )
+    pay.ledger_reverse_for_annotation(annotation=annotation, reason=reason or comment)
+    pay.ledger_earn_for_review(review=review)
     audit_record_project(
         actor=actor, action="review.reject", target=annotation, project=annotation.project, detail={"reason": reason}
     )
@@ -130,11 +145,16 @@ def review_reject(*, actor: User, annotation_id: int, reason: str = "", comment:
 
 
 @transaction.atomic
-def review_correct(*, actor: User, annotation_id: int, result: object, comment: str = "") -> Review:
-    """The reviewer's fix becomes a new, accepted version by the reviewer; the labeler's original stays."""
+def review_correct(
+    *, actor: User, annotation_id: int, result: object, comment: str = "", active_seconds: int = 0
+) -> Review:
+    """The reviewer's fix becomes a new, accepted version by the reviewer; the labeler's original stays.
+
+    Effects: the labeler earns the project's correction share (or, paid on submit with no share, the
+    earning is reversed); the reviewer earns per review.
+    """
     annotation = _lock_for_verdict(actor, annotation_id)
     annotation_validate(schema_parse(annotation.project.schema), result)
-    _close(annotation, Annotation.Status.CORRECTED)
     last_version = annotation.assignment.annotations.order_by("-version").values_list("version", flat=True).first()
     correction = Annotation.objects.create(
         assignment=annotation.assignment,
@@ -145,14 +165,13 @@ def review_correct(*, actor: User, annotation_id: int, result: object, comment: 
         result=result,
         status=Annotation.Status.ACCEPTED,
     )
-    review = Review.objects.create(
-        annotation=annotation,
-        project=annotation.project,
-        reviewer=actor,
-        verdict=Review.Verdict.CORRECT,
-        comment=_clean_text(comment, _("comment")),
-        correction=correction,
+    comment = _clean_text(comment, _("comment"))
+    review = _record_verdict(
+        annotation, actor, Review.Verdict.CORRECT, active_seconds, comment=comment, correction=correction
     )
+    _close(annotation, Annotation.Status.CORRECTED)
+    _pay_labeler_for_corrected(annotation)
+    pay.ledger_earn_for_review(review=review)
     audit_record_project(
         actor=actor,
         action="review.correct",
@@ -161,3 +180,11 @@ def review_correct(*, actor: User, annotation_id: int, result: object, comment: 
         detail={"correction": correction.id},
     )
     return review
+
+
+def _pay_labeler_for_corrected(annotation: Annotation) -> None:
+    share = pay.correction_share(annotation.project)
+    if annotation.project.pay_on == Project.PayOn.ACCEPT:
+        pay.ledger_earn_for_annotation(annotation=annotation, share=share)
+    elif share == 0:
+        pay.ledger_reverse_for_annotation(annotation=annotation, reason="corrected by a reviewer")

@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LedgerEntry(models.Model):
+    """Money owed to a person: append-only. Rows are never changed or deleted (database triggers refuse it);
+    a mistake is fixed with a new row (a reversal or an adjustment)."""
+
+    class Kind(models.TextChoices):
+        EARNING = "earning", _("Earning")
+        REVERSAL = "reversal", _("Reversal")
+        BONUS = "bonus", _("Bonus")
+        STIPEND = "stipend", _("Course stipend")
+        ADJUSTMENT = "adjustment", _("Adjustment")
+
+    class Source(models.TextChoices):
+        ANNOTATION = "annotation", _("Labeling")
+        REVIEW = "review", _("Review")
+        MANUAL = "manual", _("Entered by a manager")
+
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ledger_entries")
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.PROTECT, related_name="+")
+    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    amount = models.BigIntegerField(help_text=_("In the currency's minor unit; negative for a reversal"))
+    currency = models.CharField(max_length=3)
+    source_type = models.CharField(max_length=12, choices=Source.choices)
+    source_id = models.BigIntegerField(null=True, blank=True)
+    reason = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            # One earning (and one reversal) per piece of work: a retried or concurrent accept cannot pay twice.
+            models.UniqueConstraint(
+                fields=["source_type", "source_id", "kind", "worker"],
+                condition=models.Q(source_id__isnull=False),
+                name="one_ledger_row_per_source_kind",
+            )
+        ]
+        indexes = [models.Index(fields=["worker", "created_at"], name="ledger_worker_time_idx")]

@@ -1,0 +1,136 @@
+"""Writes to the earnings ledger. Called explicitly by the labeling and review services whose events earn money.
+
+Every row is unique per (source, kind, worker), so a retried or concurrent verdict can never pay twice;
+the callers also hold the row lock of the work they judge.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from datadam.accounts.models import Organization, User
+from datadam.audit.services import audit_record
+from datadam.core.errors import Invalid, NotFound
+from datadam.labeling.models import Annotation
+from datadam.pay.models import LedgerEntry
+from datadam.projects.models import Project
+from datadam.projects.permissions import is_project_staff
+
+CORRECTION_SHARE = {Project.CorrectionPay.FULL: 1.0, Project.CorrectionPay.HALF: 0.5, Project.CorrectionPay.NONE: 0.0}
+MAX_MANUAL_AMOUNT = 100_000_000
+
+
+def _record_once(
+    *, worker_id: int, project: Project, kind: str, amount: int, source_type: str, source_id: int, reason: str = ""
+) -> LedgerEntry | None:
+    """Insert the row unless this source already has one of this kind for this worker."""
+    if amount == 0:
+        return None
+    existing = LedgerEntry.objects.filter(source_type=source_type, source_id=source_id, kind=kind, worker_id=worker_id)
+    if existing.exists():
+        return None
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent twin's insert only undoes this row
+            return LedgerEntry.objects.create(
+                worker_id=worker_id,
+                organization_id=project.organization_id,
+                project=project,
+                kind=kind,
+                amount=amount,
+                currency=project.organization.currency,
+                source_type=source_type,
+                source_id=source_id,
+                reason=reason,
+            )
+    except IntegrityError:
+        return None
+
+
+def ledger_earn_for_annotation(*, annotation: Annotation, share: float = 1.0) -> LedgerEntry | None:
+    """The labeler's earning for one piece of work, at the project's rate (times a share for corrections)."""
+    project = annotation.project
+    return _record_once(
+        worker_id=annotation.author_id,
+        project=project,
+        kind=LedgerEntry.Kind.EARNING,
+        amount=round(project.rate_per_item * share),
+        source_type=LedgerEntry.Source.ANNOTATION,
+        source_id=annotation.id,
+    )
+
+
+def ledger_earn_for_review(*, review) -> LedgerEntry | None:
+    return _record_once(
+        worker_id=review.reviewer_id,
+        project=review.project,
+        kind=LedgerEntry.Kind.EARNING,
+        amount=review.project.rate_per_review,
+        source_type=LedgerEntry.Source.REVIEW,
+        source_id=review.id,
+    )
+
+
+def ledger_reverse_for_annotation(*, annotation: Annotation, reason: str) -> LedgerEntry | None:
+    """Take back what a piece of work earned, when work paid on submit is later rejected."""
+    earned = LedgerEntry.objects.filter(
+        source_type=LedgerEntry.Source.ANNOTATION,
+        source_id=annotation.id,
+        kind=LedgerEntry.Kind.EARNING,
+    ).first()
+    if earned is None:
+        return None
+    return _record_once(
+        worker_id=earned.worker_id,
+        project=annotation.project,
+        kind=LedgerEntry.Kind.REVERSAL,
+        amount=-earned.amount,
+        source_type=LedgerEntry.Source.ANNOTATION,
+        source_id=annotation.id,
+        reason=reason,
+    )
+
+
+def correction_share(project: Project) -> float:
+    return CORRECTION_SHARE[project.correction_pay]
+
+
+@transaction.atomic
+def ledger_adjust(
+    *,
+    actor: User,
+    organization: Organization,
+    worker: User,
+    amount: int,
+    reason: str,
+    kind: str = LedgerEntry.Kind.ADJUSTMENT,
+    project: Project | None = None,
+) -> LedgerEntry:
+    """A manager's bonus or correction of pay. The reason is required and stays on the statement."""
+    if kind not in {LedgerEntry.Kind.ADJUSTMENT, LedgerEntry.Kind.BONUS}:
+        raise Invalid(_("Only adjustments and bonuses are entered by hand."))
+    if not organization.memberships.filter(user=actor).exists() or (project and not is_project_staff(actor, project)):
+        raise NotFound(_("No such organization."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise Invalid(_("Write the reason for this entry; the worker sees it on the statement."))
+    if amount == 0 or abs(amount) > MAX_MANUAL_AMOUNT:
+        raise Invalid(_("The amount must be a whole number other than 0, up to 100,000,000."))
+    entry = LedgerEntry.objects.create(
+        worker=worker,
+        organization=organization,
+        project=project,
+        kind=kind,
+        amount=amount,
+        currency=organization.currency,
+        source_type=LedgerEntry.Source.MANUAL,
+        reason=reason[:300],
+        created_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=f"ledger.{kind}",
+        target=entry,
+        organization_id=organization.id,
+        project_id=project.id if project else None,
+        detail={"worker": worker.username, "amount": amount},
+    )
+    return entry
