@@ -1,0 +1,196 @@
+"""Reads about money owed: a worker's own earnings and statements, and the figures managers see.
+
+Periods are calendar months in the server's time zone (Asia/Seoul by default). The effective hourly
+wage is earnings ÷ active hours, where active hours come from the time the labeling and review pages
+reported (focus and input, idle spells left out).
+"""
+
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db.models import Count, F, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from datadam.accounts.models import Organization
+from datadam.accounts.selectors import staff_organization_ids
+from datadam.core.errors import Invalid, NotFound
+from datadam.labeling.models import Annotation
+from datadam.pay.models import LedgerEntry
+from datadam.projects.models import Project
+from datadam.review.models import Review
+
+RATE_MARGIN = 1.2
+
+
+@dataclass(frozen=True)
+class Period:
+    first_day: date
+
+    @classmethod
+    def parse(cls, text: str) -> "Period":
+        """'2026-11' → that month. A month that has not begun yet is refused."""
+        try:
+            year, month = (int(part) for part in text.split("-"))
+            period = cls(date(year, month, 1))
+        except ValueError:
+            raise Invalid(_("Give the month as YYYY-MM, for example 2026-11.")) from None
+        if period.first_day > timezone.localdate():
+            raise Invalid(_("There is no statement for a month that has not begun."))
+        return period
+
+    @classmethod
+    def current(cls) -> "Period":
+        today = timezone.localdate()
+        return cls(today.replace(day=1))
+
+    @property
+    def next_first_day(self) -> date:
+        year, month = self.first_day.year + self.first_day.month // 12, self.first_day.month % 12 + 1
+        return date(year, month, 1)
+
+    @property
+    def bounds(self) -> tuple[datetime, datetime]:
+        start = timezone.make_aware(datetime.combine(self.first_day, time.min))
+        end = timezone.make_aware(datetime.combine(self.next_first_day, time.min))
+        return start, end
+
+    def __str__(self) -> str:
+        return self.first_day.strftime("%Y-%m")
+
+
+def _hourly(amount: int, seconds: int) -> int | None:
+    return round(amount * 3600 / seconds) if seconds >= 60 else None
+
+
+def active_seconds_of(*, worker_id: int, start: datetime, end: datetime, project_id: int | None = None) -> int:
+    annotations = Annotation.objects.filter(author_id=worker_id, created_at__gte=start, created_at__lt=end)
+    reviews = Review.objects.filter(reviewer_id=worker_id, created_at__gte=start, created_at__lt=end)
+    if project_id:
+        annotations, reviews = annotations.filter(project_id=project_id), reviews.filter(project_id=project_id)
+    labeled = annotations.aggregate(total=Sum("active_seconds"))["total"] or 0
+    reviewed = reviews.aggregate(total=Sum("active_seconds"))["total"] or 0
+    return labeled + reviewed
+
+
+def ledger_list_mine(*, actor, period: Period) -> QuerySet[LedgerEntry]:
+    start, end = period.bounds
+    return (
+        LedgerEntry.objects.filter(worker=actor, created_at__gte=start, created_at__lt=end)
+        .select_related("project", "organization")
+        .order_by("created_at", "id")
+    )
+
+
+def statement_get(*, actor, period: Period) -> dict:
+    """A worker's statement for one month: every row, the total, active hours and the effective wage."""
+    entries = list(ledger_list_mine(actor=actor, period=period))
+    start, end = period.bounds
+    total = sum(entry.amount for entry in entries)
+    seconds = active_seconds_of(worker_id=actor.id, start=start, end=end)
+    return {
+        "period": period,
+        "entries": entries,
+        "total": total,
+        "active_seconds": seconds,
+        "active_hours": round(seconds / 3600, 2),
+        "hourly": _hourly(total, seconds),
+    }
+
+
+def statement_months(*, actor) -> list[str]:
+    months = LedgerEntry.objects.filter(worker=actor).dates("created_at", "month", order="DESC")
+    return [month.strftime("%Y-%m") for month in months]
+
+
+def earnings_overview(*, actor) -> dict:
+    """The worker's earnings page: today, this month, per project, pending work, and the wage figures."""
+    now = timezone.localtime()
+    today_start = timezone.make_aware(datetime.combine(now.date(), time.min))
+    mine = LedgerEntry.objects.filter(worker=actor)
+    month = statement_get(actor=actor, period=Period.current())
+    per_project = (
+        mine.values("project_id", "project__name", "currency").annotate(total=Sum("amount")).order_by("-total")
+    )
+    pending = (
+        Annotation.objects.filter(author=actor, status=Annotation.Status.SUBMITTED, project__pay_on="accept")
+        .values("project_id", "project__name")
+        .annotate(pieces=Count("id"), value=Sum(F("project__rate_per_item")))
+        .order_by("project__name")
+    )
+    minimum = _minimum_wage_for(actor)
+    return {
+        "today": mine.filter(created_at__gte=today_start).aggregate(total=Sum("amount"))["total"] or 0,
+        "month": month,
+        "per_project": list(per_project),
+        "pending": list(pending),
+        "minimum_wage": minimum,
+        "below_minimum": month["hourly"] is not None and minimum is not None and month["hourly"] < minimum,
+        "months": statement_months(actor=actor),
+    }
+
+
+def _minimum_wage_for(actor) -> int | None:
+    """The minimum wage of the organization the worker earned most from (the default when none yet)."""
+    top = (
+        LedgerEntry.objects.filter(worker=actor)
+        .values("organization_id")
+        .annotate(total=Sum("amount"))
+        .order_by("-total")
+        .first()
+    )
+    if top is None:
+        return Organization._meta.get_field("minimum_hourly_wage").default
+    return Organization.objects.get(id=top["organization_id"]).minimum_hourly_wage
+
+
+def project_wage_figures(*, project: Project) -> dict:
+    """Per worker in the project: earnings ÷ active hours. The median, and the share under the minimum wage."""
+    per_worker = LedgerEntry.objects.filter(project=project).values("worker_id").annotate(total=Sum("amount"))
+    hourly = []
+    for row in per_worker:
+        seconds = active_seconds_of(
+            worker_id=row["worker_id"], start=project.created_at, end=timezone.now(), project_id=project.id
+        )
+        wage = _hourly(row["total"], seconds)
+        if wage is not None:
+            hourly.append(wage)
+    minimum = project.organization.minimum_hourly_wage
+    median = round(statistics.median(hourly)) if hourly else None
+    below = sum(1 for wage in hourly if wage < minimum)
+    return {
+        "workers": len(hourly),
+        "median": median,
+        "below_share": below / len(hourly) if hourly else None,
+        "minimum_wage": minimum,
+        "underpays": median is not None and median < minimum,
+        "suggested_rate": rate_suggestion(project=project),
+    }
+
+
+def rate_suggestion(*, project: Project) -> int | None:
+    """A piece rate that pays the minimum wage at the median measured pace, with a margin, rounded up to 10."""
+    # A reviewer's correction has no active time of its own, so only labelers' work is measured here.
+    seconds = list(
+        Annotation.objects.filter(project=project, active_seconds__gt=0).values_list("active_seconds", flat=True)[:5000]
+    )
+    if len(seconds) < 5:
+        return None
+    per_item = statistics.median(seconds) * project.organization.minimum_hourly_wage / 3600 * RATE_MARGIN
+    return int(-(-per_item // 10) * 10)
+
+
+def payroll_get(*, actor, organization_id: int, period: Period) -> dict:
+    """Every worker's total for the month in one organization, for payroll. Only its staff may read it."""
+    organization = Organization.objects.filter(id=organization_id, id__in=staff_organization_ids(actor)).first()
+    if organization is None:
+        raise NotFound(_("No such organization."))
+    start, end = period.bounds
+    rows = (
+        LedgerEntry.objects.filter(organization=organization, created_at__gte=start, created_at__lt=end)
+        .values("worker_id", "worker__username", "worker__display_name")
+        .annotate(total=Sum("amount"), entries=Count("id"))
+        .order_by("worker__username")
+    )
+    return {"organization": organization, "period": period, "rows": list(rows), "total": sum(r["total"] for r in rows)}
