@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,22 +43,9 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
         if membership is None:
             raise PermissionDenied(_("Join this project as a labeler to get tasks."))
         now = timezone.now()
-        # Rework comes first, even before a fresh task the worker already holds (that one waits for them).
-        current = (
-            Assignment.objects.filter(
-                worker=actor, project=project, status=Assignment.Status.ACTIVE, expires_at__gt=now
-            )
-            .select_related("item")
-            .order_by("-was_submitted", "leased_at")
-            .first()
-        )
-        if current and current.was_submitted:
-            return current
-        rework = _reopen_rework(project, actor, now)
-        if rework:
-            return rework
-        if current:
-            return current
+        pending = _worker_pending(project, actor, now)
+        if pending:
+            return pending
         assignments_expire(project=project, now=now)
         item = _next_open_item(project, actor)
         if item is None:
@@ -76,23 +63,38 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
         return assignment
 
 
-def _reopen_rework(project: Project, worker: User, now) -> Assignment | None:
-    """Work a reviewer sent back comes first in its labeler's queue, with their last answer as the draft."""
-    assignment = (
-        Assignment.objects.filter(worker=worker, project=project, status=Assignment.Status.REWORK)
-        .select_related("item")
-        .order_by("finished_at", "id")
-        .first()
+def _worker_pending(project: Project, worker: User, now) -> Assignment | None:
+    """Rework in progress, else the oldest rework a reviewer sent back (reopened with the last answer as
+    its draft), else the fresh task the worker holds. One query: a worker holds few of these."""
+    pending = list(
+        Assignment.objects.filter(
+            Q(status=Assignment.Status.ACTIVE, expires_at__gt=now) | Q(status=Assignment.Status.REWORK),
+            worker=worker,
+            project=project,
+        ).select_related("item")
     )
-    if assignment is None:
-        return None
+    active = sorted((a for a in pending if a.status == Assignment.Status.ACTIVE), key=lambda a: a.leased_at)
+    in_rework = [a for a in active if a.was_submitted]
+    if in_rework:
+        return in_rework[0]
+    sent_back = sorted(
+        (a for a in pending if a.status == Assignment.Status.REWORK), key=lambda a: (a.finished_at, a.id)
+    )
+    if sent_back:
+        return _reopen_rework(sent_back[0], now)
+    return active[0] if active else None
+
+
+def _reopen_rework(assignment: Assignment, now) -> Assignment:
     if assignment.draft is None:
         latest = assignment.annotations.order_by("-version").first()
         assignment.draft = latest.result if latest else None
     assignment.status = Assignment.Status.ACTIVE
-    assignment.leased_at, assignment.expires_at = now, now + timedelta(seconds=project.lease_seconds)
+    assignment.leased_at, assignment.expires_at = now, now + timedelta(seconds=assignment.project.lease_seconds)
     assignment.save(update_fields=["status", "leased_at", "expires_at", "draft"])
-    audit_record_project(actor=worker, action="assignment.rework_start", target=assignment, project=project)
+    audit_record_project(
+        actor=assignment.worker, action="assignment.rework_start", target=assignment, project=assignment.project
+    )
     return assignment
 
 
@@ -242,7 +244,11 @@ def _store_annotation(assignment: Assignment, actor: User, result: object, now, 
     """
     schema = schema_parse(assignment.project.schema)
     annotation_validate(schema, result)
-    last = assignment.annotations.order_by("-version").values_list("version", flat=True).first() or 0
+    last = (
+        assignment.annotations.order_by("-version").values_list("version", flat=True).first()
+        if assignment.was_submitted
+        else 0
+    )
     annotation = Annotation.objects.create(
         assignment=assignment,
         project_id=assignment.project_id,
