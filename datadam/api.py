@@ -10,6 +10,7 @@ from datadam.accounts.api import router as accounts_router
 from datadam.audit.api import router as audit_router
 from datadam.core.errors import DomainError, ImportRejected
 from datadam.labeling.api import router as labeling_router
+from datadam.pay.api import router as pay_router
 from datadam.projects.api import router as projects_router
 from datadam.releases.api import router as releases_router
 from datadam.review.api import router as review_router
@@ -55,6 +56,7 @@ api.add_router("", labeling_router)
 api.add_router("", review_router)
 api.add_router("", releases_router)
 api.add_router("", audit_router)
+api.add_router("", pay_router)
 
 
 @api.exception_handler(DomainError)

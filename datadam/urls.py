@@ -14,6 +14,7 @@ urlpatterns = [
     path("projects/", include("datadam.review.urls")),
     path("projects/", include("datadam.releases.urls")),
     path("audit/", include("datadam.audit.urls")),
+    path("pay/", include("datadam.pay.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

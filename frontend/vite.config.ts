@@ -13,6 +13,7 @@ export default defineConfig({
       input: {
         app: 'src/app.ts',
         label_form: 'src/widgets/label_form.ts',
+        activity: 'src/activity.ts',
       },
       onLog(level, log, handler) {
         // htmx uses eval on purpose (hx-on / js: expressions); the warning is not actionable here.

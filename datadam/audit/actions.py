@@ -13,6 +13,8 @@ ACTION_LABELS = {
     "import_batch.create": _("Uploaded a file"),
     "import_batch.fail": _("Import failed"),
     "import_batch.publish": _("Import finished"),
+    "ledger.adjustment": _("Adjusted pay"),
+    "ledger.bonus": _("Paid a bonus"),
     "organization.create": _("Created the organization"),
     "organization.member_add": _("Added a staff member"),
     "project.create": _("Created the project"),

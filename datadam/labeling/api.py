@@ -32,7 +32,7 @@ def assignment_draft_save(request, assignment_id: Id, payload: schemas.ResultIn)
 def annotation_submit(request, assignment_id: Id, payload: schemas.ResultIn):
     """Idempotent: a retry of the same submit answers 200 with the annotation stored the first time."""
     annotation, created = services.annotation_submit(
-        actor=request.auth, assignment_id=assignment_id, result=payload.result
+        actor=request.auth, assignment_id=assignment_id, result=payload.result, active_seconds=payload.active_seconds
     )
     return Status(201 if created else 200, annotation)
 

@@ -16,6 +16,20 @@ def result_from_post(schema: LabelSchema, post: QueryDict) -> dict:
     return result
 
 
+MAX_ACTIVE_SECONDS = 86_400
+
+
+def active_seconds_from_post(post: QueryDict) -> int:
+    """The page's active-time count: a whole number of seconds, 0 when missing or garbled.
+
+    Only a report: the services store no more than the time the task or claim was held."""
+    try:
+        seconds = int(post.get("active_seconds", "") or 0)
+    except ValueError:
+        return 0
+    return min(max(seconds, 0), MAX_ACTIVE_SECONDS)
+
+
 def choice_hotkeys(schema: LabelSchema) -> dict[tuple[str, str], str]:
     """Hotkey per (control, label): the schema's own, else 1–9 in order across all choice labels."""
     hotkeys, taken = {}, {c.hotkey for ctl in schema.controls if ctl.type == "choices" for c in ctl.labels}

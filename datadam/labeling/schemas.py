@@ -1,6 +1,9 @@
 from datetime import datetime
 
 from ninja import Schema
+from pydantic import Field
+
+ACTIVE_SECONDS_HELP = "Seconds the page was in front and in use (a draft ignores it); stored up to the lease's age"
 
 
 class TaskItemOut(Schema):
@@ -21,6 +24,7 @@ class AssignmentOut(Schema):
 
 class ResultIn(Schema):
     result: dict
+    active_seconds: int = Field(0, ge=0, le=86400, description=ACTIVE_SECONDS_HELP)
 
 
 class AnnotationOut(Schema):

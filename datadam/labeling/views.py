@@ -53,7 +53,12 @@ def task_submit(request: HttpRequest, project_id: int, assignment_id: int) -> Ht
     assignment = selectors.assignment_get(actor=request.user, assignment_id=assignment_id)
     result = forms.result_from_post(schema_parse(assignment.project.schema), request.POST)
     try:
-        services.annotation_submit(actor=request.user, assignment_id=assignment.id, result=result)
+        services.annotation_submit(
+            actor=request.user,
+            assignment_id=assignment.id,
+            result=result,
+            active_seconds=forms.active_seconds_from_post(request.POST),
+        )
     except SchemaViolation as exc:
         return _render_task(request, assignment, values=result, error=exc.message)
     except LeaseExpired as exc:

@@ -5,6 +5,7 @@ wage is earnings ÷ active hours, where active hours come from the time the labe
 reported (focus and input, idle spells left out).
 """
 
+import re
 import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -22,6 +23,8 @@ from datadam.projects.models import Project
 from datadam.review.models import Review
 
 RATE_MARGIN = 1.2
+MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+FIRST_YEAR = 2000
 
 
 @dataclass(frozen=True)
@@ -30,12 +33,17 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> "Period":
-        """'2026-11' → that month. A month that has not begun yet is refused."""
+        """'2026-11' → that month. A month that has not begun yet is refused, and so is one before 2000
+        (a month near year 1 would overflow when its bounds are turned into UTC for the query)."""
+        match = MONTH.fullmatch(text)
         try:
-            year, month = (int(part) for part in text.split("-"))
-            period = cls(date(year, month, 1))
+            period = cls(date(int(match[1]), int(match[2]), 1)) if match else None
         except ValueError:
-            raise Invalid(_("Give the month as YYYY-MM, for example 2026-11.")) from None
+            period = None
+        if period is None:
+            raise Invalid(_("Give the month as YYYY-MM, for example 2026-11."))
+        if period.first_day.year < FIRST_YEAR:
+            raise Invalid(_("There are no statements before %(year)d.") % {"year": FIRST_YEAR})
         if period.first_day > timezone.localdate():
             raise Invalid(_("There is no statement for a month that has not begun."))
         return period
@@ -44,6 +52,17 @@ class Period:
     def current(cls) -> "Period":
         today = timezone.localdate()
         return cls(today.replace(day=1))
+
+    @property
+    def previous(self) -> "Period":
+        day = self.first_day
+        return Period(date(day.year - 1, 12, 1) if day.month == 1 else date(day.year, day.month - 1, 1))
+
+    @property
+    def following(self) -> "Period | None":
+        """The next month, or None while it has not begun."""
+        following = Period(self.next_first_day)
+        return following if following.first_day <= timezone.localdate() else None
 
     @property
     def next_first_day(self) -> date:
@@ -93,6 +112,8 @@ def statement_get(*, actor, period: Period) -> dict:
         "period": period,
         "entries": entries,
         "total": total,
+        # One organization's currency in practice (won); a statement with none yet shows the default.
+        "currency": entries[0].currency if entries else Organization._meta.get_field("currency").default,
         "active_seconds": seconds,
         "active_hours": round(seconds / 3600, 2),
         "hourly": _hourly(total, seconds),
@@ -113,7 +134,7 @@ def earnings_overview(*, actor) -> dict:
     per_project = (
         mine.values("project_id", "project__name", "currency").annotate(total=Sum("amount")).order_by("-total")
     )
-    pending = (
+    pending = list(
         Annotation.objects.filter(author=actor, status=Annotation.Status.SUBMITTED, project__pay_on="accept")
         .values("project_id", "project__name")
         .annotate(pieces=Count("id"), value=Sum(F("project__rate_per_item")))
@@ -124,7 +145,8 @@ def earnings_overview(*, actor) -> dict:
         "today": mine.filter(created_at__gte=today_start).aggregate(total=Sum("amount"))["total"] or 0,
         "month": month,
         "per_project": list(per_project),
-        "pending": list(pending),
+        "pending": pending,
+        "pending_total": sum(row["value"] or 0 for row in pending),
         "minimum_wage": minimum,
         "below_minimum": month["hourly"] is not None and minimum is not None and month["hourly"] < minimum,
         "months": statement_months(actor=actor),

@@ -12,7 +12,7 @@ from datadam.audit.services import audit_record
 from datadam.core.errors import Invalid, NotFound
 from datadam.labeling.models import Annotation
 from datadam.pay.models import LedgerEntry
-from datadam.projects.models import Project
+from datadam.projects.models import Project, ProjectMembership
 from datadam.projects.permissions import is_project_staff
 
 CORRECTION_SHARE = {Project.CorrectionPay.FULL: 1.0, Project.CorrectionPay.HALF: 0.5, Project.CorrectionPay.NONE: 0.0}
@@ -89,6 +89,15 @@ def ledger_reverse_for_annotation(*, annotation: Annotation, reason: str) -> Led
     )
 
 
+def _works_for(worker: User, organization: Organization) -> bool:
+    """A member of one of the organization's projects or its staff, or someone it has paid before."""
+    return (
+        ProjectMembership.objects.filter(user=worker, project__organization=organization).exists()
+        or organization.memberships.filter(user=worker).exists()
+        or LedgerEntry.objects.filter(worker=worker, organization=organization).exists()
+    )
+
+
 def correction_share(project: Project) -> float:
     return CORRECTION_SHARE[project.correction_pay]
 
@@ -114,6 +123,8 @@ def ledger_adjust(
         raise Invalid(_("Write the reason for this entry; the worker sees it on the statement."))
     if amount == 0 or abs(amount) > MAX_MANUAL_AMOUNT:
         raise Invalid(_("The amount must be a whole number other than 0, up to 100,000,000."))
+    if not _works_for(worker, organization):
+        raise Invalid(_("%(name)s does not work in this organization's projects.") % {"name": worker.username})
     entry = LedgerEntry.objects.create(
         worker=worker,
         organization=organization,

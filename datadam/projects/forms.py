@@ -3,7 +3,7 @@ import json
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from datadam.projects.models import Project
+from datadam.projects.models import MAX_RATE, Project
 
 EXAMPLE_SCHEMA = {
     "controls": [
@@ -32,6 +32,20 @@ class ProjectForm(forms.Form):
     )
     default_overlap = forms.IntegerField(label=_("Labels per item"), min_value=1, max_value=10, initial=1)
     join_policy = forms.ChoiceField(label=_("Who may join"), choices=Project.JoinPolicy.choices)
+    rate_per_item = forms.IntegerField(
+        label=_("Pay per accepted item (won)"),
+        min_value=0,
+        max_value=MAX_RATE,
+        initial=0,
+        help_text=_("Check it against the minimum wage: the project page shows the hourly wage it works out to."),
+    )
+    rate_per_review = forms.IntegerField(label=_("Pay per review (won)"), min_value=0, max_value=MAX_RATE, initial=0)
+    pay_on = forms.ChoiceField(label=_("Pay labelers"), choices=Project.PayOn.choices, initial=Project.PayOn.ACCEPT)
+    correction_pay = forms.ChoiceField(
+        label=_("Labeler's pay when a reviewer corrects the work"),
+        choices=Project.CorrectionPay.choices,
+        initial=Project.CorrectionPay.HALF,
+    )
 
     def __init__(self, *args, organizations, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -15,6 +15,10 @@ def default_reject_reasons() -> list[str]:
     ]
 
 
+# The most a project may pay per item or per review, in won: a typo of extra zeros is refused.
+MAX_RATE = 1_000_000
+
+
 class Project(models.Model):
     class DataType(models.TextChoices):
         TEXT = "text", _("Text")

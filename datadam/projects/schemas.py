@@ -1,9 +1,15 @@
 from datetime import datetime
+from typing import Literal
 
 from ninja import Schema
 from pydantic import Field
 
 from datadam.core.types import CleanStr, Id, ShortStr
+from datadam.projects.models import MAX_RATE
+
+PayOn = Literal["accept", "submit"]
+CorrectionPay = Literal["full", "half", "none"]
+RATE_HELP = "Whole won"
 
 
 class ProjectCreateIn(Schema):
@@ -16,6 +22,10 @@ class ProjectCreateIn(Schema):
     default_overlap: int = Field(default=1, ge=1, le=10)
     lease_seconds: int = Field(default=1800, ge=60, le=86400)
     join_policy: str = "open"
+    rate_per_item: int = Field(default=0, ge=0, le=MAX_RATE, description=RATE_HELP)
+    rate_per_review: int = Field(default=0, ge=0, le=MAX_RATE, description=RATE_HELP)
+    pay_on: PayOn = "accept"
+    correction_pay: CorrectionPay = "half"
 
 
 class ProjectUpdateIn(Schema):
@@ -26,6 +36,10 @@ class ProjectUpdateIn(Schema):
     default_overlap: int | None = Field(default=None, ge=1, le=10)
     lease_seconds: int | None = Field(default=None, ge=60, le=86400)
     join_policy: str | None = None
+    rate_per_item: int | None = Field(default=None, ge=0, le=MAX_RATE, description=RATE_HELP)
+    rate_per_review: int | None = Field(default=None, ge=0, le=MAX_RATE, description=RATE_HELP)
+    pay_on: PayOn | None = None
+    correction_pay: CorrectionPay | None = None
 
 
 class ProjectOut(Schema):
@@ -39,6 +53,10 @@ class ProjectOut(Schema):
     default_overlap: int
     lease_seconds: int
     join_policy: str
+    rate_per_item: int
+    rate_per_review: int
+    pay_on: str
+    correction_pay: str
     created_at: datetime
 
 

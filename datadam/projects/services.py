@@ -10,7 +10,7 @@ from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Invalid, NotFound, PermissionDenied
 from datadam.projects import permissions
-from datadam.projects.models import Project, ProjectMembership
+from datadam.projects.models import MAX_RATE, Project, ProjectMembership
 from datadam.projects.schema.validate import schema_parse
 
 _markdown = markdown_it.MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -29,6 +29,14 @@ def _full_clean(project: Project) -> None:
         raise Invalid(f"{field}: {' '.join(messages)}") from None
 
 
+def _check_rates(**rates: object) -> None:
+    """Whole won from 0 to MAX_RATE, so a typed extra zero or two is caught before anyone is paid."""
+    for field, rate in rates.items():
+        if not isinstance(rate, int) or isinstance(rate, bool) or not 0 <= rate <= MAX_RATE:
+            message = _("%(field)s: a whole number of won from 0 to %(max)s.")
+            raise Invalid(message % {"field": field, "max": f"{MAX_RATE:,}"})
+
+
 @transaction.atomic
 def project_create(
     *,
@@ -42,9 +50,15 @@ def project_create(
     default_overlap: int = 1,
     lease_seconds: int = 1800,
     join_policy: str = Project.JoinPolicy.OPEN,
+    rate_per_item: int = 0,
+    rate_per_review: int = 0,
+    pay_on: str = Project.PayOn.ACCEPT,
+    correction_pay: str = Project.CorrectionPay.HALF,
 ) -> Project:
-    """Only an organization's staff create its projects. The schema is validated before anything is written."""
+    """Only an organization's staff create its projects. The schema and the rates are checked before anything
+    is written."""
     schema_parse(schema)
+    _check_rates(rate_per_item=rate_per_item, rate_per_review=rate_per_review)
     project = Project(
         organization=organization,
         name=name,
@@ -55,6 +69,10 @@ def project_create(
         default_overlap=default_overlap,
         lease_seconds=lease_seconds,
         join_policy=join_policy,
+        rate_per_item=rate_per_item,
+        rate_per_review=rate_per_review,
+        pay_on=pay_on,
+        correction_pay=correction_pay,
         created_by=actor,
     )
     if not permissions.is_project_staff(actor, project):
@@ -73,6 +91,10 @@ PROJECT_EDITABLE_FIELDS = {
     "default_overlap",
     "lease_seconds",
     "join_policy",
+    "rate_per_item",
+    "rate_per_review",
+    "pay_on",
+    "correction_pay",
 }
 
 
@@ -85,6 +107,7 @@ def project_update(*, actor: User, project: Project, **changes: object) -> Proje
         raise NotFound(_("No such project."))
     if "schema" in changes:
         schema_parse(changes["schema"])
+    _check_rates(**{field: changes[field] for field in ("rate_per_item", "rate_per_review") if field in changes})
     for field, value in changes.items():
         setattr(project, field, value)
     _full_clean(project)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError
+from datadam.pay import selectors as pay_selectors
 from datadam.projects import forms, selectors, services
 from datadam.projects.imports import services as imports
 from datadam.projects.schema.validate import schema_parse
@@ -43,6 +44,8 @@ def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
         "guideline_html": services.guideline_html(project.guideline),
         "controls": schema_parse(project.schema).controls,
         "can_review": review_permissions.can_review(request.user, project),
+        "wage": pay_selectors.project_wage_figures(project=project) if is_staff else None,
+        "this_month": pay_selectors.Period.current(),
     }
     return render(request, "projects/detail.html", context)
 

@@ -25,13 +25,20 @@ def review_list(request, project_id: Id):
 
 @router.post("/annotations/{annotation_id}/accept", response={201: schemas.ReviewOut})
 def review_accept(request, annotation_id: Id, payload: schemas.AcceptIn):
-    return Status(201, services.review_accept(actor=request.auth, annotation_id=annotation_id, comment=payload.comment))
+    review = services.review_accept(
+        actor=request.auth, annotation_id=annotation_id, comment=payload.comment, active_seconds=payload.active_seconds
+    )
+    return Status(201, review)
 
 
 @router.post("/annotations/{annotation_id}/reject", response={201: schemas.ReviewOut})
 def review_reject(request, annotation_id: Id, payload: schemas.RejectIn):
     review = services.review_reject(
-        actor=request.auth, annotation_id=annotation_id, reason=payload.reason, comment=payload.comment
+        actor=request.auth,
+        annotation_id=annotation_id,
+        reason=payload.reason,
+        comment=payload.comment,
+        active_seconds=payload.active_seconds,
     )
     return Status(201, review)
 
@@ -39,6 +46,10 @@ def review_reject(request, annotation_id: Id, payload: schemas.RejectIn):
 @router.post("/annotations/{annotation_id}/correct", response={201: schemas.ReviewOut})
 def review_correct(request, annotation_id: Id, payload: schemas.CorrectIn):
     review = services.review_correct(
-        actor=request.auth, annotation_id=annotation_id, result=payload.result, comment=payload.comment
+        actor=request.auth,
+        annotation_id=annotation_id,
+        result=payload.result,
+        comment=payload.comment,
+        active_seconds=payload.active_seconds,
     )
     return Status(201, review)

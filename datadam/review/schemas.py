@@ -5,6 +5,8 @@ from pydantic import Field
 
 from datadam.core.types import CleanStr
 
+ACTIVE_SECONDS_HELP = "Seconds the page was in front and in use; stored up to the time the work was claimed"
+
 
 class WorkItemOut(Schema):
     id: int
@@ -25,16 +27,19 @@ class WorkForReviewOut(Schema):
 
 class AcceptIn(Schema):
     comment: CleanStr = ""
+    active_seconds: int = Field(0, ge=0, le=86400, description=ACTIVE_SECONDS_HELP)
 
 
 class RejectIn(Schema):
     reason: CleanStr = Field(default="", description="One of the project's reject reasons")
     comment: CleanStr = Field(default="", description="Free text; needed when no reason is picked")
+    active_seconds: int = Field(0, ge=0, le=86400, description=ACTIVE_SECONDS_HELP)
 
 
 class CorrectIn(Schema):
     result: dict
     comment: CleanStr = ""
+    active_seconds: int = Field(0, ge=0, le=86400, description=ACTIVE_SECONDS_HELP)
 
 
 class ReviewOut(Schema):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datadam.core.errors import Invalid
-from datadam.labeling.forms import controls_for_display, result_from_post
+from datadam.labeling.forms import active_seconds_from_post, controls_for_display, result_from_post
 from datadam.labeling.models import Annotation
 from datadam.projects import selectors as project_selectors
 from datadam.projects.schema.validate import schema_parse
@@ -55,7 +55,12 @@ def _verdict_done(request: HttpRequest, annotation_id: int, message: str) -> Htt
 @login_required
 @require_POST
 def review_accept(request: HttpRequest, project_id: int, annotation_id: int) -> HttpResponse:
-    services.review_accept(actor=request.user, annotation_id=annotation_id, comment=request.POST.get("comment", ""))
+    services.review_accept(
+        actor=request.user,
+        annotation_id=annotation_id,
+        comment=request.POST.get("comment", ""),
+        active_seconds=active_seconds_from_post(request.POST),
+    )
     return _verdict_done(request, annotation_id, _("Accepted. Here is the next one."))
 
 
@@ -68,6 +73,7 @@ def review_reject(request: HttpRequest, project_id: int, annotation_id: int) -> 
             annotation_id=annotation_id,
             reason=request.POST.get("reason", ""),
             comment=request.POST.get("comment", ""),
+            active_seconds=active_seconds_from_post(request.POST),
         )
     except Invalid as exc:
         annotation = selectors.annotation_for_review_get(actor=request.user, annotation_id=annotation_id)
@@ -82,7 +88,11 @@ def review_correct(request: HttpRequest, project_id: int, annotation_id: int) ->
     result = result_from_post(schema_parse(annotation.project.schema), request.POST)
     try:
         services.review_correct(
-            actor=request.user, annotation_id=annotation_id, result=result, comment=request.POST.get("comment", "")
+            actor=request.user,
+            annotation_id=annotation_id,
+            result=result,
+            comment=request.POST.get("comment", ""),
+            active_seconds=active_seconds_from_post(request.POST),
         )
     except Invalid as exc:
         return _render_work(request, annotation, values=result, error=exc.message)

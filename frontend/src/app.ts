@@ -18,3 +18,8 @@ document.addEventListener('htmx:configRequest', (event) => {
   const detail = (event as CustomEvent<{ headers: Record<string, string> }>).detail;
   if (token && detail?.headers) detail.headers['X-CSRFToken'] = token;
 });
+
+// A button marked data-print prints the page (a pay statement); the print stylesheet hides the rest.
+document.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('[data-print]')) window.print();
+});

@@ -13,6 +13,7 @@ MANIFEST_STORAGE = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFiles
 def test_the_package_stylesheet_and_widgets_are_found() -> None:
     assert finders.find("datadam/css/datadam.css")
     assert finders.find("datadam/widgets/label_form.js")
+    assert finders.find("datadam/widgets/activity.js")
 
 
 def test_pages_render_with_collected_hashed_static_files(db, tmp_path: Path, settings) -> None:

@@ -157,3 +157,48 @@ def test_the_labeling_page_shows_the_schema_error_and_keeps_the_choice(cast) -> 
     assert response.status_code == 422
     assert "sentiment" in response.content.decode()
     assert not Annotation.objects.exists()
+
+
+JSON = "application/json"
+
+
+def _lease_held_for_ten_minutes(cast):
+    lease = _lease(cast)
+    Assignment.objects.filter(id=lease.id).update(leased_at=timezone.now() - timedelta(minutes=10))
+    return lease
+
+
+def test_the_labeling_page_passes_on_the_active_seconds_its_page_counted(cast) -> None:
+    lease = _lease_held_for_ten_minutes(cast)
+
+    client_for(cast.labeler).post(
+        f"/projects/{cast.project.id}/tasks/{lease.id}/submit/", {"sentiment": "negative", "active_seconds": "45"}
+    )
+
+    assert Annotation.objects.get().active_seconds == 45
+
+
+@pytest.mark.parametrize(("sent", "stored"), [("abc", 0), ("-5", 0), ("", 0), ("99999999999999999999", 600)])
+def test_garbled_or_inflated_active_seconds_from_the_page_are_never_trusted(cast, sent: str, stored: int) -> None:
+    lease = _lease_held_for_ten_minutes(cast)
+
+    client_for(cast.labeler).post(
+        f"/projects/{cast.project.id}/tasks/{lease.id}/submit/", {"sentiment": "negative", "active_seconds": sent}
+    )
+
+    assert Annotation.objects.get().active_seconds == pytest.approx(stored, abs=2)
+
+
+def test_submit_api_takes_the_active_seconds_and_refuses_a_count_out_of_range(cast) -> None:
+    lease = _lease_held_for_ten_minutes(cast)
+    client, url = client_for(cast.labeler), f"/api/v1/assignments/{lease.id}/submit"
+
+    refused = [
+        client.post(url, {"result": {"sentiment": "positive"}, "active_seconds": seconds}, content_type=JSON)
+        for seconds in (-1, 86_401, "soon")
+    ]
+    accepted = client.post(url, {"result": {"sentiment": "positive"}, "active_seconds": 30}, content_type=JSON)
+
+    assert [response.status_code for response in refused] == [422, 422, 422]
+    assert accepted.status_code == 201
+    assert Annotation.objects.get().active_seconds == 30

@@ -124,11 +124,21 @@ def test_the_create_page_makes_a_project_and_goes_to_import(cast) -> None:
             "guideline": "",
             "default_overlap": 1,
             "join_policy": "open",
+            "rate_per_item": 150,
+            "rate_per_review": 40,
+            "pay_on": "submit",
+            "correction_pay": "full",
         },
     )
 
     project = Project.objects.get(name="페이지 프로젝트")
     assert response.status_code == 302 and response["Location"] == f"/projects/{project.id}/import/"
+    assert (project.rate_per_item, project.rate_per_review, project.pay_on, project.correction_pay) == (
+        150,
+        40,
+        "submit",
+        "full",
+    )
 
 
 def test_the_guideline_is_rendered_without_scripts(cast) -> None:
@@ -139,3 +149,86 @@ def test_the_guideline_is_rendered_without_scripts(cast) -> None:
 
     assert "<strong>굵게</strong>" in page
     assert "<script>alert(1)" not in page and 'href="javascript:' not in page
+
+
+def test_a_manager_sets_the_pay_rates_through_the_api(cast) -> None:
+    response = client_for(cast.manager).post(
+        "/api/v1/projects",
+        {
+            "organization_id": cast.project.organization_id,
+            "name": "유급 프로젝트",
+            "schema": SENTIMENT_SCHEMA,
+            "rate_per_item": 150,
+            "rate_per_review": 40,
+            "pay_on": "submit",
+            "correction_pay": "none",
+        },
+        content_type="application/json",
+    )
+
+    body = response.json()
+    assert response.status_code == 201
+    assert (body["rate_per_item"], body["rate_per_review"], body["pay_on"], body["correction_pay"]) == (
+        150,
+        40,
+        "submit",
+        "none",
+    )
+
+
+@pytest.mark.parametrize("rate", [-1, "백원", 1.5, 10_000_001])
+def test_a_negative_or_non_numeric_rate_is_refused_with_422_and_nothing_is_written(cast, rate: object) -> None:
+    before = Project.objects.count()
+    client = client_for(cast.manager)
+
+    created = client.post(
+        "/api/v1/projects",
+        {
+            "organization_id": cast.project.organization_id,
+            "name": "x",
+            "schema": SENTIMENT_SCHEMA,
+            "rate_per_item": rate,
+        },
+        content_type="application/json",
+    )
+    changed = client.patch(
+        f"/api/v1/projects/{cast.project.id}", {"rate_per_review": rate}, content_type="application/json"
+    )
+
+    assert (created.status_code, changed.status_code) == (422, 422)
+    assert Project.objects.count() == before
+    assert Project.objects.get(id=cast.project.id).rate_per_review == 0
+
+
+def test_a_manager_changes_the_rate_through_the_api(cast) -> None:
+    response = client_for(cast.manager).patch(
+        f"/api/v1/projects/{cast.project.id}",
+        {"rate_per_item": 210, "pay_on": "submit"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 200
+    assert Project.objects.filter(id=cast.project.id, rate_per_item=210, pay_on="submit").exists()
+
+
+def test_a_negative_rate_on_the_create_page_is_refused_with_the_field_named(cast) -> None:
+    before = Project.objects.count()
+
+    response = client_for(cast.manager).post(
+        "/projects/new/",
+        {
+            "organization": cast.project.organization_id,
+            "name": "음수 단가",
+            "schema": json.dumps(SENTIMENT_SCHEMA),
+            "default_overlap": 1,
+            "join_policy": "open",
+            "rate_per_item": -10,
+            "rate_per_review": 0,
+            "pay_on": "accept",
+            "correction_pay": "half",
+        },
+    )
+
+    assert response.status_code == 200
+    assert 'id="id_rate_per_item-error"' in response.content.decode()
+    assert Project.objects.count() == before

@@ -9,6 +9,7 @@ from datadam.core.errors import SchemaViolation
 from datadam.projects.schema.controls import choices, text
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 
+
 @pytest.fixture(autouse=True)
 def english() -> Iterator[None]:
     """The messages are checked in English; the Korean catalog has its own test."""

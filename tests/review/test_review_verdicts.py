@@ -242,3 +242,52 @@ def test_rework_comes_before_the_fresh_task_the_labeler_already_holds(cast) -> N
 
     assert first.id == annotation.assignment_id
     assert then.id == fresh.id
+
+
+def _claimed_five_minutes_ago(cast) -> Annotation:
+    annotation = _submitted(cast)
+    services.review_claim_next(actor=cast.reviewer, project=cast.project)
+    claimed_at = timezone.now() - timedelta(minutes=5)
+    Annotation.objects.filter(id=annotation.id).update(
+        claim_expires_at=claimed_at + timedelta(seconds=services.CLAIM_SECONDS)
+    )
+    return annotation
+
+
+@pytest.mark.parametrize(
+    ("verdict", "form"), [("accept", {}), ("reject", {"reason": REASON}), ("correct", {"sentiment": "negative"})]
+)
+def test_each_review_form_passes_on_the_active_seconds_its_page_counted(cast, verdict: str, form: dict) -> None:
+    annotation = _claimed_five_minutes_ago(cast)
+
+    response = client_for(cast.reviewer).post(
+        f"/projects/{cast.project.id}/review/{annotation.id}/{verdict}/", {**form, "active_seconds": "42"}
+    )
+
+    assert response.status_code == 302
+    assert Review.objects.get().active_seconds == 42
+
+
+def test_a_review_form_reporting_more_than_the_claim_has_run_is_cut_to_the_claims_age(cast) -> None:
+    annotation = _claimed_five_minutes_ago(cast)
+
+    client_for(cast.reviewer).post(
+        f"/projects/{cast.project.id}/review/{annotation.id}/accept/", {"active_seconds": "86400"}
+    )
+
+    assert Review.objects.get().active_seconds == pytest.approx(300, abs=2)
+
+
+def test_review_api_takes_the_active_seconds_of_a_verdict(cast) -> None:
+    annotation = _claimed_five_minutes_ago(cast)
+    client = client_for(cast.reviewer)
+
+    too_many = client.post(
+        f"/api/v1/annotations/{annotation.id}/accept", {"active_seconds": 86_401}, content_type="application/json"
+    )
+    accepted = client.post(
+        f"/api/v1/annotations/{annotation.id}/accept", {"active_seconds": 20}, content_type="application/json"
+    )
+
+    assert (too_many.status_code, accepted.status_code) == (422, 201)
+    assert Review.objects.get().active_seconds == 20

@@ -13,6 +13,7 @@ import schemathesis
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import Client
+from django.utils import timezone
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
@@ -79,7 +80,7 @@ def manager_token(cast: Cast) -> str:
 
 
 @pytest.fixture
-def real_ids(cast: Cast, manager_token: str) -> dict[str, int]:
+def real_ids(cast: Cast, manager_token: str) -> dict[str, int | str]:
     """A's project; the manager's lease, import and export job; the labeler's submitted work for the manager to
     review; and a spare token of the manager's to revoke (not the one signing the requests)."""
     done = labeling_services.assignment_lease_next(actor=cast.labeler, project=cast.project)
@@ -93,7 +94,8 @@ def real_ids(cast: Cast, manager_token: str) -> dict[str, int]:
     job = release_services.export_job_create(actor=cast.manager, project=cast.project, include="all")
     spare, _plain = account_services.token_create(user=cast.manager, name="spare")
     ids = {"project_id": cast.project.id, "assignment_id": lease.id, "annotation_id": annotation.id}
-    return ids | {"batch_id": batch.id, "job_id": job.id, "token_id": spare.id}
+    month = timezone.localdate().strftime("%Y-%m")  # not an id: the month of the caller's own statement
+    return ids | {"batch_id": batch.id, "job_id": job.id, "token_id": spare.id, "period": month}
 
 
 @pytest.mark.django_db(transaction=True)
@@ -107,7 +109,7 @@ def test_no_request_from_a_labelers_script_gets_a_server_error(case, labeler_tok
 @schema.parametrize()
 @FUZZ
 def test_no_request_about_real_objects_from_a_managers_script_gets_a_server_error(
-    case, manager_token: str, real_ids: dict[str, int]
+    case, manager_token: str, real_ids: dict[str, int | str]
 ) -> None:
     """The same with A's real ids in the path: random ids answer 404 before any service runs, real ones
     let the generated bodies (label results, schemas, files, names) reach the services' validation."""

@@ -9,6 +9,9 @@ classification test fail until someone decides what it is:
   an outsider gets; the answer holds nothing of A's;
 - a page is public (tests/security/public_routes.py) or sends anonymous visitors to the login page;
   a page with an id in its path answers an outsider 404.
+
+A month in a path (`period`, as in /pay/statements/2026-11/) is not an id: a path with nothing else
+is about the caller's own account (their pay statement), and the tests fill in this month.
 """
 
 import json
@@ -25,6 +28,7 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
+from django.utils import timezone
 
 from datadam.accounts import services as account_services
 from datadam.accounts.models import ApiToken
@@ -32,6 +36,7 @@ from datadam.api import api
 from datadam.audit.models import AuditEvent
 from datadam.labeling import services as labeling_services
 from datadam.labeling.models import Annotation, Assignment
+from datadam.pay import services as pay_services
 from datadam.projects.imports import services as imports
 from datadam.projects.models import ImportBatch, Item, Project, ProjectMembership
 from datadam.releases import services as release_services
@@ -44,7 +49,15 @@ PAGE_PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
 # Django's admin and language switch are not ours; the API is walked through its schema instead.
 SKIPPED_PAGE_PREFIXES = ("admin/", "api/", "i18n/", "static/", "media/")
 SECRET_FILE_NAME = "a-secret-reviews.csv"
-SECRET_TEXTS = ["A 회사의 비밀 리뷰", "A의 비밀 설명", "A의 비밀 작업 지침", "A 라벨러의 비밀 메모"]
+SECRET_TEXTS = [
+    "A 회사의 비밀 리뷰",
+    "A의 비밀 설명",
+    "A의 비밀 작업 지침",
+    "A 라벨러의 비밀 메모",
+    "A의 비밀 보너스 사유",
+]
+# Path parameters that are not ids: a month names no object of anyone's.
+NOT_ID_PARAMS = {"period"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,7 @@ ACCOUNT_WIDE_OPERATIONS = {
     ("GET", "/api/v1/projects"): AccountWide(200, lists="projects"),
     ("POST", "/api/v1/projects"): AccountWide(404, lists=None),  # with A's organization_id in the body
     ("GET", "/api/v1/audit-events"): AccountWide(200, lists="audit_events"),
+    ("GET", "/api/v1/pay/statements/{period}"): AccountWide(200, lists=None),  # the caller's own statement
 }
 # Objects that belong to one person: even a colleague in A gets 404 for them.
 PERSONAL_PARAMS = {"assignment_id", "token_id"}
@@ -70,7 +84,7 @@ PERSONAL_PARAMS = {"assignment_id", "token_id"}
 
 @dataclass
 class ObjectsOfA:
-    ids: dict[str, int]  # a path parameter's name → the id of one of A's objects
+    ids: dict[str, int | str]  # a path parameter's name → the id of one of A's objects (or this month)
     ids_by_kind: dict[str, set[int]]
     secrets: list[str]  # text only people in A may ever see
 
@@ -78,7 +92,7 @@ class ObjectsOfA:
 @pytest.fixture
 def a(cast: Cast) -> ObjectsOfA:
     """A's project with the labeler's live lease, labeler2's submitted work, a finished import, an export job,
-    and the labeler's API token; and the audit events all that wrote."""
+    the labeler's API token and a bonus paid to labeler2; and the audit events all that wrote."""
     Project.objects.filter(id=cast.project.id).update(description=SECRET_TEXTS[1], guideline=SECRET_TEXTS[2])
     done = labeling_services.assignment_lease_next(actor=cast.labeler2, project=cast.project)
     answer = {"sentiment": "positive", "note": SECRET_TEXTS[3]}
@@ -94,9 +108,18 @@ def a(cast: Cast) -> ObjectsOfA:
     job = release_services.export_job_create(actor=cast.manager, project=cast.project, include="all")
     token, _plain = account_services.token_create(user=cast.labeler, name="A 라벨러의 스크립트")
     organization = cast.project.organization
+    pay_services.ledger_adjust(
+        actor=cast.manager,
+        organization=organization,
+        worker=cast.labeler2,
+        amount=5000,
+        reason=SECRET_TEXTS[4],
+        kind="bonus",
+    )
     people = [cast.owner, cast.manager, cast.labeler, cast.labeler2, cast.reviewer]
     ids = {"project_id": cast.project.id, "organization_id": organization.id, "assignment_id": lease.id}
     ids |= {"annotation_id": annotation.id, "batch_id": batch.id, "job_id": job.id, "token_id": token.id}
+    ids["period"] = timezone.localdate().strftime("%Y-%m")
     return ObjectsOfA(
         ids=ids,
         ids_by_kind={
@@ -145,7 +168,7 @@ def database_rows() -> dict[str, list[dict]]:
     }
 
 
-def fill(route: str, param: re.Pattern, ids: dict[str, int], label: str) -> str:
+def fill(route: str, param: re.Pattern, ids: dict[str, int | str], label: str) -> str:
     def one(match: re.Match) -> str:
         name = match.group(1)
         if name not in ids:
@@ -171,13 +194,17 @@ class Operation:
     def params(self) -> list[str]:
         return API_PARAM.findall(self.path)
 
+    @property
+    def ids(self) -> list[str]:
+        return [param for param in self.params if param not in NOT_ID_PARAMS]
+
 
 OPERATIONS = [
     Operation(method.upper(), path, spec)
     for path, methods in SCHEMA["paths"].items()
     for method, spec in methods.items()
 ]
-OBJECT_OPERATIONS = [operation for operation in OPERATIONS if operation.params]
+OBJECT_OPERATIONS = [operation for operation in OPERATIONS if operation.ids]
 
 
 def example_of(node: dict) -> object:
@@ -227,9 +254,7 @@ def call(client: Client, operation: Operation, a: ObjectsOfA) -> HttpResponse:
 
 def test_every_api_operation_is_either_about_an_object_or_listed_as_account_wide() -> None:
     listed = {(operation.method, operation.path) for operation in OPERATIONS}
-    unclassified = [
-        str(op) for op in OPERATIONS if not op.params and (op.method, op.path) not in ACCOUNT_WIDE_OPERATIONS
-    ]
+    unclassified = [str(op) for op in OPERATIONS if not op.ids and (op.method, op.path) not in ACCOUNT_WIDE_OPERATIONS]
     gone = [f"{method} {path}" for method, path in ACCOUNT_WIDE_OPERATIONS if (method, path) not in listed]
 
     assert not unclassified, f"Add these to ACCOUNT_WIDE_OPERATIONS, or give them an id in the path: {unclassified}"
@@ -365,7 +390,9 @@ def page_routes() -> list[str]:
 
 
 ROUTES = page_routes()
-OBJECT_ROUTES = [route for route in ROUTES if PAGE_PARAM.search(route) and route not in PUBLIC_ROUTES]
+OBJECT_ROUTES = [
+    route for route in ROUTES if set(PAGE_PARAM.findall(route)) - NOT_ID_PARAMS and route not in PUBLIC_ROUTES
+]
 PRIVATE_ROUTES = [route for route in ROUTES if route not in PUBLIC_ROUTES]
 
 
