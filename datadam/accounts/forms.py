@@ -39,5 +39,11 @@ class PasswordChangeForm(forms.Form):
     )
 
 
+class EraseForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("For example: import script"))

@@ -66,6 +66,27 @@ def user_password_change(*, user: User, old_password: str, new_password: str) ->
 
 
 @transaction.atomic
+def user_erase(*, user: User, password: str) -> None:
+    """Erase a person at their request: personal data is removed and the account can never log in again.
+
+    What they earned stays in the ledger (payroll must still reconcile), now under a pseudonym; their
+    labels stay in the data sets they helped build, credited to the pseudonym.
+    """
+    if not user.check_password(password):
+        raise Invalid(_("Your password is not right."))
+    LoginFailure.objects.filter(username__iexact=user.username).delete()
+    user.api_tokens.all().delete()
+    user.project_memberships.all().delete()
+    user.org_memberships.all().delete()
+    user.username = f"erased-{user.id}"
+    user.display_name = user.first_name = user.last_name = user.email = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    audit_record(actor=None, action="user.erase", target=user)
+
+
+@transaction.atomic
 def organization_create(*, name: str, owner: User, kind: str = Organization.Kind.EXECUTING) -> Organization:
     slug = slugify(name, allow_unicode=True) or "org"
     base, n = slug, 1

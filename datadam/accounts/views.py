@@ -73,6 +73,24 @@ def password_change_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def erase_view(request: HttpRequest) -> HttpResponse:
+    form = forms.EraseForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_erase(user=request.user, password=form.cleaned_data["password"])
+        except DomainError as exc:
+            error = exc.message
+        else:
+            logout(request)
+            messages.success(
+                request, _("Your personal data is erased. What you earned stays on record, without your name.")
+            )
+            return redirect("home")
+    return render(request, "accounts/erase.html", {"form": form, "error": error}, status=400 if error else 200)
+
+
+@login_required
 def tokens_view(request: HttpRequest) -> HttpResponse:
     form = forms.TokenForm(request.POST or None)
     new_token = None

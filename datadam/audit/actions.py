@@ -28,6 +28,7 @@ ACTION_LABELS = {
     "token.revoke": _("Revoked an API token"),
     "user.password_change": _("Changed password"),
     "user.signup": _("Signed up"),
+    "user.erase": _("Erased their personal data"),
 }
 
 

@@ -1,0 +1,50 @@
+"""A person asks to be erased: their personal data goes, their earnings stay in the ledger under a pseudonym."""
+
+import pytest
+
+from datadam.accounts import services
+from datadam.accounts.models import User
+from datadam.core.errors import Invalid
+from datadam.pay.models import LedgerEntry
+from datadam.pay.services import ledger_adjust
+from tests.conftest import client_for
+from tests.factories import PASSWORD
+
+
+def test_an_erased_labeler_keeps_their_earnings_but_loses_their_name_and_log_in(cast) -> None:
+    ledger_adjust(
+        actor=cast.manager,
+        organization=cast.project.organization,
+        worker=cast.labeler,
+        amount=1200,
+        reason="보너스",
+        kind="bonus",
+    )
+    cast.labeler.email, cast.labeler.display_name = "me@example.org", "홍길동"
+    cast.labeler.save()
+
+    services.user_erase(user=cast.labeler, password=PASSWORD)
+
+    erased = User.objects.get(id=cast.labeler.id)
+    assert (erased.username, erased.email, erased.display_name) == (f"erased-{erased.id}", "", "")
+    assert not erased.is_active and not erased.has_usable_password()
+    assert not erased.project_memberships.exists()
+    assert LedgerEntry.objects.get(worker=erased).amount == 1200
+    assert client_for(None).post("/accounts/login/", {"username": "labeler", "password": PASSWORD}).status_code == 400
+
+
+def test_erasing_needs_the_password(cast) -> None:
+    with pytest.raises(Invalid):
+        services.user_erase(user=cast.labeler, password="wrong")
+
+    assert User.objects.get(id=cast.labeler.id).username == "labeler"
+
+
+def test_the_erase_page_erases_and_logs_out(cast) -> None:
+    client = client_for(cast.labeler)
+
+    response = client.post("/accounts/erase/", {"password": PASSWORD})
+
+    assert response.status_code == 302
+    assert User.objects.get(id=cast.labeler.id).username.startswith("erased-")
+    assert client.get("/projects/").status_code == 302
