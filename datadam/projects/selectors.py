@@ -46,6 +46,21 @@ def project_get(*, actor, project_id: int) -> Project:
     return project
 
 
+def project_for_labeler_get(*, actor, project_id: int) -> Project:
+    """The project where the actor labels, found through their membership (the hot path of "next task").
+
+    Anyone else gets the general look-up: NotFound for outsiders, the project for its staff.
+    """
+    membership = (
+        ProjectMembership.objects.filter(project_id=project_id, user_id=actor.id, role=ProjectMembership.Role.LABELER)
+        .select_related("project")
+        .first()
+        if actor.is_authenticated
+        else None
+    )
+    return membership.project if membership else project_get(actor=actor, project_id=project_id)
+
+
 def project_get_joinable(*, actor, project_id: int) -> Project:
     """A project the actor may see or join; a closed project of another organization is NotFound."""
     project = (project_list(actor=actor) | project_list_open_to_join(actor=actor)).filter(id=project_id).first()
