@@ -1,8 +1,11 @@
 """Checks on untrusted JSON-like values that every app needs before it stores them."""
 
 import math
+import re
 
 from django.utils.translation import gettext as _
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def unstorable_reason(value: object) -> str | None:
@@ -14,7 +17,7 @@ def unstorable_reason(value: object) -> str | None:
     if isinstance(value, str):
         if "\x00" in value:
             return _("The text holds a NUL character, which cannot be stored.")
-        if any("\ud800" <= char <= "\udfff" for char in value):
+        if _LONE_SURROGATE.search(value):
             return _("The text holds a broken character (a lone surrogate), which cannot be stored.")
         return None
     if isinstance(value, float) and not math.isfinite(value):
