@@ -3,6 +3,8 @@
 # stories again on PostgreSQL, plus the browser smoke story.
 set -euo pipefail
 PY=${PY:-.venv/bin/python}
+echo "== Front end: widget unit tests"
+(cd frontend && npm test --silent)
 echo "== SQLite: the whole suite"
 "$PY" -m pytest "$@"
 if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || [[ -n "${DATADAM_DATABASE_URL:-}" ]]; then
