@@ -5,13 +5,14 @@ transactions of CHUNK rows, so labelers are never blocked behind a long import, 
 the whole batch in one short UPDATE. A file with any bad row publishes nothing.
 """
 
+import json
 import uuid
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.base import File
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -97,7 +98,8 @@ def import_batch_run(*, batch_id: int, text_column: str = "text") -> ImportBatch
 
 def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_column: str, position) -> None:
     """After the first bad row nothing more is written, but parsing goes on to report every problem."""
-    pending: list[Item] = []
+    pending: list[tuple] = []
+    make_row = _hidden_row_maker(batch)
     for parsed in rows:
         batch.rows_read += 1
         if isinstance(parsed, RowError):
@@ -110,7 +112,7 @@ def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_c
                 errors.append(RowError(batch.file_name, line, str(exc)))
                 continue
             if not errors:
-                pending.append(_hidden_item(batch, fields))
+                pending.append(make_row(fields))
         if len(errors) >= MAX_REPORTED_ERRORS:
             break
         if len(pending) >= CHUNK:
@@ -121,15 +123,51 @@ def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_c
         errors.append(RowError(batch.file_name, 1, _("The file holds no rows.")))
 
 
-def _hidden_item(batch: ImportBatch, fields: dict) -> Item:
-    overlap = batch.project.default_overlap
-    return Item(project_id=batch.project_id, batch=batch, target_overlap=overlap, open_slots=0, **fields)
+# Rows are written straight to the table (COPY on PostgreSQL, one executemany INSERT on SQLite): building
+# an Item per row and letting bulk_create prepare every field took three quarters of an import's time.
+ITEM_COLUMNS = (
+    "project_id",
+    "batch_id",
+    "external_id",
+    "data",
+    "target_overlap",
+    "open_slots",
+    "priority",
+    "is_published",
+    "created_at",
+)
 
 
-def _flush(batch: ImportBatch, pending: list[Item], bytes_read: int) -> None:
+def _hidden_row_maker(batch: ImportBatch):
+    """A function turning made fields into a hidden projects_item row (no open slots until published)."""
+    created = timezone.now()
+    if connection.vendor != "postgresql":
+        created = connection.ops.adapt_datetimefield_value(created)
+    project_id, batch_id, overlap = batch.project_id, batch.id, batch.project.default_overlap
+
+    def make(fields: dict) -> tuple:
+        data = json.dumps(fields["data"], ensure_ascii=False)
+        return (project_id, batch_id, fields["external_id"], data, overlap, 0, 0, False, created)
+
+    return make
+
+
+def _insert_rows(rows: list[tuple]) -> None:
+    table, columns = Item._meta.db_table, ", ".join(ITEM_COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(ITEM_COLUMNS))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+
+
+def _flush(batch: ImportBatch, pending: list[tuple], bytes_read: int) -> None:
     """Write one chunk in its own short transaction and record progress for the progress bar."""
     with transaction.atomic():
-        Item.objects.bulk_create(pending, batch_size=1000)
+        _insert_rows(pending)
         batch.items_created += len(pending)
         batch.bytes_read = bytes_read
         ImportBatch.objects.filter(id=batch.id).update(
