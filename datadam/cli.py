@@ -22,7 +22,11 @@ def _manage(*args: str) -> None:
 
 
 def serve_command(bind: str, workers: int) -> list[str]:
-    """gunicorn with several processes; static files come from WhiteNoise inside the app."""
+    """gunicorn with several processes; static files come from WhiteNoise inside the app.
+
+    Sync workers (one thread each) by default: the benchmark measured more loops/s and half the p99 on
+    SQLite, and the same throughput with a lower p99 on PostgreSQL (bench/RESULTS.md, "Server shape").
+    """
     return [
         sys.executable,
         "-m",
@@ -33,7 +37,7 @@ def serve_command(bind: str, workers: int) -> list[str]:
         "--workers",
         str(workers),
         "--threads",
-        "4",
+        os.environ.get("DATADAM_WEB_THREADS", "1"),
         "--no-control-socket",
         "--access-logfile",
         "-",
