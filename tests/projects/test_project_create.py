@@ -141,14 +141,17 @@ def test_the_create_page_makes_a_project_and_goes_to_import(cast) -> None:
     )
 
 
-def test_the_guideline_is_rendered_without_scripts(cast) -> None:
+def test_the_guideline_is_rendered_without_scripts_on_the_project_and_task_pages(cast) -> None:
     cast.project.guideline = "**굵게** <script>alert(1)</script> [x](javascript:alert(1))"
     cast.project.save()
+    client = client_for(cast.labeler)
 
-    page = client_for(cast.labeler).get(f"/projects/{cast.project.id}/").content.decode()
+    project_page = client.get(f"/projects/{cast.project.id}/").content.decode()
+    task_page = client.get(f"/projects/{cast.project.id}/label/", follow=True).content.decode()
 
-    assert "<strong>굵게</strong>" in page
-    assert "<script>alert(1)" not in page and 'href="javascript:' not in page
+    for page in (project_page, task_page):
+        assert "<strong>굵게</strong>" in page
+        assert "<script>alert(1)" not in page and 'href="javascript:' not in page
 
 
 def test_a_manager_sets_the_pay_rates_through_the_api(cast) -> None:
