@@ -5,13 +5,21 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
+from datadam.academy.api import router as academy_router
 from datadam.accounts import services as account_services
 from datadam.accounts.api import router as accounts_router
+from datadam.assist.api import router as assist_router
 from datadam.audit.api import router as audit_router
+from datadam.careers.api import router as careers_router
+from datadam.catalog.api import router as catalog_router
 from datadam.core.errors import DomainError, ImportRejected
+from datadam.jobs.api import router as jobs_router
 from datadam.labeling.api import router as labeling_router
+from datadam.media.api import router as media_router
 from datadam.pay.api import router as pay_router
+from datadam.programmes.api import router as programmes_router
 from datadam.projects.api import router as projects_router
+from datadam.quality.api import router as quality_router
 from datadam.releases.api import router as releases_router
 from datadam.review.api import router as review_router
 
@@ -57,6 +65,14 @@ api.add_router("", review_router)
 api.add_router("", releases_router)
 api.add_router("", audit_router)
 api.add_router("", pay_router)
+api.add_router("", quality_router)
+api.add_router("", academy_router)
+api.add_router("", jobs_router)
+api.add_router("", careers_router)
+api.add_router("", programmes_router)
+api.add_router("", catalog_router)
+api.add_router("", media_router)
+api.add_router("", assist_router)
 
 
 @api.exception_handler(DomainError)

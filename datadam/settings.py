@@ -33,6 +33,14 @@ INSTALLED_APPS = [
     "datadam.releases",
     "datadam.pay",
     "datadam.audit",
+    "datadam.quality",
+    "datadam.academy",
+    "datadam.jobs",
+    "datadam.careers",
+    "datadam.programmes",
+    "datadam.catalog",
+    "datadam.media",
+    "datadam.assist",
     "datadam.demo",
 ]
 

@@ -1,4 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+// Every file in src/entries/ is a page script of its own: src/entries/academy.ts → academy.js.
+const pageEntries = Object.fromEntries(
+  readdirSync(new URL('./src/entries/', import.meta.url))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts'))
+    .map((name) => [name.replace(/\.ts$/, ''), `src/entries/${name}`]),
+);
 
 // Built files are served by Django's staticfiles from datadam/static/datadam/widgets/.
 // Names are unhashed so templates can reference them with {% static %} directly;
@@ -14,6 +22,7 @@ export default defineConfig({
         app: 'src/app.ts',
         label_form: 'src/widgets/label_form.ts',
         activity: 'src/activity.ts',
+        ...pageEntries,
       },
       onLog(level, log, handler) {
         // htmx uses eval on purpose (hx-on / js: expressions); the warning is not actionable here.

@@ -5,8 +5,13 @@ Everything goes through the same services a person would use, so the demo also e
 
 import csv
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -50,7 +55,36 @@ Read the review. Pick *positive* if the writer liked the film, *negative* if not
 """
 
 
+@dataclass(frozen=True)
+class DemoCore:
+    """What every app's demo part builds on: the demo organization, its sentiment project and its people."""
+
+    organization: Organization
+    project: Project
+    people: dict[str, User]
+
+
 def demo_load() -> Project:
+    """The core demo, then each app's part (a `demo.py` with `demo_load_part(core)`). Idempotent."""
+    project = _core_project_load()
+    people = {username: User.objects.get(username=username) for username, _name, _role in PEOPLE}
+    core = DemoCore(organization=project.organization, project=project, people=people)
+    for load_part in _app_demo_parts():
+        load_part(core)
+    return project
+
+
+def _app_demo_parts() -> list[Callable[[DemoCore], None]]:
+    """Each Datadam app's demo part, in INSTALLED_APPS order (an app that builds on another comes after it)."""
+    parts = []
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.demo"
+        if config.name.startswith("datadam.") and config.name != "datadam.demo" and find_spec(module_name):
+            parts.append(import_module(module_name).demo_load_part)
+    return parts
+
+
+def _core_project_load() -> Project:
     """Idempotent: a second run finds the demo and changes nothing."""
     existing = Project.objects.filter(name=PROJECT_NAME).first()
     if existing:
@@ -98,5 +132,10 @@ def _reviews_csv() -> bytes:
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
-    roles = {username: role for username, _name, role in PEOPLE}
-    return [(username, DEMO_PASSWORD, roles[username]) for username, _n, _r in PEOPLE]
+    """(username, password, role) for the core people, then any an app's demo part lists in DEMO_LOGINS."""
+    logins = [(username, DEMO_PASSWORD, role) for username, _name, role in PEOPLE]
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.demo"
+        if config.name.startswith("datadam.") and config.name != "datadam.demo" and find_spec(module_name):
+            logins += getattr(import_module(module_name), "DEMO_LOGINS", [])
+    return logins

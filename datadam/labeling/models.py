@@ -56,6 +56,9 @@ class Annotation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # Seconds the author was actively working (focus and input; idle spells left out), capped by the lease.
     active_seconds = models.PositiveIntegerField(default=0)
+    # Where the item had a pre-label: {"source": "import" or "model:<name>", "kept": [controls left as
+    # pre-filled], "changed": [controls the worker edited]}. Null when nothing was pre-filled.
+    prelabel = models.JSONField(null=True, blank=True)
     # The review lease: while a reviewer looks at it, no other reviewer is handed the same work.
     claimed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

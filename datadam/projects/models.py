@@ -61,6 +61,8 @@ class Project(models.Model):
         default=CorrectionPay.HALF,
     )
     reject_reasons = models.JSONField(_("reasons a reviewer can pick"), default=default_reject_reasons, blank=True)
+    # Hidden projects (a course's practice and evaluation items) stay off project lists and the job board.
+    hidden = models.BooleanField(_("hidden"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -125,6 +127,9 @@ class Item(models.Model):
     open_slots = models.PositiveSmallIntegerField(default=0)
     priority = models.BigIntegerField(default=0)
     is_published = models.BooleanField(default=False)
+    # A pre-label shown to workers as an editable start: {"result": {control: value}, "source": "import" or
+    # "model:<name>", "confidence": 0..1 or null}. Never an answer; the stored annotation says what was kept.
+    prediction = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

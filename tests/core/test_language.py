@@ -24,11 +24,21 @@ class Entry:
     flags: set[str] = field(default_factory=set)
 
 
-def catalog_path(language: str, suffix: str = "po") -> Path:
-    return Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / f"django.{suffix}"
+def locale_dirs() -> list[Path]:
+    """The project's catalog, then each app's own (newer apps keep their messages beside their code)."""
+    package = Path(settings.LOCALE_PATHS[0]).parent
+    return [Path(settings.LOCALE_PATHS[0]), *sorted(package.glob("*/locale"))]
 
 
-def catalog_read(language: str) -> list[Entry]:
+LOCALE_DIRS = locale_dirs()
+LOCALE_IDS = [str(path.relative_to(LOCALE_DIRS[0].parent)) for path in LOCALE_DIRS]
+
+
+def catalog_path(language: str, suffix: str = "po", locale_dir: Path = LOCALE_DIRS[0]) -> Path:
+    return locale_dir / language / "LC_MESSAGES" / f"django.{suffix}"
+
+
+def catalog_read(language: str, locale_dir: Path = LOCALE_DIRS[0]) -> list[Entry]:
     """The entries of one .po file (obsolete ones left out), header included, as makemessages writes them."""
     entries: list[Entry] = []
     entry, key = Entry(), None
@@ -39,7 +49,7 @@ def catalog_read(language: str) -> list[Entry]:
             entries.append(entry)
         entry, key = Entry(), None
 
-    for line in catalog_path(language).read_text(encoding="utf-8").splitlines():
+    for line in catalog_path(language, locale_dir=locale_dir).read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line:
             finish()
@@ -74,52 +84,56 @@ def catalog_read(language: str) -> list[Entry]:
     return entries
 
 
-def messages(language: str) -> list[Entry]:
-    return [entry for entry in catalog_read(language) if entry.msgid]
+def messages(language: str, locale_dir: Path = LOCALE_DIRS[0]) -> list[Entry]:
+    return [entry for entry in catalog_read(language, locale_dir) if entry.msgid]
 
 
 @pytest.fixture(scope="module")
 def compiled_catalogs() -> None:
     """Compile the .mo files when they are missing or older than their .po, as `make messages` would."""
-    stale = [
-        language for language in LANGUAGES
-        if not catalog_path(language, "mo").exists()
-        or catalog_path(language, "mo").stat().st_mtime < catalog_path(language).stat().st_mtime
-    ]
-    if stale:
-        call_command("compilemessages", locale=stale, verbosity=0)
+    def stale(language: str, locale_dir: Path) -> bool:
+        compiled = catalog_path(language, "mo", locale_dir)
+        source = catalog_path(language, locale_dir=locale_dir)
+        return source.exists() and (not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime)
+
+    languages = sorted({language for language in LANGUAGES for path in LOCALE_DIRS if stale(language, path)})
+    if languages:
+        call_command("compilemessages", locale=languages, verbosity=0)
         # Forget catalogs loaded before the .mo files were written.
         setting_changed.send(sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False)
 
 
+@pytest.mark.parametrize("locale_dir", LOCALE_DIRS, ids=LOCALE_IDS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_translator_leaves_no_message_untranslated_or_fuzzy(language: str) -> None:
-    entries = catalog_read(language)
+def test_translator_leaves_no_message_untranslated_or_fuzzy(language: str, locale_dir: Path) -> None:
+    entries = catalog_read(language, locale_dir)
     header = entries[0]
     nplurals = 1 if language == "ko" else 2
 
     assert header.msgid == "" and "fuzzy" not in header.flags
     assert f"Plural-Forms: nplurals={nplurals};" in header.msgstr[0]
-    assert messages(language), "the catalog holds no messages"
+    assert messages(language, locale_dir), "the catalog holds no messages"
     untranslated = [
-        entry.msgid for entry in messages(language)
+        entry.msgid for entry in messages(language, locale_dir)
         if len(entry.msgstr) != (nplurals if entry.msgid_plural is not None else 1)
         or not all(text.strip() for text in entry.msgstr.values())
     ]
-    fuzzy = [entry.msgid for entry in messages(language) if "fuzzy" in entry.flags]
+    fuzzy = [entry.msgid for entry in messages(language, locale_dir) if "fuzzy" in entry.flags]
     assert {"untranslated": untranslated, "fuzzy": fuzzy} == {"untranslated": [], "fuzzy": []}
 
 
-def test_translator_keeps_korean_and_english_catalogs_to_the_same_messages() -> None:
+@pytest.mark.parametrize("locale_dir", LOCALE_DIRS, ids=LOCALE_IDS)
+def test_translator_keeps_korean_and_english_catalogs_to_the_same_messages(locale_dir: Path) -> None:
     def keys(language: str) -> set[tuple[str, str | None]]:
-        return {(entry.msgid, entry.msgid_plural) for entry in messages(language)}
+        return {(entry.msgid, entry.msgid_plural) for entry in messages(language, locale_dir)}
 
     assert keys("ko") == keys("en")
 
 
-def test_translator_keeps_every_placeholder_of_a_message_in_its_korean_translation() -> None:
+@pytest.mark.parametrize("locale_dir", LOCALE_DIRS, ids=LOCALE_IDS)
+def test_translator_keeps_every_placeholder_of_a_message_in_its_korean_translation(locale_dir: Path) -> None:
     broken = []
-    for entry in messages("ko"):
+    for entry in messages("ko", locale_dir):
         if "python-format" not in entry.flags and not PLACEHOLDER.search(entry.msgid):
             continue
         wanted = set(PLACEHOLDER.findall(entry.msgid)) | set(PLACEHOLDER.findall(entry.msgid_plural or ""))

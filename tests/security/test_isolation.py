@@ -2,12 +2,14 @@
 
 The tests walk the OpenAPI schema and the URLconf and put one of A's objects into every id of a path,
 so a new endpoint or page is checked the day it is added. What fits none of these rules makes a
-classification test fail until someone decides what it is:
+classification test fail until someone decides what it is (each newer app says so in its own module
+under tests/security/contributions/):
 
 - an API operation with an id in its path is about one object: an outsider gets 404;
 - an API operation without one is account-wide and listed in ACCOUNT_WIDE_OPERATIONS with the status
   an outsider gets; the answer holds nothing of A's;
-- a page is public (tests/security/public_routes.py) or sends anonymous visitors to the login page;
+- a page is public (tests/security/public_routes.py, or an app's module in tests/security/contributions/)
+  or sends anonymous visitors to the login page;
   a page with an id in its path answers an outsider 404.
 
 A month in a path (`period`, as in /pay/statements/2026-11/) is not an id: a path with nothing else
@@ -41,9 +43,12 @@ from datadam.projects.imports import services as imports
 from datadam.projects.models import ImportBatch, Item, Project, ProjectMembership
 from datadam.releases import services as release_services
 from tests.conftest import Cast, client_for
-from tests.security.public_routes import PUBLIC_ROUTES
+from tests.security.contributions import contribution_modules, merged
+from tests.security.public_routes import PUBLIC_ROUTES as CORE_PUBLIC_ROUTES
+from tests.security.shapes import AccountWide, ObjectsOfA
 
 SCHEMA = api.get_openapi_schema()
+PUBLIC_ROUTES = CORE_PUBLIC_ROUTES | merged("PUBLIC_ROUTES", {})
 API_PARAM = re.compile(r"\{(\w+)\}")
 PAGE_PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
 # Django's admin and language switch are not ours; the API is walked through its schema instead.
@@ -57,15 +62,7 @@ SECRET_TEXTS = [
     "A의 비밀 보너스 사유",
 ]
 # Path parameters that are not ids: a month names no object of anyone's.
-NOT_ID_PARAMS = {"period"}
-
-
-@dataclass(frozen=True)
-class AccountWide:
-    """An operation about the caller's own account: what an outsider gets, and which of A's ids it must not list."""
-
-    outsider_status: int
-    lists: str | None
+NOT_ID_PARAMS = {"period"} | merged("NOT_ID_PARAMS", set())
 
 
 ACCOUNT_WIDE_OPERATIONS = {
@@ -77,16 +74,9 @@ ACCOUNT_WIDE_OPERATIONS = {
     ("POST", "/api/v1/projects"): AccountWide(404, lists=None),  # with A's organization_id in the body
     ("GET", "/api/v1/audit-events"): AccountWide(200, lists="audit_events"),
     ("GET", "/api/v1/pay/statements/{period}"): AccountWide(200, lists=None),  # the caller's own statement
-}
+} | merged("ACCOUNT_WIDE_OPERATIONS", {})
 # Objects that belong to one person: even a colleague in A gets 404 for them.
-PERSONAL_PARAMS = {"assignment_id", "token_id"}
-
-
-@dataclass
-class ObjectsOfA:
-    ids: dict[str, int | str]  # a path parameter's name → the id of one of A's objects (or this month)
-    ids_by_kind: dict[str, set[int]]
-    secrets: list[str]  # text only people in A may ever see
+PERSONAL_PARAMS = {"assignment_id", "token_id"} | merged("PERSONAL_PARAMS", set())
 
 
 @pytest.fixture
@@ -120,7 +110,7 @@ def a(cast: Cast) -> ObjectsOfA:
     ids = {"project_id": cast.project.id, "organization_id": organization.id, "assignment_id": lease.id}
     ids |= {"annotation_id": annotation.id, "batch_id": batch.id, "job_id": job.id, "token_id": token.id}
     ids["period"] = timezone.localdate().strftime("%Y-%m")
-    return ObjectsOfA(
+    objects = ObjectsOfA(
         ids=ids,
         ids_by_kind={
             "projects": {cast.project.id},
@@ -132,6 +122,10 @@ def a(cast: Cast) -> ObjectsOfA:
         secrets=[cast.project.name, organization.name, SECRET_FILE_NAME, token.name, token.prefix, *SECRET_TEXTS]
         + [item.data["text"] for item in cast.items],
     )
+    for module in contribution_modules():
+        if hasattr(module, "objects_of_a"):
+            module.objects_of_a(cast, objects)
+    return objects
 
 
 def outsider_client(cast: Cast, credential: str) -> Client:
@@ -235,7 +229,7 @@ def example_of(node: dict) -> object:
 BODIES = {
     ("POST", "/api/v1/projects"): lambda a: {"organization_id": a.ids["organization_id"]},
     ("POST", "/api/v1/projects/{project_id}/members"): lambda a: {"username": "outsider", "role": "labeler"},
-}
+} | merged("BODIES", {})
 
 
 def call(client: Client, operation: Operation, a: ObjectsOfA) -> HttpResponse:

@@ -1,0 +1,1 @@
+"""Academy: courses, cohorts, lessons, practice, evaluation, qualifications and certificates."""

@@ -1,0 +1,1 @@
+"""Model-assisted labeling: built-in assistants, model backends and active learning."""

@@ -1,0 +1,1 @@
+"""Career records: a worker's verifiable record of qualifications and work."""

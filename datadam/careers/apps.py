@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CareersConfig(AppConfig):
+    name = "datadam.careers"
+    label = "careers"

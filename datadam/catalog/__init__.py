@@ -1,0 +1,1 @@
+"""Public data catalog: published releases, datasheets and counted downloads."""

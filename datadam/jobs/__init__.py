@@ -1,0 +1,1 @@
+"""Job board: every open project's crowd jobs in one public place, with feeds."""

@@ -1,0 +1,1 @@
+"""Media: image and audio files of items, imported safely and served through expiring links."""

@@ -1,0 +1,1 @@
+"""Programmes: operators, targets, graduates' outcomes and the programme dashboard."""

@@ -1,0 +1,1 @@
+"""Quality engine: gold and honeypots, agreement, aggregation, sampling inspection, fraud flags."""
