@@ -181,9 +181,7 @@ class Cohort(models.Model):
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"))
     seats = models.PositiveIntegerField(_("seats"))
-    selection = models.CharField(
-        _("selection"), max_length=12, choices=Selection.choices, default=Selection.FIRST_COME
-    )
+    selection = models.CharField(_("selection"), max_length=12, choices=Selection.choices, default=Selection.FIRST_COME)
     # Classroom sessions a trainee must attend to complete (0: attendance does not count).
     required_attendance = models.PositiveSmallIntegerField(_("sessions to attend"), default=0)
     sessions = models.PositiveSmallIntegerField(_("classroom sessions"), default=0)

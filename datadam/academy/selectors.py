@@ -43,11 +43,8 @@ def course_for_requirement(requirement: ProjectRequirement) -> Course | None:
     """A published course that grants what the requirement asks (the same subject area first), or None."""
     if not requirement.data_type:
         return None
-    courses = [
-        course
-        for course in Course.objects.filter(published=True).order_by("id").filter(Q(subject=requirement.subject) | Q(subject=""))
-        if requirement.data_type in (course.data_types or [])
-    ]
+    candidates = Course.objects.filter(Q(subject=requirement.subject) | Q(subject=""), published=True).order_by("id")
+    courses = [course for course in candidates if requirement.data_type in (course.data_types or [])]
     if requirement.subject:
         courses = [course for course in courses if course.subject == requirement.subject]
     return courses[0] if courses else None
