@@ -16,6 +16,14 @@ def organization_list(request):
     return selectors.organization_list(actor=request.auth)
 
 
+@router.patch("/organizations/{organization_id}", response=schemas.OrganizationOut)
+def organization_settings_update(request, organization_id: Id, payload: schemas.OrganizationSettingsIn):
+    """Owners and managers change the currency and the minimum hourly wage that pay is measured against."""
+    return services.organization_settings_update(
+        actor=request.auth, organization_id=organization_id, **payload.dict(exclude_unset=True)
+    )
+
+
 @router.get("/tokens", response=list[schemas.TokenOut])
 def token_list(request):
     return selectors.token_list(actor=request.auth)

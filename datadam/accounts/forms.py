@@ -30,6 +30,24 @@ class SignupForm(forms.Form):
     )
 
 
+class OrganizationSettingsForm(forms.Form):
+    currency = forms.RegexField(
+        label=_("Currency"),
+        regex=r"^[A-Z]{3}$",
+        max_length=3,
+        help_text=_("Three capital letters, such as KRW."),
+        error_messages={"invalid": _("The currency is a three-letter code such as KRW or USD.")},
+    )
+    minimum_hourly_wage = forms.IntegerField(
+        label=_("Minimum hourly wage"),
+        min_value=1,
+        max_value=1_000_000,
+        help_text=_(
+            "Workers' effective hourly wage is measured against this. The 2026 Korean minimum wage is 10,320 won."
+        ),
+    )
+
+
 class PasswordChangeForm(forms.Form):
     old_password = forms.CharField(
         label=_("Current password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})

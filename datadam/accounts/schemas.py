@@ -2,7 +2,7 @@ from datetime import datetime
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from datadam.core.types import ShortStr
 
@@ -18,6 +18,15 @@ class OrganizationOut(Schema):
     name: str
     slug: str
     kind: str
+    currency: str
+    minimum_hourly_wage: int
+
+
+class OrganizationSettingsIn(Schema):
+    currency: str | None = Field(default=None, description="Three-letter currency code, e.g. KRW")
+    minimum_hourly_wage: int | None = Field(
+        default=None, description="In the currency's minor unit (won have none); wages are measured against it"
+    )
 
 
 class TokenCreateIn(Schema):

@@ -1,6 +1,7 @@
 """Writes about people, organizations and tokens."""
 
 import hashlib
+import re
 import secrets
 from datetime import timedelta
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from datadam.accounts import selectors
 from datadam.accounts.models import ApiToken, LoginFailure, Organization, OrganizationMembership, User
 from datadam.audit.services import audit_record
 from datadam.core.errors import Conflict, Invalid, NotFound, Throttled
@@ -112,6 +114,41 @@ def organization_member_add(*, organization: Organization, user: User, role: str
         detail={"username": user.username, "role": role},
     )
     return membership
+
+
+CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+# The highest minimum hourly wage accepted, in the currency's minor unit: a typo of extra zeros is refused.
+MAX_MINIMUM_HOURLY_WAGE = 1_000_000
+
+
+@transaction.atomic
+def organization_settings_update(
+    *, actor: User, organization_id: int, currency: str | None = None, minimum_hourly_wage: int | None = None
+) -> Organization:
+    """Owners and managers set the currency their pay is counted in and the minimum wage it is measured against."""
+    organization = selectors.organization_get(actor=actor, organization_id=organization_id)
+    changes: dict = {}
+    if currency is not None:
+        if not CURRENCY_CODE.match(currency):
+            raise Invalid(_("The currency is a three-letter code such as KRW or USD."))
+        changes["currency"] = currency
+    if minimum_hourly_wage is not None:
+        if not 0 < minimum_hourly_wage <= MAX_MINIMUM_HOURLY_WAGE:
+            message = _("The minimum hourly wage is a whole number from 1 to %(max)s.")
+            raise Invalid(message % {"max": f"{MAX_MINIMUM_HOURLY_WAGE:,}"})
+        changes["minimum_hourly_wage"] = minimum_hourly_wage
+    for field, value in changes.items():
+        setattr(organization, field, value)
+    if changes:
+        organization.save(update_fields=list(changes))
+        audit_record(
+            actor=actor,
+            action="organization.settings_update",
+            target=organization,
+            organization_id=organization.id,
+            detail=changes,
+        )
+    return organization
 
 
 def _hash(token: str) -> str:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("erase/", views.erase_view, name="erase"),
     path("tokens/", views.tokens_view, name="tokens"),
     path("tokens/<int:token_id>/revoke/", views.token_revoke_view, name="token_revoke"),
+    path("organizations/<int:organization_id>/", views.organization_settings_view, name="organization_settings"),
 ]

@@ -102,6 +102,19 @@ def tokens_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def organization_settings_view(request: HttpRequest, organization_id: int) -> HttpResponse:
+    organization = selectors.organization_get(actor=request.user, organization_id=organization_id)
+    initial = {"currency": organization.currency, "minimum_hourly_wage": organization.minimum_hourly_wage}
+    form = forms.OrganizationSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.organization_settings_update(actor=request.user, organization_id=organization.id, **form.cleaned_data)
+        messages.success(request, _("Saved. Pay pages now measure wages against the new minimum."))
+        return redirect("accounts:organization_settings", organization_id=organization.id)
+    context = {"form": form, "organization": organization}
+    return render(request, "accounts/organization_settings.html", context, status=400 if form.errors else 200)
+
+
+@login_required
 @require_POST
 def token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
     services.token_revoke(user=request.user, token_id=token_id)

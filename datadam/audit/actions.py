@@ -17,6 +17,7 @@ ACTION_LABELS = {
     "ledger.bonus": _("Paid a bonus"),
     "organization.create": _("Created the organization"),
     "organization.member_add": _("Added a staff member"),
+    "organization.settings_update": _("Changed the organization's pay settings"),
     "project.create": _("Created the project"),
     "project.join": _("Joined the project"),
     "project.member_add": _("Added a project member"),
