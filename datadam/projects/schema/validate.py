@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 from datadam.core.errors import SchemaViolation
 from datadam.core.text import unstorable_reason
 from datadam.projects.schema.controls import KINDS
+from datadam.projects.schema.controls.base import Context
 
 # One discriminated union over every control kind, built from the registry so a new kind needs no edit here.
 AnyControl = Annotated[
@@ -28,6 +29,12 @@ class LabelSchema(BaseModel):
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise ValueError(_("two controls are named %(name)s") % {"name": repr(duplicates[0])})
+        kinds = {control.name: control.type for control in self.controls}
+        for control in self.controls:
+            if control.type == "relations" and kinds.get(control.spans) != "spans":
+                raise ValueError(
+                    _("%(control)s: spans must name a spans control of this schema") % {"control": control.name}
+                )
         return self
 
 
@@ -44,8 +51,13 @@ def schema_parse(document: object) -> LabelSchema:
         raise SchemaViolation(_describe(exc.errors()[0], document)) from None
 
 
-def annotation_validate(schema: LabelSchema, result: object) -> dict:
-    """Check one annotation's result against the schema; returns it unchanged when valid."""
+def annotation_validate(schema: LabelSchema, result: object, item_data: dict | None = None) -> dict:
+    """Check one annotation's result against the schema and the item it labels; returns it unchanged.
+
+    `item_data` is the item's data: spans are checked against its text, boxes against the image size,
+    segments against the audio duration (see schema/media.py). The first problem raises SchemaViolation
+    naming the control.
+    """
     if not isinstance(result, dict):
         raise SchemaViolation(_("The result must be an object with one key per control."))
     if reason := unstorable_reason(result):
@@ -56,13 +68,31 @@ def annotation_validate(schema: LabelSchema, result: object) -> dict:
         raise SchemaViolation(
             _("%(control)s: there is no such control in this project's schema") % {"control": unknown[0]}
         )
+    context = Context(data=item_data if isinstance(item_data, dict) else {}, result=result)
     for name, control in controls.items():
         if name not in result or result[name] in (None, ""):
             if control.required:
                 raise SchemaViolation(_("%(control)s: this answer is required") % {"control": name})
             continue
-        KINDS[control.type].validate_value(control, result[name])
+        KINDS[control.type].validate_value(control, result[name], context)
     return result
+
+
+def result_score(schema: LabelSchema, gold: dict, answer: dict) -> dict[str, float]:
+    """Each control's score of `answer` against `gold` (both results), in [0, 1].
+
+    Relations are compared through their spans' positions, since span ids differ between two answers.
+    """
+    scores = {}
+    for control in schema.controls:
+        kind, expected, given = KINDS[control.type], gold.get(control.name), answer.get(control.name)
+        if control.type == "relations":
+            scores[control.name] = kind.score(
+                control, expected, given, gold.get(control.spans), answer.get(control.spans)
+            )
+        else:
+            scores[control.name] = kind.score(control, expected, given)
+    return scores
 
 
 def _describe(error: dict, document: object) -> str:

@@ -1,6 +1,13 @@
-from pydantic import BaseModel, ConfigDict, Field
+import math
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from datadam.core.errors import SchemaViolation
 
 NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_\-]{0,63}$"
+MAX_REGIONS = 2_000
 
 
 class ControlConfig(BaseModel):
@@ -11,3 +18,92 @@ class ControlConfig(BaseModel):
     name: str = Field(pattern=NAME_PATTERN, description="Key of this control in an annotation's result")
     title: str = Field(default="", max_length=200, description="What the worker sees above the control")
     required: bool = True
+
+
+class Label(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    value: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00]*$")
+    text: str = Field(default="", max_length=200, description="Shown to the worker; defaults to value")
+    hotkey: str = Field(default="", max_length=1)
+
+
+class LabelledConfig(ControlConfig):
+    """A control whose regions (spans, boxes, segments, …) each carry one of the project's labels."""
+
+    labels: list[Label] = Field(min_length=1, max_length=500)
+    max_count: int = Field(default=MAX_REGIONS, ge=1, le=MAX_REGIONS, description="Most regions in one answer")
+
+    @field_validator("labels", mode="before")
+    @classmethod
+    def accept_plain_strings(cls, labels: object) -> object:
+        if isinstance(labels, list):
+            return [{"value": label} if isinstance(label, str) else label for label in labels]
+        return labels
+
+    @model_validator(mode="after")
+    def values_and_hotkeys_are_unique(self) -> "LabelledConfig":
+        values = [label.value for label in self.labels]
+        if len(set(values)) != len(values):
+            raise ValueError(_("two labels have the same value"))
+        hotkeys = [label.hotkey for label in self.labels if label.hotkey]
+        if len(set(hotkeys)) != len(hotkeys):
+            raise ValueError(_("two labels have the same hotkey"))
+        return self
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a value is checked against besides its control: the item's data and the whole answer."""
+
+    data: dict = field(default_factory=dict)
+    result: dict = field(default_factory=dict)
+
+
+def fail(config: ControlConfig, message: str, **values: object) -> SchemaViolation:
+    """A SchemaViolation whose message starts with the control's name, as every answer error does."""
+    return SchemaViolation(_("%(control)s: ") % {"control": config.name} + (message % values if values else message))
+
+
+def regions(config: LabelledConfig, value: object, keys: tuple[str, ...]) -> list[dict]:
+    """Check the shared shape of region lists: a list of objects with unique ids, known labels, known keys."""
+    if not isinstance(value, list):
+        raise fail(config, _("expected a list"))
+    if len(value) > config.max_count:
+        raise fail(config, _("at most %(count)d regions"), count=config.max_count)
+    if config.required and not value:
+        raise fail(config, _("add at least one"))
+    allowed = {label.value for label in config.labels}
+    seen: set[str] = set()
+    for number, region in enumerate(value, start=1):
+        if not isinstance(region, dict):
+            raise fail(config, _("region %(number)d must be an object"), number=number)
+        unknown = sorted(set(region) - set(keys) - {"id", "label"})
+        if unknown:
+            raise fail(config, _("region %(number)d has an unknown field %(field)s"), number=number, field=unknown[0])
+        region_id = region.get("id")
+        if not isinstance(region_id, str) or not 0 < len(region_id) <= 100:
+            raise fail(config, _("region %(number)d needs an id (text)"), number=number)
+        if region_id in seen:
+            raise fail(config, _("the id %(id)s is used twice"), id=repr(region_id))
+        seen.add(region_id)
+        if region.get("label") not in allowed:
+            raise fail(
+                config,
+                _("region %(id)s: %(label)s is not a label of this project"),
+                id=region_id,
+                label=repr(region.get("label")),
+            )
+    return value
+
+
+def number(config: ControlConfig, region: dict, key: str) -> float:
+    """A finite int or float (never a bool) stored under `key`, or a SchemaViolation naming the region."""
+    found = region.get(key)
+    if isinstance(found, bool) or not isinstance(found, int | float) or not math.isfinite(found):
+        raise fail(config, _("region %(id)s: %(field)s must be a number"), id=region.get("id"), field=key)
+    return float(found)
+
+
+def labels_of(value: object) -> list[dict]:
+    return [region for region in value if isinstance(region, dict)] if isinstance(value, list) else []

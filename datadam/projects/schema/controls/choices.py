@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from datadam.core.errors import SchemaViolation
-from datadam.projects.schema.controls.base import ControlConfig
+from datadam.projects.schema.controls.base import Context, ControlConfig
 
 
 class Choice(BaseModel):
@@ -40,7 +40,7 @@ class Config(ControlConfig):
         return self
 
 
-def validate_value(config: Config, value: object) -> object:
+def validate_value(config: Config, value: object, context: Context | None = None) -> object:
     allowed = {choice.value for choice in config.labels}
     picked = value if config.multiple else [value]
     if config.multiple and not isinstance(value, list):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from pydantic import Field, model_validator
 
 from datadam.core.errors import SchemaViolation
-from datadam.projects.schema.controls.base import ControlConfig
+from datadam.projects.schema.controls.base import Context, ControlConfig
 
 
 class Config(ControlConfig):
@@ -23,7 +23,7 @@ class Config(ControlConfig):
         return self
 
 
-def validate_value(config: Config, value: object) -> object:
+def validate_value(config: Config, value: object, context: Context | None = None) -> object:
     if not isinstance(value, str):
         raise SchemaViolation(_("%(control)s: expected text") % {"control": config.name})
     if "\x00" in value:

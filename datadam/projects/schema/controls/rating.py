@@ -1,0 +1,25 @@
+"""`rating`: a whole number from 1 to `max`. Scored by closeness: 1 − |gold − answer| / (max − 1)."""
+
+from typing import Literal
+
+from django.utils.translation import gettext as _
+from pydantic import Field
+
+from datadam.projects.schema.controls.base import Context, ControlConfig, fail
+
+
+class Config(ControlConfig):
+    type: Literal["rating"]
+    max: int = Field(default=5, ge=2, le=10)
+
+
+def validate_value(config: Config, value: object, context: Context | None = None) -> object:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= config.max:
+        raise fail(config, _("choose a whole number from 1 to %(max)d"), max=config.max)
+    return value
+
+
+def score(config: Config, gold: object, answer: object) -> float:
+    if not isinstance(gold, int) or not isinstance(answer, int):
+        return 1.0 if gold == answer else 0.0
+    return max(0.0, 1.0 - abs(gold - answer) / (config.max - 1))
