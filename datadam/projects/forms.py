@@ -78,3 +78,28 @@ class ImportForm(forms.Form):
             ("euc-kr", "EUC-KR"),
         ],
     )
+
+
+class ProjectEditForm(ProjectForm):
+    """The same fields without the organization (a project never moves), plus the lease length."""
+
+    lease_seconds = forms.IntegerField(label=_("Minutes a worker may hold a task"), min_value=1, max_value=1440)
+
+    def __init__(self, *args, suggested_rate: int | None, **kwargs) -> None:
+        super().__init__(*args, organizations=None, **kwargs)
+        del self.fields["organization"]
+        if suggested_rate is not None:
+            self.fields["rate_per_item"].help_text = _(
+                "At the pace measured so far, %(rate)s won an item pays the minimum wage with a 20 %% margin."
+            ) % {"rate": f"{suggested_rate:,}"}
+
+    @classmethod
+    def initial_for(cls, project: Project) -> dict:
+        fields = [name for name in cls.base_fields if name not in ("organization", "lease_seconds", "schema")]
+        initial = {name: getattr(project, name) for name in fields}
+        initial["schema"] = json.dumps(project.schema, ensure_ascii=False, indent=2)
+        initial["lease_seconds"] = project.lease_seconds // 60
+        return initial
+
+    def clean_lease_seconds(self) -> int:
+        return self.cleaned_data["lease_seconds"] * 60

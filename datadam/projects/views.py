@@ -67,6 +67,28 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = selectors.project_managed_get(actor=request.user, project_id=project_id)
+    suggested_rate = pay_selectors.rate_suggestion(project=project)
+    form = forms.ProjectEditForm(
+        request.POST or None, initial=forms.ProjectEditForm.initial_for(project), suggested_rate=suggested_rate
+    )
+    error = None
+    if request.method == "POST" and form.is_valid():
+        changes = {name: value for name, value in form.cleaned_data.items() if value != getattr(project, name)}
+        try:
+            services.project_update(actor=request.user, project=project, **changes)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("The project is saved."))
+            return redirect("projects:detail", project_id=project.id)
+    context = {"form": form, "error": error, "project": project}
+    status = 422 if error else 400 if form.errors else 200
+    return render(request, "projects/edit.html", context, status=status)
+
+
+@login_required
 @require_POST
 def project_join(request: HttpRequest, project_id: int) -> HttpResponse:
     project = selectors.project_get_joinable(actor=request.user, project_id=project_id)
