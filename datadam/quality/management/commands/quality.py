@@ -1,0 +1,57 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from datadam.quality import files
+from datadam.quality.aggregation import METHODS, AggregationError, accuracy, aggregate
+
+
+class Command(BaseCommand):
+    help = "Quality tools for analysts (datadam quality aggregate …)."
+
+    def add_arguments(self, parser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        run = actions.add_parser("aggregate", help="Aggregate overlapped labels into one label per task")
+        run.add_argument("--method", default="auto", help=f"One of: {', '.join(METHODS)} (default auto)")
+        run.add_argument("--input", type=Path, required=True, help="LABELS.csv with the header worker,task,label")
+        run.add_argument("--output", type=Path, required=True, help="OUT.csv to write: task,label,confidence")
+        run.add_argument("--gold", type=Path, help="GOLD.csv with the header task,label; prints the accuracy")
+        run.add_argument("--labels", help="Comma-separated allowed labels; any other label is refused")
+
+    def handle(self, *args, action: str, **options) -> None:
+        try:
+            self._aggregate(**options)
+        except AggregationError as exc:
+            raise CommandError(str(exc)) from None
+
+    def _aggregate(self, *, method: str, input: Path, output: Path, gold: Path | None, labels: str | None, **_) -> None:
+        if method not in METHODS:
+            raise AggregationError(f"unknown method {method!r}; choose one of: {', '.join(METHODS)}")
+        allowed = {label.strip() for label in labels.split(",") if label.strip()} if labels else None
+        rows = files.labels_read(input, allowed)
+        truth = files.gold_read(gold) if gold else {}
+        tasks = {task for _worker, task, _label in rows}
+        self._report_input(rows, tasks, truth)
+        outcome = aggregate(rows, method, {task: label for task, label in truth.items() if task in tasks})
+        files.output_write(output, outcome.labels)
+        if method == "auto":
+            scores = ", ".join(f"{name} {score:.4f}" for name, score in outcome.gold_accuracy.items())
+            self.stdout.write(f"auto chose {outcome.method}" + (f" (gold accuracy: {scores})" if scores else ""))
+        self.stdout.write(f"wrote {len(outcome.labels)} tasks to {output}")
+        if gold:
+            self.stdout.write(f"accuracy={accuracy(outcome.labels, truth):.4f}")
+
+    def _report_input(self, rows: list, tasks: set[str], truth: dict[str, str]) -> None:
+        per_task: dict[str, int] = {}
+        for _worker, task, _label in rows:
+            per_task[task] = per_task.get(task, 0) + 1
+        single = sorted(task for task, count in per_task.items() if count == 1)
+        if single:
+            shown = ", ".join(single[:5]) + (" …" if len(single) > 5 else "")
+            self.stderr.write(
+                f"note: {len(single)} task(s) have one label only; its label rests on one worker: {shown}"
+            )
+        unknown = sorted(set(truth) - tasks)
+        if unknown:
+            shown = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
+            self.stderr.write(f"note: the gold file names {len(unknown)} task(s) not in the labels, ignored: {shown}")
