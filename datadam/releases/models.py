@@ -30,3 +30,107 @@ class ExportJob(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+
+class QualityTargets(models.Model):
+    """A project's quality targets for its releases, in percent. A release below one needs a verifier's reason."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="quality_targets")
+    format_validity = models.FloatField(_("format validity target (%)"), default=99.0)
+    syntactic_accuracy = models.FloatField(_("syntactic accuracy target (%)"), default=99.5)
+    semantic_accuracy = models.FloatField(_("semantic accuracy target (%)"), default=90.0)
+
+
+class Verifier(models.Model):
+    """A person who may sign off the release quality reports of an organization's projects.
+
+    Granted by an administrator (Django admin); a verifier who is staff or a member of the project is refused
+    at sign-off, so the check stays independent of the project's own people."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="verifier_roles")
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="verifiers")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "organization"], name="one_verifier_role_per_org")]
+
+
+class Release(models.Model):
+    """A frozen, versioned snapshot of a project's labels, its built files and its quality report."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to build")
+        BUILDING = "building", _("Building")
+        BUILT = "built", _("Built, waiting for sign-off")
+        FAILED = "failed", _("Build failed")
+        PUBLISHED = "published", _("Published")
+
+    class Source(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted labels")
+        CONSENSUS = "consensus", _("Consensus labels")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="releases")
+    version = models.CharField(_("version"), max_length=20)
+    notes = models.TextField(_("release notes"), blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.ACCEPTED)
+    validation_percent = models.PositiveSmallIntegerField(default=10)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    cut_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    cut_at = models.DateTimeField(auto_now_add=True)
+    items_in_project = models.PositiveIntegerField(default=0)
+    entries_total = models.PositiveIntegerField(default=0)
+    entries_done = models.PositiveIntegerField(default=0)
+    attempt = models.PositiveSmallIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    manifest_sha256 = models.CharField(max_length=64, blank=True)
+    report = models.JSONField(default=dict, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    signed_at = models.DateTimeField(null=True, blank=True)
+    override_reason = models.TextField(_("reason for publishing below target"), blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["project", "version"], name="one_release_per_version")]
+        indexes = [models.Index(fields=["status", "published_at"], name="release_published_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.version}"
+
+
+class ReleaseEntry(models.Model):
+    """One item as it was when the release was cut: its data and its label, copied so later edits change nothing."""
+
+    class Split(models.TextChoices):
+        TRAINING = "training", _("Training")
+        VALIDATION = "validation", _("Validation")
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="entries")
+    item_id = models.BigIntegerField()  # no foreign key: deleting the item later must not touch the release
+    external_id = models.CharField(max_length=200, blank=True)
+    data = models.JSONField()
+    result = models.JSONField()
+    annotation_id = models.BigIntegerField(null=True)
+    stratum = models.CharField(max_length=200, blank=True)
+    split = models.CharField(max_length=10, choices=Split.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["release", "item_id"], name="one_entry_per_item")]
+        indexes = [models.Index(fields=["release", "split", "item_id"], name="entry_split_idx")]
+
+
+class ReleaseFile(models.Model):
+    """One built file of a release, with its SHA-256; rows exist only once the whole build has finished."""
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="files")
+    name = models.CharField(max_length=300)  # the path inside the release, e.g. Training/01.원천데이터/TS_x.zip
+    stored_path = models.CharField(max_length=500)
+    size_bytes = models.BigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    kind = models.CharField(max_length=20)  # package, export, manifest, report
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["release", "name"], name="one_file_per_name")]

@@ -1,9 +1,9 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import NotFound
-from datadam.releases.models import ExportJob
+from datadam.releases.models import ExportJob, QualityTargets, Release, ReleaseFile, Verifier
 
 
 def export_job_list(*, actor, project_id: int) -> QuerySet[ExportJob]:
@@ -21,3 +21,40 @@ def export_job_get(*, actor, job_id: int) -> ExportJob:
     if job is None:
         raise NotFound(_("No such export."))
     return job
+
+
+def release_list(*, actor, project_id: int) -> QuerySet[Release]:
+    return Release.objects.filter(
+        project_id=project_id, project__organization_id__in=staff_organization_ids(actor)
+    ).order_by("-cut_at", "-id")
+
+
+def release_get(*, actor, project_id: int, release_id: int) -> Release:
+    """A release for its project's staff, or for a verifier of the project's organization; NotFound otherwise."""
+    visible = Q(project__organization_id__in=staff_organization_ids(actor))
+    if actor.is_authenticated:
+        visible |= Q(project__organization_id__in=Verifier.objects.filter(user=actor).values("organization_id"))
+    release = (
+        Release.objects.filter(visible, id=release_id, project_id=project_id).select_related("project").first()
+    )
+    if release is None:
+        raise NotFound(_("No such release."))
+    return release
+
+
+def release_list_to_verify(*, actor) -> QuerySet[Release]:
+    """Built releases waiting for this verifier's sign-off, of the organizations they verify for."""
+    organizations = Verifier.objects.filter(user=actor).values("organization_id") if actor.is_authenticated else []
+    return (
+        Release.objects.filter(project__organization_id__in=organizations, status=Release.Status.BUILT)
+        .select_related("project")
+        .order_by("built_at")
+    )
+
+
+def release_files(*, release: Release) -> QuerySet[ReleaseFile]:
+    return release.files.order_by("name")
+
+
+def quality_targets_get(*, project) -> QualityTargets:
+    return QualityTargets.objects.filter(project=project).first() or QualityTargets(project=project)

@@ -9,3 +9,9 @@ from datadam.releases import services
 def export_job_run_task(job_id: int) -> dict:
     job = services.export_job_run(job_id=job_id)
     return {"status": job.status, "items": job.items_done}
+
+
+@task(queue_name="exports")
+def release_build_task(release_id: int) -> dict:
+    release = services.release_build_run(release_id=release_id)
+    return {"status": release.status, "entries": release.entries_done}
