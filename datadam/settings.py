@@ -183,3 +183,38 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DATADAM_LOG_LEVEL", "WARNING")},
 }
+
+# Media import and serving (datadam/media).
+# Folders on the server a manager may import media from; nothing outside them is read.
+DATADAM_IMPORT_ROOTS = [Path(root).expanduser().resolve() for root in env_list("DATADAM_IMPORT_ROOTS", [])]
+# Hosts that media URL imports may reach even on private or loopback addresses (an intranet file server).
+DATADAM_URL_ALLOWLIST = [host.lower() for host in env_list("DATADAM_URL_ALLOWLIST", [])]
+DATADAM_URL_FETCH_SECONDS = env_int("DATADAM_URL_FETCH_SECONDS", 30)
+# The most all files of one ZIP may hold once unpacked (a ZIP bomb stops here).
+DATADAM_ZIP_MAX_TOTAL_BYTES = env_int("DATADAM_ZIP_MAX_TOTAL_MB", 4096) * 1024 * 1024
+DATADAM_IMAGE_MAX_PIXELS = env_int("DATADAM_IMAGE_MAX_PIXELS", 100_000_000)
+# How long a media link handed to a browser works.
+DATADAM_MEDIA_URL_SECONDS = env_int("DATADAM_MEDIA_URL_SECONDS", 900)
+# Object storage (S3 API) for media and for importing from a bucket; unset keeps media on the local disk.
+DATADAM_S3_ENDPOINT_URL = env_str("DATADAM_S3_ENDPOINT_URL")
+DATADAM_S3_ACCESS_KEY = env_str("DATADAM_S3_ACCESS_KEY")
+DATADAM_S3_SECRET_KEY = env_str("DATADAM_S3_SECRET_KEY")
+DATADAM_S3_REGION = env_str("DATADAM_S3_REGION", "us-east-1")
+DATADAM_S3_MEDIA_BUCKET = env_str("DATADAM_S3_MEDIA_BUCKET")
+STORAGES["media"] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DATADAM_S3_MEDIA_BUCKET,
+            "endpoint_url": DATADAM_S3_ENDPOINT_URL or None,
+            "access_key": DATADAM_S3_ACCESS_KEY or None,
+            "secret_key": DATADAM_S3_SECRET_KEY or None,
+            "region_name": DATADAM_S3_REGION,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if DATADAM_S3_MEDIA_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": DATA_DIR / "media"}}
+)

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from datadam.media import views
 
 app_name = "media"
-urlpatterns: list = []
+urlpatterns = [
+    path("files/<str:media_token>/", views.media_file, name="file"),
+    path("files/<str:media_token>/peaks/", views.media_peaks, name="peaks"),
+]
