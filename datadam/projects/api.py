@@ -39,9 +39,10 @@ def project_update(request, project_id: Id, payload: schemas.ProjectUpdateIn):
 
 
 @router.post("/projects/{project_id}/join", response=schemas.MembershipOut)
-def project_join(request, project_id: Id):
+def project_join(request, project_id: Id, accept_agreement: bool = False):
+    """`accept_agreement`: the caller accepts the project's participation agreement (where it has one)."""
     project = selectors.project_get_joinable(actor=request.auth, project_id=project_id)
-    return services.project_join(actor=request.auth, project=project)
+    return services.project_join(actor=request.auth, project=project, agreement_accepted=accept_agreement)
 
 
 @router.get("/projects/{project_id}/members", response=list[schemas.MembershipOut])

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from datadam.academy.services import requirements as academy_requirements
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Invalid, NotFound, PermissionDenied
@@ -124,14 +125,19 @@ def project_update(*, actor: User, project: Project, **changes: object) -> Proje
 
 
 @transaction.atomic
-def project_join(*, actor: User, project: Project) -> ProjectMembership:
-    """A crowd worker joins an open project as a labeler. Joining twice is harmless."""
+def project_join(*, actor: User, project: Project, agreement_accepted: bool = False) -> ProjectMembership:
+    """A crowd worker joins an open project as a labeler. Joining twice is harmless.
+
+    Where the project asks for an academy qualification or a participation agreement, the academy checks it
+    (403 naming the course to take) and records the acceptance."""
     if not permissions.can_join(actor, project):
         raise PermissionDenied(_("This project is open to invited members only."))
+    academy_requirements.project_join_check(actor=actor, project=project, agreement_accepted=agreement_accepted)
     membership, created = ProjectMembership.objects.get_or_create(
         project=project, user=actor, role=ProjectMembership.Role.LABELER
     )
     if created:
+        academy_requirements.project_join_record(actor=actor, project=project)
         audit_record_project(actor=actor, action="project.join", target=membership, project=project)
     return membership
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from datadam.academy.services.requirements import AgreementRequired
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError
 from datadam.pay import selectors as pay_selectors
@@ -92,7 +93,10 @@ def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
 @require_POST
 def project_join(request: HttpRequest, project_id: int) -> HttpResponse:
     project = selectors.project_get_joinable(actor=request.user, project_id=project_id)
-    services.project_join(actor=request.user, project=project)
+    try:
+        services.project_join(actor=request.user, project=project, agreement_accepted=request.POST.get("agree") == "1")
+    except AgreementRequired:  # the academy shows the agreement's text, and its form posts back here
+        return redirect("academy:project_agreement", project_id=project.id)
     messages.success(request, _("You joined %(name)s. Start labeling when you are ready.") % {"name": project.name})
     return redirect("projects:detail", project_id=project.id)
 

@@ -1,0 +1,29 @@
+"""Who may do what in the academy: small predicates, no queries beyond membership look-ups."""
+
+from datadam.academy.models import Course, Enrolment
+from datadam.accounts.models import OrganizationMembership
+
+
+def is_organization_staff(user, organization_id: int) -> bool:
+    return (
+        user.is_authenticated
+        and OrganizationMembership.objects.filter(user=user, organization_id=organization_id).exists()
+    )
+
+
+def is_course_staff(user, course: Course) -> bool:
+    """Staff of the organization that runs the course manage it, its cohorts and its applicants."""
+    return is_organization_staff(user, course.organization_id)
+
+
+def is_course_trainee(user, course: Course) -> bool:
+    """Enrolled (or finished) in one of the course's cohorts: may study, practise and take the evaluation."""
+    studying = [Enrolment.Status.ENROLLED, Enrolment.Status.COMPLETED]
+    return (
+        user.is_authenticated
+        and Enrolment.objects.filter(user=user, cohort__course=course, status__in=studying).exists()
+    )
+
+
+def can_study(user, course: Course) -> bool:
+    return is_course_trainee(user, course) or is_course_staff(user, course)

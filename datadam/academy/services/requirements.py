@@ -1,0 +1,41 @@
+"""The academy's part of joining a project: the qualification it asks for and its participation agreement.
+
+projects.services.project_join calls these two; this module imports nothing from projects.services.
+"""
+
+from django.utils.translation import gettext as _
+
+from datadam.academy import selectors
+from datadam.academy.models import AgreementAcceptance
+from datadam.accounts.models import User
+from datadam.core.errors import Invalid, PermissionDenied
+from datadam.projects.models import Project
+
+
+class AgreementRequired(Invalid):
+    """The project has a participation agreement the person has not accepted yet."""
+
+
+def project_join_check(*, actor: User, project: Project, agreement_accepted: bool) -> None:
+    """Called by projects.services.project_join before anyone joins: the qualification (403 naming the course
+    that grants it) and the participation agreement."""
+    requirement = selectors.project_requirement(project)
+    if requirement is None:
+        return
+    if not selectors.user_meets_requirement(actor, project):
+        course = selectors.course_for_requirement(requirement)
+        if course is not None:
+            message = _("This project asks for a qualification. Pass the course %(course)s to get it.")
+            raise PermissionDenied(message % {"course": course.title})
+        raise PermissionDenied(_("This project asks for a qualification you do not have yet."))
+    if requirement.agreement_id and not agreement_accepted:
+        raise AgreementRequired(_("Please read and accept the participation agreement to join."))
+
+
+def project_join_record(*, actor: User, project: Project) -> None:
+    """Record that the person accepted the project's participation agreement (the version in force)."""
+    requirement = selectors.project_requirement(project)
+    if requirement is not None and requirement.agreement_id:
+        AgreementAcceptance.objects.get_or_create(
+            agreement_id=requirement.agreement_id, user=actor, context=f"project:{project.id}"
+        )
