@@ -1,0 +1,151 @@
+"""Reads for the public job board and its feeds. Only open postings of open, visible projects are ever shown."""
+
+from dataclasses import dataclass
+
+from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from datadam.accounts.selectors import staff_organization_ids
+from datadam.core.errors import NotFound
+from datadam.jobs import requirements
+from datadam.jobs.models import JobPosting
+from datadam.pay import selectors as pay_selectors
+from datadam.projects.models import Item, Project
+
+MAX_SEARCH_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    """What a visitor narrowed the board to. Unknown values are ignored rather than refused: it is a public page."""
+
+    data_type: str = ""
+    qualification: str = ""  # "", "none" (no qualification needed), or "mine" (jobs I am qualified for)
+    mode: str = ""
+    language: str = ""
+    search: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> "BoardFilter":
+        def pick(name: str, allowed: list[str]) -> str:
+            value = query.get(name, "")
+            return value if value in allowed else ""
+
+        return cls(
+            data_type=pick("data_type", Project.DataType.values),
+            qualification=pick("qualification", ["none", "mine"]),
+            mode=pick("mode", JobPosting.Mode.values),
+            language=pick("language", JobPosting.Language.values),
+            search=query.get("q", "").strip()[:MAX_SEARCH_LENGTH],
+        )
+
+    @property
+    def is_set(self) -> bool:
+        return any([self.data_type, self.qualification, self.mode, self.language, self.search])
+
+
+def _open_slots() -> Subquery:
+    slots = (
+        Item.objects.filter(project_id=OuterRef("project_id"), is_published=True)
+        .order_by()
+        .values("project_id")
+        .annotate(total=Sum("open_slots"))
+        .values("total")
+    )
+    return Coalesce(Subquery(slots, output_field=IntegerField()), 0)
+
+
+def job_list_public() -> QuerySet[JobPosting]:
+    """Every posting anyone may see: open, deadline not passed, project open to join and not hidden."""
+    today = timezone.localdate()
+    return (
+        JobPosting.objects.filter(
+            is_open=True,
+            project__hidden=False,
+            project__join_policy=Project.JoinPolicy.OPEN,
+        )
+        .filter(Q(deadline__isnull=True) | Q(deadline__gte=today))
+        .select_related("project", "project__organization")
+        .annotate(work_remaining=_open_slots())
+        .order_by("deadline", "-published_at", "id")
+    )
+
+
+def job_list(*, actor, board_filter: BoardFilter) -> QuerySet[JobPosting]:
+    """The board as the actor asked to narrow it (the qualification filter "mine" needs a log-in)."""
+    jobs = job_list_public()
+    if board_filter.data_type:
+        jobs = jobs.filter(project__data_type=board_filter.data_type)
+    if board_filter.mode:
+        jobs = jobs.filter(mode=board_filter.mode)
+    if board_filter.language:
+        jobs = jobs.filter(language=board_filter.language)
+    if board_filter.search:
+        words = board_filter.search
+        jobs = jobs.filter(
+            Q(project__name__icontains=words)
+            | Q(project__description__icontains=words)
+            | Q(project__organization__name__icontains=words)
+            | Q(location__icontains=words)
+        )
+    if board_filter.qualification == "none":
+        jobs = jobs.exclude(project_id__in=requirements.projects_with_requirement())
+    elif board_filter.qualification == "mine":
+        jobs = jobs.filter(project_id__in=requirements.projects_open_to(actor))
+    return jobs
+
+
+def job_get_public(*, project_id: int) -> JobPosting:
+    posting = job_list_public().filter(project_id=project_id).first()
+    if posting is None:
+        raise NotFound(_("No such job."))
+    return posting
+
+
+def job_get(*, actor, project_id: int) -> JobPosting:
+    """A job anyone logged in may see on the board, or the posting of a project the actor's organization runs
+    (staff preview a closed or invite-only posting); anything else is NotFound."""
+    posting = job_list_public().filter(project_id=project_id).first()
+    if posting is None and actor.is_authenticated:
+        posting = (
+            JobPosting.objects.filter(project_id=project_id, project__organization_id__in=staff_organization_ids(actor))
+            .select_related("project", "project__organization")
+            .annotate(work_remaining=_open_slots())
+            .first()
+        )
+    if posting is None:
+        raise NotFound(_("No such job."))
+    return posting
+
+
+def posting_for_project(*, actor, project_id: int) -> tuple[Project, JobPosting | None]:
+    """A managed project and its posting (None before one is published). Foreign projects are NotFound."""
+    project = (
+        Project.objects.filter(id=project_id, organization_id__in=staff_organization_ids(actor))
+        .select_related("organization")
+        .first()
+    )
+    if project is None:
+        raise NotFound(_("No such project."))
+    return project, JobPosting.objects.filter(project=project).first()
+
+
+def job_card(posting: JobPosting, actor=None) -> dict:
+    """Everything the board shows about one job: pay, the measured hourly wage, requirement and the course for it."""
+    project = posting.project
+    wage = pay_selectors.project_wage_figures(project=project)
+    requirement = requirements.requirement_of(project)
+    return {
+        "posting": posting,
+        "project": project,
+        "wage_median": wage["median"],
+        "wage_workers": wage["workers"],
+        "minimum_wage": wage["minimum_wage"],
+        "requirement": requirement,
+        "requirement_label": requirements.requirement_label(requirement),
+        "course": requirements.course_for(requirement),
+        "qualified": requirements.meets(actor, project) if actor is not None else None,
+        "work_remaining": getattr(posting, "work_remaining", 0),
+    }
