@@ -1,0 +1,81 @@
+"""Text classification: character n-gram TF-IDF and logistic regression.
+
+Character n-grams inside word boundaries need no tokenizer, so Korean (with its particles glued to words)
+works as well as English.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from datadam.assist.assistants.uncertainty import uncertainty
+
+MIN_LABELS = 10
+
+
+class TooFewLabels(ValueError):
+    """Training was skipped; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class TextPrediction:
+    label: str
+    confidence: float
+    uncertainty: float
+
+
+class TextClassifier:
+    name = "text-tfidf-logreg"
+
+    def __init__(self, *, ngram_range: tuple[int, int] = (1, 3), c: float = 4.0, seed: int = 0) -> None:
+        self.pipeline = Pipeline(
+            [
+                (
+                    "tfidf",
+                    TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, sublinear_tf=True, min_df=1),
+                ),
+                ("logreg", LogisticRegression(C=c, max_iter=1000, random_state=seed)),
+            ]
+        )
+
+    @staticmethod
+    def check_trainable(labels: list[str], min_labels: int = MIN_LABELS) -> None:
+        """Raise TooFewLabels when the labels cannot train a useful model."""
+        if len(labels) < min_labels:
+            raise TooFewLabels(f"only {len(labels)} labels; at least {min_labels} are needed")
+        counts = Counter(labels)
+        if len(counts) < 2:
+            raise TooFewLabels(f"every label is {next(iter(counts))!r}; at least two different labels are needed")
+
+    def fit(self, texts: list[str], labels: list[str], *, min_labels: int = MIN_LABELS) -> "TextClassifier":
+        self.check_trainable(labels, min_labels)
+        self.pipeline.fit(texts, labels)
+        return self
+
+    @property
+    def classes(self) -> list[str]:
+        return [str(label) for label in self.pipeline.classes_]
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        return self.pipeline.predict_proba(texts)
+
+    def predict(self, texts: list[str], *, measure: str = "least_confidence") -> list[TextPrediction]:
+        if not texts:
+            return []
+        probabilities = self.probabilities(texts)
+        scores = uncertainty(probabilities, measure)
+        best = probabilities.argmax(axis=1)
+        classes = self.classes
+        return [
+            TextPrediction(label=classes[index], confidence=float(probabilities[row, index]), uncertainty=float(score))
+            for row, (index, score) in enumerate(zip(best, scores, strict=True))
+        ]
+
+    def accuracy(self, texts: list[str], labels: list[str]) -> float:
+        if not texts:
+            return float("nan")
+        return float(np.mean(self.pipeline.predict(texts) == np.asarray(labels)))

@@ -1,0 +1,293 @@
+"""Writes of the assist app: settings, training, predictions (pre-labels) and the queue order they drive.
+
+One run = claim the project's lock → learn (built-in) or ask the backend → write Item.prediction and
+Item.priority → release. The labeling queue itself is untouched: it serves open items by (priority, id).
+"""
+
+import logging
+import pickle
+import random
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from datadam.assist import predict, tasks
+from datadam.assist.assistants.text_classifier import TooFewLabels
+from datadam.assist.backend import BackendError, check_url
+from datadam.assist.examples import accepted_count
+from datadam.assist.models import AssistProblem, AssistSettings, ModelVersion
+from datadam.audit.services import audit_record_project
+from datadam.core.errors import Invalid, PermissionDenied
+from datadam.projects.models import Item, Project
+from datadam.projects.permissions import can_manage_project
+
+logger = logging.getLogger(__name__)
+
+STALE_CLAIM = timedelta(hours=1)
+UPDATE_BATCH = 1000
+# Priority of items with no model score: after every scored item (scores map to 0..1,000,000).
+UNSCORED_PRIORITY = 1_000_001
+SETTING_FIELDS = {
+    "enabled",
+    "kind",
+    "retrain_every",
+    "min_labels",
+    "queue_order",
+    "uncertainty_measure",
+    "backend_url",
+    "backend_timeout_seconds",
+    "backend_retries",
+    "backend_batch_size",
+}
+
+
+def assist_settings_for(project: Project) -> AssistSettings:
+    settings, _created = AssistSettings.objects.get_or_create(project=project)
+    return settings
+
+
+def assist_settings_update(*, actor, project: Project, **fields) -> AssistSettings:
+    """Change a project's assistant switch and queue order. Turning the assistant off removes model pre-labels."""
+    if not can_manage_project(actor, project):
+        raise PermissionDenied("Only the project's managers may change its assistant.")
+    unknown = set(fields) - SETTING_FIELDS
+    if unknown:
+        raise Invalid(f"unknown setting {sorted(unknown)[0]}")
+    with transaction.atomic():
+        settings = AssistSettings.objects.select_for_update().get(pk=assist_settings_for(project).pk)
+        before = {name: getattr(settings, name) for name in fields}
+        for name, value in fields.items():
+            setattr(settings, name, value)
+        _check(settings)
+        settings.save()
+        changed = {name: getattr(settings, name) for name in fields if before[name] != getattr(settings, name)}
+        if "enabled" in changed and not settings.enabled:
+            model_predictions_clear(project=project)
+        if "queue_order" in changed or "enabled" in changed:
+            queue_order_apply(project=project, settings=settings)
+        audit_record_project(actor=actor, action="assist.settings", target=settings, project=project, detail=changed)
+    return settings
+
+
+def _check(settings: AssistSettings) -> None:
+    if settings.kind not in AssistSettings.Kind.values:
+        raise Invalid(f"unknown assistant kind {settings.kind!r}")
+    if settings.queue_order not in AssistSettings.QueueOrder.values:
+        raise Invalid(f"unknown queue order {settings.queue_order!r}")
+    if settings.uncertainty_measure not in AssistSettings.Measure.values:
+        raise Invalid(f"unknown uncertainty measure {settings.uncertainty_measure!r}")
+    if settings.backend_url:
+        try:
+            check_url(settings.backend_url)
+        except ValueError as exc:
+            raise Invalid(str(exc)) from None
+    if settings.kind == AssistSettings.Kind.BACKEND and settings.enabled and not settings.backend_url:
+        raise Invalid("a model backend needs its address")
+    for field in settings._meta.concrete_fields:
+        if field.name in SETTING_FIELDS and getattr(settings, field.name) not in ("", None):
+            for validator in field.validators:
+                try:
+                    validator(getattr(settings, field.name))
+                except Exception as exc:  # Django's ValidationError: a plain message for the manager
+                    raise Invalid(f"{field.verbose_name}: {' '.join(getattr(exc, 'messages', [str(exc)]))}") from None
+
+
+def assist_run_claim(project: Project) -> bool:
+    """Take the project's run lock with one conditional UPDATE; False when another run holds it."""
+    now = timezone.now()
+    assist_settings_for(project)
+    claimed = AssistSettings.objects.filter(project=project).filter(busy_since__isnull=True).update(
+        busy_since=now
+    ) or AssistSettings.objects.filter(project=project, busy_since__lt=now - STALE_CLAIM).update(busy_since=now)
+    return bool(claimed)
+
+
+def assist_run_release(project: Project) -> None:
+    AssistSettings.objects.filter(project=project).update(busy_since=None)
+
+
+def assist_run(
+    *, project_id: int, examples: tuple[list[str], list] | None = None, trained_on: str = "accepted"
+) -> ModelVersion | None:
+    """Train (built-in) or ask the backend, then write pre-labels and queue priorities.
+
+    Returns None when another run holds the project's lock (two retrain tasks at once: one runs) or the
+    assistant is off. `examples` replaces the accepted labels (the demo's true labels), named by `trained_on`.
+    """
+    project = Project.objects.get(id=project_id)
+    settings = assist_settings_for(project)
+    if not settings.enabled or not assist_run_claim(project):
+        return None
+    try:
+        settings.refresh_from_db()
+        labels_now = accepted_count(project)
+        if settings.kind == AssistSettings.Kind.BACKEND:
+            version = _backend_run(project, settings)
+        else:
+            version = _builtin_run(project, settings, examples, trained_on)
+        AssistSettings.objects.filter(pk=settings.pk).update(labels_at_last_run=labels_now)
+        return version
+    finally:
+        assist_run_release(project)
+
+
+def _builtin_run(project: Project, settings: AssistSettings, examples, trained_on: str) -> ModelVersion:
+    try:
+        trained = predict.builtin_train(project, settings, examples)
+    except TooFewLabels as exc:
+        return ModelVersion.objects.create(
+            project=project,
+            kind=settings.kind,
+            name=predict.builtin_name(settings.kind),
+            status=ModelVersion.Status.SKIPPED,
+            reason=exc.args[0],
+            trained_on=trained_on,
+            label_count=exc.args[1] if len(exc.args) > 1 else 0,
+        )
+    version = ModelVersion.objects.create(
+        project=project,
+        kind=settings.kind,
+        name=trained.name,
+        status=ModelVersion.Status.TRAINED,
+        trained_on=trained_on,
+        label_count=trained.label_count,
+        heldout_count=trained.heldout_count,
+        heldout_metric=trained.heldout_metric,
+        heldout_score=trained.heldout_score,
+        heldout_correct=trained.heldout_correct,
+        artifact=pickle.dumps(trained.model),
+    )
+    scores = predictions_write(
+        project=project, settings=settings, predictions=predict.builtin_predict(project, settings, trained)
+    )
+    ModelVersion.objects.filter(pk=version.pk).update(predicted_count=len(scores))
+    version.predicted_count = len(scores)
+    return version
+
+
+def _backend_run(project: Project, settings: AssistSettings) -> ModelVersion:
+    try:
+        model_name, predictions, problems = predict.backend_predict(project, settings)
+    except BackendError as exc:
+        assist_problem_record(project=project, what=exc.what, message=exc.message)
+        return ModelVersion.objects.create(
+            project=project, kind=settings.kind, name="backend", status=ModelVersion.Status.FAILED, reason=exc.message
+        )
+    for item_id, what, message in problems:
+        assist_problem_record(project=project, what=what, message=message, item_id=item_id)
+    scores = predictions_write(project=project, settings=settings, predictions=predictions)
+    return ModelVersion.objects.create(
+        project=project,
+        kind=settings.kind,
+        name=model_name,
+        status=ModelVersion.Status.TRAINED,
+        trained_on="backend",
+        predicted_count=len(scores),
+        reason=f"{len(problems)} predictions refused" if problems else "",
+    )
+
+
+def predictions_write(*, project: Project, settings: AssistSettings, predictions: list[predict.Prediction]) -> dict:
+    """Store pre-labels (never over an imported one) and, in uncertainty order, the queue priorities.
+
+    Priority = (1 - uncertainty) scaled to 0..1,000,000: the least sure item has the lowest number and is
+    served first; no global sort is needed, so this streams over any number of items.
+    """
+    scores: dict[int, float] = {}
+    by_uncertainty = settings.queue_order == AssistSettings.QueueOrder.UNCERTAINTY
+    if by_uncertainty:
+        Item.objects.filter(project=project, open_slots__gt=0).update(priority=UNSCORED_PRIORITY)
+    for start in range(0, len(predictions), UPDATE_BATCH):
+        chunk = predictions[start : start + UPDATE_BATCH]
+        items = Item.objects.in_bulk([prediction.item_id for prediction in chunk])
+        changed = []
+        for prediction in chunk:
+            item = items.get(prediction.item_id)
+            if item is None:
+                continue
+            if not (item.prediction or {}).get("source") == "import" and prediction.result is not None:
+                item.prediction = {
+                    "result": prediction.result,
+                    "source": f"model:{prediction.model}",
+                    "confidence": None if prediction.confidence is None else round(prediction.confidence, 4),
+                }
+            if prediction.uncertainty is not None:
+                scores[item.id] = prediction.uncertainty
+                if by_uncertainty:
+                    item.priority = uncertainty_priority(prediction.uncertainty)
+            changed.append(item)
+        Item.objects.bulk_update(changed, ["prediction", "priority"], batch_size=500)
+    return scores
+
+
+def uncertainty_priority(uncertainty: float) -> int:
+    return round((1.0 - min(max(uncertainty, 0.0), 1.0)) * 1_000_000)
+
+
+def model_predictions_clear(*, project: Project) -> int:
+    """Remove model-made pre-labels (imported ones stay)."""
+    return Item.objects.filter(project=project, prediction__source__startswith="model:").update(prediction=None)
+
+
+def queue_order_apply(*, project: Project, settings: AssistSettings) -> None:
+    """Write Item.priority for the chosen order. Uncertainty needs a model: until one ran, items keep id order."""
+    open_items = Item.objects.filter(project=project, open_slots__gt=0)
+    order = settings.queue_order if settings.enabled or settings.queue_order == "random" else "id"
+    if order == AssistSettings.QueueOrder.RANDOM:
+        rng = random.Random(f"{project.id}:{settings.random_seed}")
+        ids = list(open_items.values_list("id", flat=True))
+        for start in range(0, len(ids), UPDATE_BATCH):
+            batch = [
+                Item(id=item_id, priority=rng.randrange(1_000_000)) for item_id in ids[start : start + UPDATE_BATCH]
+            ]
+            Item.objects.bulk_update(batch, ["priority"], batch_size=500)
+    elif order == AssistSettings.QueueOrder.UNCERTAINTY:
+        _priorities_from_stored_predictions(open_items)
+    else:
+        open_items.update(priority=0)
+
+
+def _priorities_from_stored_predictions(open_items) -> None:
+    """Uncertainty order from the confidences already stored; unscored items after them (none: id order)."""
+    scored = []
+    for item_id, prediction in open_items.filter(prediction__isnull=False).values_list("id", "prediction").iterator():
+        confidence = prediction.get("confidence") if isinstance(prediction, dict) else None
+        if isinstance(confidence, int | float) and str(prediction.get("source", "")).startswith("model:"):
+            scored.append(Item(id=item_id, priority=uncertainty_priority(1.0 - confidence)))
+    open_items.update(priority=UNSCORED_PRIORITY if scored else 0)
+    Item.objects.bulk_update(scored, ["priority"], batch_size=500)
+
+
+def assist_problem_record(*, project: Project, what: str, message: str, item_id: int | None = None) -> AssistProblem:
+    logger.warning("assist: project %s, item %s: %s: %s", project.id, item_id, what, message)
+    return AssistProblem.objects.create(project=project, what=what, message=message[:2000], item_id=item_id)
+
+
+def assist_labels_accepted(*, project_id: int) -> bool:
+    """Call after labels are accepted (the review verdicts): queue a retrain once `retrain_every` new ones came in.
+
+    Cheap when nothing is due (one settings read and one count). Returns whether a run was queued.
+    """
+    settings = AssistSettings.objects.filter(project_id=project_id, enabled=True).first()
+    if settings is None or settings.kind == AssistSettings.Kind.BACKEND and not settings.backend_url:
+        return False
+    if accepted_count(settings.project) - settings.labels_at_last_run < settings.retrain_every:
+        return False
+    assist_run_enqueue(project_id=project_id)
+    return True
+
+
+def assist_run_enqueue(*, project_id: int) -> None:
+    transaction.on_commit(lambda: tasks.assist_run_task.enqueue(project_id))
+
+
+def assist_run_request(*, actor, project: Project) -> None:
+    """A manager's "train / predict now" button."""
+    if not can_manage_project(actor, project):
+        raise PermissionDenied("Only the project's managers may run its assistant.")
+    settings = assist_settings_for(project)
+    if not settings.enabled:
+        raise Invalid("Turn the assistant on first.")
+    audit_record_project(actor=actor, action="assist.run", target=settings, project=project)
+    assist_run_enqueue(project_id=project.id)
