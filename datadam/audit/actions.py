@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "review.correct": _("Corrected work"),
     "review.reject": _("Sent work back"),
     "token.create": _("Created an API token"),
+    "unit_rate.set": _("Changed a pay rate per unit"),
     "token.revoke": _("Revoked an API token"),
     "user.password_change": _("Changed password"),
     "user.signup": _("Signed up"),

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from datadam.pay.models import LedgerEntry
+from datadam.pay.models import LedgerEntry, UnitRate
 
 
 class AdjustmentForm(forms.Form):
@@ -24,3 +24,19 @@ class AdjustmentForm(forms.Form):
         max_length=300,
         help_text=_("The worker sees the reason on their statement."),
     )
+
+
+class UnitRateForm(forms.Form):
+    """One unit rate; services.unit_rate_set checks that the control exists and can be paid by that unit."""
+
+    control = forms.ChoiceField(label=_("Control"))
+    unit = forms.ChoiceField(label=_("Unit"), choices=UnitRate.Unit.choices)
+    rate = forms.IntegerField(
+        label=_("Rate (won)"), min_value=0, help_text=_("0 removes the rate. Work already paid is not changed.")
+    )
+
+    def __init__(self, *args, controls: list[dict], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["control"].choices = [
+            (control["name"], f"{control.get('title') or control['name']} ({control['type']})") for control in controls
+        ]

@@ -43,3 +43,22 @@ class LedgerEntry(models.Model):
             )
         ]
         indexes = [models.Index(fields=["worker", "created_at"], name="ledger_worker_time_idx")]
+
+
+class UnitRate(models.Model):
+    """Pay per unit of work inside an item, on top of the project's rate per item: per box or span drawn,
+    per second of audio segmented, per character transcribed."""
+
+    class Unit(models.TextChoices):
+        OBJECT = "object", _("per object drawn or marked")
+        AUDIO_SECOND = "audio_second", _("per second of audio segmented")
+        CHARACTER = "character", _("per character written")
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="unit_rates")
+    control = models.CharField(_("control"), max_length=64)
+    unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices)
+    rate = models.PositiveIntegerField(_("rate"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["project", "control", "unit"], name="one_unit_rate_per_control")]

@@ -11,8 +11,9 @@ from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record
 from datadam.core.errors import Invalid, NotFound
 from datadam.labeling.models import Annotation
-from datadam.pay.models import LedgerEntry
-from datadam.projects.models import Project, ProjectMembership
+from datadam.pay.models import LedgerEntry, UnitRate
+from datadam.pay.units import UNITS_BY_KIND, piece_amount
+from datadam.projects.models import MAX_RATE, Project, ProjectMembership
 from datadam.projects.permissions import is_project_staff
 
 CORRECTION_SHARE = {Project.CorrectionPay.FULL: 1.0, Project.CorrectionPay.HALF: 0.5, Project.CorrectionPay.NONE: 0.0}
@@ -46,13 +47,17 @@ def _record_once(
 
 
 def ledger_earn_for_annotation(*, annotation: Annotation, share: float = 1.0) -> LedgerEntry | None:
-    """The labeler's earning for one piece of work, at the project's rate (times a share for corrections)."""
+    """The labeler's earning for one piece of work: the project's rate per item plus its unit rates for what the
+    work holds (boxes, audio seconds, characters), times a share for corrections."""
     project = annotation.project
+    amount = piece_amount(
+        rate_per_item=project.rate_per_item, unit_rates=list(project.unit_rates.all()), result=annotation.result
+    )
     return _record_once(
         worker_id=annotation.author_id,
         project=project,
         kind=LedgerEntry.Kind.EARNING,
-        amount=round(project.rate_per_item * share),
+        amount=round(amount * share),
         source_type=LedgerEntry.Source.ANNOTATION,
         source_id=annotation.id,
     )
@@ -145,3 +150,33 @@ def ledger_adjust(
         detail={"worker": worker.username, "amount": amount},
     )
     return entry
+
+
+@transaction.atomic
+def unit_rate_set(*, actor: User, project: Project, control: str, unit: str, rate: int) -> UnitRate | None:
+    """Set what one unit of a control's work pays; a rate of 0 removes it. Applies to work paid from now on."""
+    if not is_project_staff(actor, project):
+        raise NotFound(_("No such project."))
+    kinds = {entry["name"]: entry["type"] for entry in project.schema.get("controls", [])}
+    if control not in kinds:
+        raise Invalid(_("The project has no control named %(control)s.") % {"control": control})
+    if unit not in UNITS_BY_KIND.get(kinds[control], set()):
+        message = _("A %(kind)s control cannot be paid %(unit)s.")
+        raise Invalid(
+            message
+            % {"kind": kinds[control], "unit": UnitRate.Unit(unit).label if unit in UnitRate.Unit.values else unit}
+        )
+    if not 0 <= rate <= MAX_RATE:
+        raise Invalid(_("A rate is a whole number of won from 0 to %(max)s.") % {"max": f"{MAX_RATE:,}"})
+    UnitRate.objects.filter(project=project, control=control, unit=unit).delete()
+    saved = UnitRate.objects.create(project=project, control=control, unit=unit, rate=rate) if rate else None
+    detail = {"control": control, "unit": unit, "rate": rate}
+    audit_record(
+        actor=actor,
+        action="unit_rate.set",
+        target=project,
+        organization_id=project.organization_id,
+        project_id=project.id,
+        detail=detail,
+    )
+    return saved

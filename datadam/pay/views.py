@@ -9,6 +9,7 @@ from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError
 from datadam.pay import forms, responses, selectors, services
 from datadam.pay.selectors import Period
+from datadam.projects import selectors as project_selectors
 
 
 @login_required
@@ -64,3 +65,23 @@ def _adjust(request: HttpRequest, organization, data: dict):
 def payroll_csv(request: HttpRequest, organization_id: int, period: str) -> HttpResponse:
     payroll = selectors.payroll_get(actor=request.user, organization_id=organization_id, period=Period.parse(period))
     return responses.payroll_csv(payroll)
+
+
+@login_required
+def unit_rates_page(request: HttpRequest, project_id: int) -> HttpResponse:
+    """Pay per box, span, audio second or character, on top of the rate per item."""
+    project = project_selectors.project_managed_get(actor=request.user, project_id=project_id)
+    controls = project.schema.get("controls", [])
+    form = forms.UnitRateForm(request.POST or None, controls=controls)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.unit_rate_set(actor=request.user, project=project, **form.cleaned_data)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Saved. Work paid from now on uses these rates."))
+            return redirect("pay:unit_rates", project_id=project.id)
+    context = {"project": project, "form": form, "error": error, "rates": project.unit_rates.order_by("control")}
+    status = 422 if error else 400 if form.errors else 200
+    return render(request, "pay/unit_rates.html", context, status=status)
