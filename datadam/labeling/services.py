@@ -22,6 +22,7 @@ from datadam.core.text import unstorable_reason
 from datadam.labeling.models import Annotation, Assignment
 from datadam.pay import services as pay
 from datadam.projects.models import Item, Project, ProjectMembership
+from datadam.projects.schema.prelabel import prelabel_compare
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 
 MAX_DRAFT_BYTES = 1024 * 1024
@@ -250,7 +251,8 @@ def _store_annotation(assignment: Assignment, actor: User, result: object, now, 
     Where the project pays on submit, the earning is written here, in the same transaction.
     """
     schema = schema_parse(assignment.project.schema)
-    annotation_validate(schema, result)
+    item_data, prediction = Item.objects.filter(id=assignment.item_id).values_list("data", "prediction").get()
+    annotation_validate(schema, result, item_data)
     last = (
         assignment.annotations.order_by("-version").values_list("version", flat=True).first()
         if assignment.was_submitted
@@ -263,6 +265,7 @@ def _store_annotation(assignment: Assignment, actor: User, result: object, now, 
         author=actor,
         version=last + 1,
         result=result,
+        prelabel=prelabel_compare(prediction, result),
         active_seconds=active_seconds_capped(active_seconds, assignment.leased_at, now),
     )
     assignment.status = Assignment.Status.SUBMITTED

@@ -154,7 +154,8 @@ def review_correct(
     earning is reversed); the reviewer earns per review.
     """
     annotation = _lock_for_verdict(actor, annotation_id)
-    annotation_validate(schema_parse(annotation.project.schema), result)
+    item_data = annotation.item.data if annotation.item_id else {}
+    annotation_validate(schema_parse(annotation.project.schema), result, item_data)
     last_version = annotation.assignment.annotations.order_by("-version").values_list("version", flat=True).first()
     correction = Annotation.objects.create(
         assignment=annotation.assignment,

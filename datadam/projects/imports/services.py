@@ -23,8 +23,10 @@ from datadam.projects import permissions, tasks
 from datadam.projects.imports.errors import RowError
 from datadam.projects.imports.makers import RowRejected, item_fields_make
 from datadam.projects.imports.parsers import FORMATS, rows_parse
+from datadam.projects.imports.predictions import prediction_from_row, prediction_split
 from datadam.projects.imports.readers import encoding_name, text_open
 from datadam.projects.models import ImportBatch, Item, Project
+from datadam.projects.schema.validate import schema_parse
 
 CHUNK = 5_000
 MAX_REPORTED_ERRORS = 100
@@ -100,6 +102,7 @@ def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_c
     """After the first bad row nothing more is written, but parsing goes on to report every problem."""
     pending: list[tuple] = []
     make_row = _hidden_row_maker(batch)
+    schema = schema_parse(batch.project.schema)
     for parsed in rows:
         batch.rows_read += 1
         if isinstance(parsed, RowError):
@@ -107,7 +110,9 @@ def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_c
         else:
             line, row = parsed
             try:
+                row, predicted = prediction_split(row)
                 fields = item_fields_make(row, text_column=text_column)
+                fields["prediction"] = prediction_from_row(schema, predicted, fields["data"])
             except RowRejected as exc:
                 errors.append(RowError(batch.file_name, line, str(exc)))
                 continue
@@ -135,6 +140,7 @@ ITEM_COLUMNS = (
     "priority",
     "is_published",
     "created_at",
+    "prediction",
 )
 
 
@@ -147,7 +153,9 @@ def _hidden_row_maker(batch: ImportBatch):
 
     def make(fields: dict) -> tuple:
         data = json.dumps(fields["data"], ensure_ascii=False)
-        return (project_id, batch_id, fields["external_id"], data, overlap, 0, 0, False, created)
+        prediction = fields.get("prediction")
+        prediction = None if prediction is None else json.dumps(prediction, ensure_ascii=False)
+        return (project_id, batch_id, fields["external_id"], data, overlap, 0, 0, False, created, prediction)
 
     return make
 
