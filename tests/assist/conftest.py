@@ -6,8 +6,12 @@ from datadam.labeling.models import Annotation
 from datadam.projects.models import Item, Project
 from tests import factories
 
-POSITIVE = ["정말 재미있어요", "최고의 영화", "감동적이고 좋았다", "배우 연기 훌륭함", "또 보고 싶다 최고", "재미있고 신나요"]
-NEGATIVE = ["너무 지루했다", "최악의 영화", "돈 아까움 별로", "연기 엉망이다 최악", "지루하고 졸렸다", "다시는 안 본다"]
+POSITIVE = ["정말 재미있어요", "최고의 영화", "감동적이고 좋았다", "배우 연기 훌륭함", "또 보고 싶다 최고"]
+POSITIVE += ["재미있고 신나요"]
+NEGATIVE = ["너무 지루했다", "최악의 영화", "돈 아까움 별로", "연기 엉망이다 최악", "지루하고 졸렸다"]
+NEGATIVE += ["다시는 안 본다"]
+PEOPLE_AND_PLACES = [("홍길동", "서울"), ("김철수", "부산"), ("이영희", "대전"), ("박민수", "광주")]
+PEOPLE_AND_PLACES += [("최지우", "인천")]
 
 NER_SCHEMA = {
     "controls": [

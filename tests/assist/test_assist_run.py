@@ -7,7 +7,7 @@ from datadam.assist.models import AssistSettings, ModelVersion
 from datadam.labeling.services import NEXT_OPEN_ITEM_SQL  # noqa: F401 (the queue order this app feeds)
 from datadam.projects.models import Item
 from tests import factories
-from tests.assist.conftest import NER_SCHEMA, accept, labeled_sentiment
+from tests.assist.conftest import NER_SCHEMA, PEOPLE_AND_PLACES, accept, labeled_sentiment
 
 
 def switch_on(project, **fields) -> AssistSettings:
@@ -76,7 +76,9 @@ def test_a_run_with_the_assistant_off_does_nothing(sentiment_project) -> None:
     assert services.assist_run(project_id=sentiment_project.id) is None
 
 
-def test_retrain_is_queued_once_enough_new_labels_were_accepted(sentiment_project, django_capture_on_commit_callbacks) -> None:
+def test_retrain_is_queued_once_enough_new_labels_were_accepted(
+    sentiment_project, django_capture_on_commit_callbacks
+) -> None:
     switch_on(sentiment_project, retrain_every=30)
     with django_capture_on_commit_callbacks() as callbacks:
         assert services.assist_labels_accepted(project_id=sentiment_project.id) is False  # 24 < 30
@@ -89,7 +91,7 @@ def test_span_assistant_pre_labels_spans_that_match_the_text(cast) -> None:
     pytest.importorskip("datadam.projects.schema.controls.spans", reason="the spans control is not in the schema yet")
     project = factories.ProjectFactory(organization=cast.project.organization, schema=NER_SCHEMA)
     worker = factories.UserFactory()
-    for name, place in [("홍길동", "서울"), ("김철수", "부산"), ("이영희", "대전"), ("박민수", "광주"), ("최지우", "인천")] * 3:
+    for name, place in PEOPLE_AND_PLACES * 3:
         text = f"{name}이 {place}에 갔다"
         item = factories.ItemFactory(project=project, data={"text": text})
         spans = [
@@ -103,7 +105,8 @@ def test_span_assistant_pre_labels_spans_that_match_the_text(cast) -> None:
     assert version.status == "trained" and version.heldout_metric == "span_f1"
     fresh.refresh_from_db()
     assert fresh.prediction["source"] == "model:spans-char-crf"
-    assert [(s["label"], s["text"]) for s in fresh.prediction["result"]["entities"]] == [("PS", "정우성"), ("LC", "서울")]
+    found = [(span["label"], span["text"]) for span in fresh.prediction["result"]["entities"]]
+    assert found == [("PS", "정우성"), ("LC", "서울")]
 
 
 def test_turning_the_assistant_off_removes_model_pre_labels(sentiment_project, cast) -> None:

@@ -6,7 +6,7 @@ import pytest
 from datadam.assist.assistants.span_tagger import Span, SpanTagger, span_f1, tags_to_spans
 from datadam.assist.assistants.text_classifier import TextClassifier, TooFewLabels
 from datadam.assist.assistants.uncertainty import uncertainty
-from tests.assist.conftest import NEGATIVE, POSITIVE
+from tests.assist.conftest import NEGATIVE, PEOPLE_AND_PLACES, POSITIVE
 
 
 def test_text_classifier_learns_korean_sentiment_without_a_tokenizer() -> None:
@@ -15,7 +15,8 @@ def test_text_classifier_learns_korean_sentiment_without_a_tokenizer() -> None:
     model = TextClassifier().fit(texts, labels, min_labels=4)
     guesses = model.predict(["최고의 연기 재미있어요", "지루하고 최악"])
     assert [guess.label for guess in guesses] == ["positive", "negative"]
-    assert all(0.5 < guess.confidence <= 1 and guess.uncertainty == pytest.approx(1 - guess.confidence) for guess in guesses)
+    for guess in guesses:
+        assert 0.5 < guess.confidence <= 1 and guess.uncertainty == pytest.approx(1 - guess.confidence)
     assert model.accuracy(texts, labels) == 1.0
 
 
@@ -38,7 +39,7 @@ def test_uncertainty_measures_rank_the_least_sure_first() -> None:
 
 def test_span_tagger_finds_names_and_places_in_korean_text() -> None:
     texts, spans = [], []
-    for name, place in [("홍길동", "서울"), ("김철수", "부산"), ("이영희", "대전"), ("박민수", "광주"), ("최지우", "인천")]:
+    for name, place in PEOPLE_AND_PLACES:
         text = f"{name}이 {place}에 갔다"
         texts.append(text)
         spans.append([Span(0, 3, "PS"), Span(5, 7, "LC")])
