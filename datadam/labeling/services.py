@@ -24,6 +24,7 @@ from datadam.pay import services as pay
 from datadam.projects.models import Item, Project, ProjectMembership
 from datadam.projects.schema.prelabel import prelabel_compare
 from datadam.projects.schema.validate import annotation_validate, schema_parse
+from datadam.quality import services as quality
 
 MAX_DRAFT_BYTES = 1024 * 1024
 EXPIRE_BATCH = 200
@@ -43,15 +44,20 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
         )
         if membership is None:
             raise PermissionDenied(_("Join this project as a labeler to get tasks."))
+        # A paused worker is refused here with the reason (PermissionDenied), before any pending work.
+        policy = quality.lease_gate(project=project, worker=actor)
         now = timezone.now()
         pending = _worker_pending(project, actor, now)
         if pending:
             return pending
         assignments_expire(project=project, now=now)
-        item = _next_open_item(project, actor)
+        # Gold items (honeypots) are served from their own path and never take an overlap slot.
+        item = quality.honeypot_pick(project=project, worker=actor, policy=policy)
         if item is None:
-            return None
-        Item.objects.filter(id=item.id).update(open_slots=F("open_slots") - 1)
+            item = _next_open_item(project, actor)
+            if item is None:
+                return None
+            Item.objects.filter(id=item.id).update(open_slots=F("open_slots") - 1)
         assignment = Assignment.objects.create(
             project=project,
             item=item,
@@ -252,7 +258,7 @@ def _store_annotation(assignment: Assignment, actor: User, result: object, now, 
     """
     schema = schema_parse(assignment.project.schema)
     item_data, prediction = Item.objects.filter(id=assignment.item_id).values_list("data", "prediction").get()
-    annotation_validate(schema, result, item_data)
+    annotation_validate(schema, result, item_data, project_id=assignment.project_id)
     last = (
         assignment.annotations.order_by("-version").values_list("version", flat=True).first()
         if assignment.was_submitted

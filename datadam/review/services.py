@@ -21,6 +21,7 @@ from datadam.pay import services as pay
 from datadam.projects.models import Project
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 from datadam.projects.selectors import project_list
+from datadam.quality import inspection
 from datadam.review import permissions
 from datadam.review.models import Review
 
@@ -33,6 +34,7 @@ def review_claim_next(*, actor: User, project: Project) -> Annotation | None:
     if not permissions.can_review(actor, project):
         raise PermissionDenied(_("Only this project's reviewers can inspect its work."))
     now = timezone.now()
+    inspection.lots_form(project=project)
     with transaction.atomic():
         current = Annotation.objects.filter(
             project=project, status=Annotation.Status.SUBMITTED, claimed_by=actor, claim_expires_at__gt=now
@@ -40,9 +42,12 @@ def review_claim_next(*, actor: User, project: Project) -> Annotation | None:
         if current:
             return current
         free = Q(claimed_by__isnull=True) | Q(claim_expires_at__lte=now)
+        queue = Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED)
+        sampled = inspection.review_queue_filter(project)  # sampling inspection: only sampled work is shown
+        if sampled is not None:
+            queue = queue.filter(sampled)
         annotation = (
-            Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED)
-            .filter(free)
+            queue.filter(free)
             .exclude(author=actor)
             .order_by("id")
             .select_for_update(skip_locked=True, of=("self",))
@@ -110,6 +115,7 @@ def review_accept(*, actor: User, annotation_id: int, comment: str = "", active_
     comment = _clean_text(comment, _("comment"))
     review = _record_verdict(annotation, actor, Review.Verdict.ACCEPT, active_seconds, comment=comment)
     _close(annotation, Annotation.Status.ACCEPTED)
+    inspection.lot_record_verdict(annotation=annotation, defect=False)
     if annotation.project.pay_on == Project.PayOn.ACCEPT:
         pay.ledger_earn_for_annotation(annotation=annotation)
     pay.ledger_earn_for_review(review=review)
@@ -133,6 +139,7 @@ def review_reject(
         raise Invalid(_("Say why the work is sent back: pick a reason or write a comment."))
     review = _record_verdict(annotation, actor, Review.Verdict.REJECT, active_seconds, reason=reason, comment=comment)
     _close(annotation, Annotation.Status.REJECTED)
+    inspection.lot_record_verdict(annotation=annotation, defect=True)
     Assignment.objects.filter(id=annotation.assignment_id).update(
         status=Assignment.Status.REWORK, finished_at=timezone.now(), draft=None
     )
@@ -155,7 +162,7 @@ def review_correct(
     """
     annotation = _lock_for_verdict(actor, annotation_id)
     item_data = annotation.item.data if annotation.item_id else {}
-    annotation_validate(schema_parse(annotation.project.schema), result, item_data)
+    annotation_validate(schema_parse(annotation.project.schema), result, item_data, project_id=annotation.project_id)
     last_version = annotation.assignment.annotations.order_by("-version").values_list("version", flat=True).first()
     correction = Annotation.objects.create(
         assignment=annotation.assignment,
@@ -171,6 +178,7 @@ def review_correct(
         annotation, actor, Review.Verdict.CORRECT, active_seconds, comment=comment, correction=correction
     )
     _close(annotation, Annotation.Status.CORRECTED)
+    inspection.lot_record_verdict(annotation=annotation, defect=True)
     _pay_labeler_for_corrected(annotation)
     pay.ledger_earn_for_review(review=review)
     audit_record_project(

@@ -26,7 +26,9 @@ def prediction_split(row: dict) -> tuple[dict, object]:
     return rest, (None if raw in (None, "", {}) else raw)
 
 
-def prediction_from_row(schema: LabelSchema, raw: object, item_data: dict) -> dict | None:
+def prediction_from_row(
+    schema: LabelSchema, raw: object, item_data: dict, project_id: int | None = None
+) -> dict | None:
     """The prediction to store for one row, or RowRejected with a reason naming the control."""
     if raw is None:
         return None
@@ -41,6 +43,8 @@ def prediction_from_row(schema: LabelSchema, raw: object, item_data: dict) -> di
     if isinstance(raw.get("result"), dict) and set(raw) <= {"result", "confidence", "source"}:
         result, confidence = raw["result"], raw.get("confidence")
     try:
-        return prediction_make(schema, result, item_data, source=SOURCE_IMPORT, confidence=confidence)
+        return prediction_make(
+            schema, result, item_data, source=SOURCE_IMPORT, confidence=confidence, project_id=project_id
+        )
     except SchemaViolation as exc:
         raise RowRejected(_("Predictions: %(problem)s") % {"problem": exc.message}) from None

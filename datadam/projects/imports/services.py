@@ -112,7 +112,7 @@ def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_c
             try:
                 row, predicted = prediction_split(row)
                 fields = item_fields_make(row, text_column=text_column)
-                fields["prediction"] = prediction_from_row(schema, predicted, fields["data"])
+                fields["prediction"] = prediction_from_row(schema, predicted, fields["data"], batch.project_id)
             except RowRejected as exc:
                 errors.append(RowError(batch.file_name, line, str(exc)))
                 continue

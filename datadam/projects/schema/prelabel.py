@@ -9,7 +9,13 @@ SOURCE_IMPORT = "import"
 
 
 def prediction_make(
-    schema: LabelSchema, result: object, item_data: dict, *, source: str = SOURCE_IMPORT, confidence: object = None
+    schema: LabelSchema,
+    result: object,
+    item_data: dict,
+    *,
+    source: str = SOURCE_IMPORT,
+    confidence: object = None,
+    project_id: int | None = None,
 ) -> dict:
     """A stored prediction from a result: validated like an answer, except that no control is required."""
     if not isinstance(result, dict) or not result:
@@ -21,7 +27,7 @@ def prediction_make(
     relaxed = schema.model_copy(
         update={"controls": [control.model_copy(update={"required": False}) for control in schema.controls]}
     )
-    annotation_validate(relaxed, result, item_data)
+    annotation_validate(relaxed, result, item_data, project_id=project_id)
     return {"result": result, "source": source, "confidence": confidence}
 
 

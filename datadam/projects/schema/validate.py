@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 
 from datadam.core.errors import SchemaViolation
 from datadam.core.text import unstorable_reason
+from datadam.projects.schema import media
 from datadam.projects.schema.controls import KINDS
 from datadam.projects.schema.controls.base import Context
 
@@ -51,12 +52,14 @@ def schema_parse(document: object) -> LabelSchema:
         raise SchemaViolation(_describe(exc.errors()[0], document)) from None
 
 
-def annotation_validate(schema: LabelSchema, result: object, item_data: dict | None = None) -> dict:
+def annotation_validate(
+    schema: LabelSchema, result: object, item_data: dict | None = None, *, project_id: int | None = None
+) -> dict:
     """Check one annotation's result against the schema and the item it labels; returns it unchanged.
 
     `item_data` is the item's data: spans are checked against its text, boxes against the image size,
-    segments against the audio duration (see schema/media.py). The first problem raises SchemaViolation
-    naming the control.
+    segments against the audio duration: those of the media app's files when `project_id` is given, else
+    figures stored in the data (see schema/media.py). The first problem raises SchemaViolation naming the control.
     """
     if not isinstance(result, dict):
         raise SchemaViolation(_("The result must be an object with one key per control."))
@@ -68,7 +71,8 @@ def annotation_validate(schema: LabelSchema, result: object, item_data: dict | N
         raise SchemaViolation(
             _("%(control)s: there is no such control in this project's schema") % {"control": unknown[0]}
         )
-    context = Context(data=item_data if isinstance(item_data, dict) else {}, result=result)
+    data = item_data if isinstance(item_data, dict) else {}
+    context = Context(data=data, result=result, media=media.media_facts(data, project_id))
     for name, control in controls.items():
         if name not in result or result[name] in (None, ""):
             if control.required:

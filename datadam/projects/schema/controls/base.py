@@ -58,6 +58,7 @@ class Context:
 
     data: dict = field(default_factory=dict)
     result: dict = field(default_factory=dict)
+    media: dict = field(default_factory=dict)  # {field: {"width", "height", "duration"}}, see schema/media.py
 
 
 def fail(config: ControlConfig, message: str, **values: object) -> SchemaViolation:

@@ -19,7 +19,7 @@ class Config(LabelledConfig):
 
 def validate_value(config: Config, value: object, context: Context | None = None) -> object:
     boxes = regions(config, value, ("x", "y", "width", "height"))
-    size = media.image_size(context.data if context else {}, config.source)
+    size = media.image_size(context.data, config.source, context.media) if context else None
     for box in boxes:
         x, y, width, height = (number(config, box, key) for key in ("x", "y", "width", "height"))
         if width <= 0 or height <= 0:

@@ -20,7 +20,7 @@ class Config(LabelledConfig):
 
 def validate_value(config: Config, value: object, context: Context | None = None) -> object:
     points = regions(config, value, ("x", "y"))
-    size = media.image_size(context.data if context else {}, config.source)
+    size = media.image_size(context.data, config.source, context.media) if context else None
     for point in points:
         x, y = number(config, point, "x"), number(config, point, "y")
         if x < -EDGE or y < -EDGE or (size and (x > size[0] + EDGE or y > size[1] + EDGE)):

@@ -27,7 +27,7 @@ class Config(LabelledConfig):
 
 def validate_value(config: Config, value: object, context: Context | None = None) -> object:
     polygons = regions(config, value, ("points",))
-    size = media.image_size(context.data if context else {}, config.source)
+    size = media.image_size(context.data, config.source, context.media) if context else None
     for polygon in polygons:
         points = polygon.get("points")
         if not isinstance(points, list) or not 3 <= len(points) <= MAX_POINTS:

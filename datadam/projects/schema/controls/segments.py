@@ -28,7 +28,7 @@ class Config(LabelledConfig):
 
 def validate_value(config: Config, value: object, context: Context | None = None) -> object:
     segments = regions(config, value, ("start", "end", "text"))
-    duration = media.audio_duration(context.data if context else {}, config.source)
+    duration = media.audio_duration(context.data, config.source, context.media) if context else None
     for segment in segments:
         start, end = number(config, segment, "start"), number(config, segment, "end")
         if not start < end:
