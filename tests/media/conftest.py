@@ -2,9 +2,11 @@
 
 import io
 import wave
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
+from django.utils import translation
 from PIL import Image
 
 from datadam.media import services
@@ -50,3 +52,10 @@ def image_project(cast) -> Project:
     Project.objects.filter(id=cast.project.id).update(data_type=Project.DataType.IMAGE)
     cast.project.refresh_from_db()
     return cast.project
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Messages are asserted in English; the Korean catalog is checked by tests/core/test_language.py."""
+    with translation.override("en"):
+        yield
