@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from datadam.programmes import views
 
 app_name = "programmes"
-urlpatterns: list = []
+urlpatterns = [
+    path("dashboard/", views.home, name="home"),
+    path("dashboard/<int:programme_id>/", views.dashboard, name="dashboard"),
+    path("dashboard/<int:programme_id>/figures.csv", views.figures_csv, name="figures_csv"),
+]
