@@ -58,3 +58,29 @@ def export_job_download(request, job_id: Id):
     if job.status != ExportJob.Status.DONE:
         raise Conflict(_("The export is not ready yet."))
     return responses.stored_export(job)
+
+
+@router.post("/projects/{project_id}/releases", response={202: schemas.ReleaseOut}, tags=["releases"])
+def release_cut(request, project_id: Id, payload: schemas.ReleaseCutIn):
+    """Freeze the project's labels as a new version and build its files in the background."""
+    project = project_selectors.project_managed_get(actor=request.auth, project_id=project_id)
+    release = services.release_cut(actor=request.auth, project=project, **payload.dict())
+    return Status(202, release)
+
+
+@router.get("/projects/{project_id}/releases", response=list[schemas.ReleaseOut], tags=["releases"])
+def release_list(request, project_id: Id):
+    project = project_selectors.project_managed_get(actor=request.auth, project_id=project_id)
+    return selectors.release_list(actor=request.auth, project_id=project.id)[:100]
+
+
+@router.get("/releases/{release_id}", response=schemas.ReleaseOut, tags=["releases"])
+def release_get(request, release_id: Id):
+    return selectors.release_get_by_id(actor=request.auth, release_id=release_id)
+
+
+@router.get("/releases/{release_id}/report", response=dict, tags=["releases"])
+def release_report(request, release_id: Id):
+    """The quality verification report with its sign-off."""
+    release = selectors.release_get_by_id(actor=request.auth, release_id=release_id)
+    return responses.report_document(release)

@@ -18,3 +18,16 @@ def streamed_export(lines, *, project_id: int, file_format: str) -> StreamingHtt
 def stored_export(job: ExportJob) -> FileResponse:
     name = job.stored_path.rsplit("/", 1)[-1]
     return FileResponse(default_storage.open(job.stored_path, "rb"), as_attachment=True, filename=name)
+
+
+def report_document(release) -> dict:
+    """The quality report as published JSON: the figures, the sign-off and any reason for publishing below target."""
+    return {
+        "version": release.version,
+        "status": release.status,
+        "manifest_sha256": release.manifest_sha256,
+        "figures": release.report,
+        "signed_off": release.signed_at.isoformat() if release.signed_at else None,
+        "override_reason": release.override_reason,
+        "published_at": release.published_at.isoformat() if release.published_at else None,
+    }

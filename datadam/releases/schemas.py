@@ -21,3 +21,25 @@ class ExportJobOut(Schema):
     error: str
     created_at: datetime
     finished_at: datetime | None
+
+
+class ReleaseCutIn(Schema):
+    version: str = Field(pattern=r"^v\d{1,4}\.\d{1,4}\.\d{1,4}$")
+    notes: str = Field(default="", max_length=5000)
+    source: str = Field(default="accepted", pattern=r"^(accepted|consensus)$")
+    validation_percent: int = Field(default=10, ge=0, le=50)
+
+
+class ReleaseOut(Schema):
+    id: int
+    project_id: int
+    version: str
+    notes: str
+    source: str
+    status: str
+    entries_total: int
+    entries_done: int
+    manifest_sha256: str
+    cut_at: datetime
+    built_at: datetime | None
+    published_at: datetime | None

@@ -58,3 +58,24 @@ def release_files(*, release: Release) -> QuerySet[ReleaseFile]:
 
 def quality_targets_get(*, project) -> QualityTargets:
     return QualityTargets.objects.filter(project=project).first() or QualityTargets(project=project)
+
+
+def release_next_version(*, project) -> str:
+    """v1.0.0 for the first release, then the next minor version after the highest one."""
+    numbers = []
+    for version in Release.objects.filter(project=project).values_list("version", flat=True):
+        try:
+            numbers.append(tuple(int(part) for part in version.lstrip("v").split(".")))
+        except ValueError:
+            continue
+    if not numbers:
+        return "v1.0.0"
+    major, minor, _patch = max(numbers)
+    return f"v{major}.{minor + 1}.0"
+
+
+def release_get_by_id(*, actor, release_id: int) -> Release:
+    release = Release.objects.filter(id=release_id).only("project_id").first()
+    if release is None:
+        raise NotFound(_("No such release."))
+    return release_get(actor=actor, project_id=release.project_id, release_id=release_id)

@@ -1,11 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from datadam.core.errors import Conflict
+from datadam.core.errors import Conflict, DomainError, NotFound
 from datadam.projects import selectors as project_selectors
-from datadam.releases import responses, selectors, services
+from datadam.releases import forms, permissions, responses, selectors, services
 from datadam.releases.models import ExportJob
 
 
@@ -36,3 +38,133 @@ def export_job_download(request: HttpRequest, project_id: int, job_id: int) -> H
     if job.status != ExportJob.Status.DONE:
         raise Conflict(_("The export is not ready yet."))
     return responses.stored_export(job)
+
+
+# ---- releases: cut, build progress, report, sign-off, publish
+
+
+def _back_with_message(request: HttpRequest, run, target: str, **kwargs) -> HttpResponse:
+    """Run a service for a form's button; a refusal comes back as a message on the same page."""
+    try:
+        run()
+    except NotFound:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect(target, **kwargs)
+
+
+@login_required
+def release_list(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = project_selectors.project_managed_get(actor=request.user, project_id=project_id)
+    if request.method == "POST":
+        form = forms.ReleaseCutForm(request.POST)
+        if form.is_valid():
+            try:
+                release = services.release_cut(actor=request.user, project=project, **form.cleaned_data)
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                return redirect("releases:release", project_id=project.id, release_id=release.id)
+    else:
+        form = forms.ReleaseCutForm(initial={"version": selectors.release_next_version(project=project)})
+    targets = selectors.quality_targets_get(project=project)
+    context = {
+        "project": project,
+        "form": form,
+        "targets_form": forms.QualityTargetsForm(instance=targets),
+        "releases": selectors.release_list(actor=request.user, project_id=project.id)[:50],
+    }
+    return render(request, "releases/release_list.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def quality_targets_update(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = project_selectors.project_managed_get(actor=request.user, project_id=project_id)
+    form = forms.QualityTargetsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("A target is a percentage between 0 and 100."))
+        return redirect("releases:list", project_id=project.id)
+    return _back_with_message(
+        request,
+        lambda: services.quality_targets_update(actor=request.user, project=project, **form.cleaned_data),
+        "releases:list",
+        project_id=project.id,
+    )
+
+
+def _release_context(request: HttpRequest, release) -> dict:
+    return {
+        "release": release,
+        "project": release.project,
+        "files": selectors.release_files(release=release),
+        "report": release.report,
+        "can_verify": permissions.can_verify(request.user, release.project),
+        "can_manage": permissions.can_manage_releases(request.user, release.project),
+    }
+
+
+@login_required
+def release_detail(request: HttpRequest, project_id: int, release_id: int) -> HttpResponse:
+    release = selectors.release_get(actor=request.user, project_id=project_id, release_id=release_id)
+    return render(request, "releases/release_detail.html", _release_context(request, release))
+
+
+@login_required
+def release_status(request: HttpRequest, project_id: int, release_id: int) -> HttpResponse:
+    release = selectors.release_get(actor=request.user, project_id=project_id, release_id=release_id)
+    return render(request, "releases/_release_status.html", _release_context(request, release))
+
+
+@login_required
+def release_report(request: HttpRequest, project_id: int, release_id: int) -> HttpResponse:
+    release = selectors.release_get(actor=request.user, project_id=project_id, release_id=release_id)
+    template = "releases/report_print.html" if request.GET.get("print") else "releases/report.html"
+    return render(request, template, _release_context(request, release))
+
+
+@login_required
+def release_report_json(request: HttpRequest, project_id: int, release_id: int) -> HttpResponse:
+    release = selectors.release_get(actor=request.user, project_id=project_id, release_id=release_id)
+    return JsonResponse(responses.report_document(release), json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+@require_POST
+def release_restart(request: HttpRequest, project_id: int, release_id: int) -> HttpResponse:
+    release = selectors.release_get(actor=request.user, project_id=project_id, release_id=release_id)
+    return _back_with_message(
+        request,
+        lambda: services.release_build_restart(actor=request.user, release=release),
+        "releases:release", project_id=project_id, release_id=release.id,
+    )
+
+
+@login_required
+@require_POST
+def release_sign_off(request: HttpRequest, project_id: int, release_id: int) -> HttpResponse:
+    release = selectors.release_get(actor=request.user, project_id=project_id, release_id=release_id)
+    reason = request.POST.get("override_reason", "")[:2000]
+    return _back_with_message(
+        request,
+        lambda: services.release_sign_off(actor=request.user, release=release, override_reason=reason),
+        "releases:release", project_id=project_id, release_id=release.id,
+    )
+
+
+@login_required
+@require_POST
+def release_publish(request: HttpRequest, project_id: int, release_id: int) -> HttpResponse:
+    release = selectors.release_get(actor=request.user, project_id=project_id, release_id=release_id)
+    return _back_with_message(
+        request,
+        lambda: services.release_publish(actor=request.user, release=release),
+        "releases:release", project_id=project_id, release_id=release.id,
+    )
+
+
+@login_required
+def release_verify_list(request: HttpRequest) -> HttpResponse:
+    releases = selectors.release_list_to_verify(actor=request.user)[:100]
+    return render(request, "releases/verify_list.html", {"releases": releases})

@@ -39,3 +39,19 @@ def verifier(cast):
     person = factories.UserFactory(username="verifier")
     Verifier.objects.create(user=person, organization=Organization.objects.get(id=cast.project.organization_id))
     return person
+
+
+def cut_and_build(cast, version: str = "v1.0.0", **options):
+    from datadam.releases import services
+
+    release = services.release_cut(actor=cast.manager, project=cast.project, version=version, **options)
+    return services.release_build_run(release_id=release.id)
+
+
+def published(cast, verifier, version: str = "v1.0.0"):
+    """A built release, signed off (below the semantic target, so with a reason) and published."""
+    from datadam.releases import services
+
+    release = cut_and_build(cast, version)
+    services.release_sign_off(actor=verifier, release=release, override_reason="검수 표본이 작아 사유를 남깁니다")
+    return services.release_publish(actor=cast.manager, release=release)

@@ -1,0 +1,21 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from datadam.releases.models import QualityTargets, Release
+
+
+class ReleaseCutForm(forms.Form):
+    version = forms.CharField(label=_("Version"), max_length=20, help_text=_("For example v1.0.0, then v1.1.0."))
+    notes = forms.CharField(label=_("Release notes"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    source = forms.ChoiceField(label=_("Labels"), choices=Release.Source.choices, initial=Release.Source.ACCEPTED)
+    validation_percent = forms.IntegerField(
+        label=_("Validation share (%)"), min_value=0, max_value=50, initial=10,
+        help_text=_("The rest is the training set. Split by label, the same way every time."),
+    )
+
+
+class QualityTargetsForm(forms.ModelForm):
+    class Meta:
+        model = QualityTargets
+        fields = ["format_validity", "syntactic_accuracy", "semantic_accuracy"]
+        widgets = {name: forms.NumberInput(attrs={"min": 0, "max": 100, "step": "0.1"}) for name in fields}
