@@ -34,6 +34,9 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
     """What the worker should do next: rework a reviewer sent back, else the task they hold, else a new
     lease on the first open item they never had. Returns None when nothing is left for this worker.
     """
+    # Before the lease's transaction, so that a pause decided now is kept: a paused worker is refused here
+    # with the reason (PermissionDenied), before any pending work.
+    policy = quality.lease_gate(project=project, worker=actor)
     with transaction.atomic():
         # Locking the membership row serializes one worker's own concurrent calls (two tabs), so a
         # worker never ends up holding two leases in the same project.
@@ -44,8 +47,6 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
         )
         if membership is None:
             raise PermissionDenied(_("Join this project as a labeler to get tasks."))
-        # A paused worker is refused here with the reason (PermissionDenied), before any pending work.
-        policy = quality.lease_gate(project=project, worker=actor)
         now = timezone.now()
         pending = _worker_pending(project, actor, now)
         if pending:

@@ -115,7 +115,7 @@ def review_accept(*, actor: User, annotation_id: int, comment: str = "", active_
     comment = _clean_text(comment, _("comment"))
     review = _record_verdict(annotation, actor, Review.Verdict.ACCEPT, active_seconds, comment=comment)
     _close(annotation, Annotation.Status.ACCEPTED)
-    inspection.lot_record_verdict(annotation=annotation, defect=False)
+    inspection.lot_record_verdict(annotation=annotation)
     if annotation.project.pay_on == Project.PayOn.ACCEPT:
         pay.ledger_earn_for_annotation(annotation=annotation)
     pay.ledger_earn_for_review(review=review)
@@ -139,7 +139,7 @@ def review_reject(
         raise Invalid(_("Say why the work is sent back: pick a reason or write a comment."))
     review = _record_verdict(annotation, actor, Review.Verdict.REJECT, active_seconds, reason=reason, comment=comment)
     _close(annotation, Annotation.Status.REJECTED)
-    inspection.lot_record_verdict(annotation=annotation, defect=True)
+    inspection.lot_record_verdict(annotation=annotation)
     Assignment.objects.filter(id=annotation.assignment_id).update(
         status=Assignment.Status.REWORK, finished_at=timezone.now(), draft=None
     )
@@ -178,7 +178,7 @@ def review_correct(
         annotation, actor, Review.Verdict.CORRECT, active_seconds, comment=comment, correction=correction
     )
     _close(annotation, Annotation.Status.CORRECTED)
-    inspection.lot_record_verdict(annotation=annotation, defect=True)
+    inspection.lot_record_verdict(annotation=annotation)
     _pay_labeler_for_corrected(annotation)
     pay.ledger_earn_for_review(review=review)
     audit_record_project(

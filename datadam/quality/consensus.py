@@ -1,0 +1,119 @@
+"""Consensus on overlapped items and dynamic overlap.
+
+For each item with answers from two or more labelers, each control is aggregated: single-choice labels by
+the project's method (mv, ds, wawa or auto, with the gold items' answers teaching ds/wawa and choosing for
+auto), free text by ROVER, boxes by IoU clustering, anything else by the most common answer. The item's
+confidence is its lowest control confidence. An item whose agreement (mean pairwise score) falls below the
+policy's threshold gets one more worker, up to the policy's maximum overlap, once its current workers are done.
+"""
+
+from collections import Counter, defaultdict
+from functools import partial
+
+from django.db import transaction
+from django.db.models import F
+
+from datadam.audit.services import audit_record_project
+from datadam.projects.models import Item, Project
+from datadam.projects.schema.controls import KINDS
+from datadam.projects.schema.validate import schema_parse
+from datadam.quality import aggregation, selectors
+from datadam.quality.agreement import item_agreement
+from datadam.quality.models import Consensus, GoldItem
+
+
+def _most_common(answers: dict) -> tuple[object, float]:
+    votes = Counter(repr(value) for value in answers.values())
+    best, count = min(votes.items(), key=lambda pair: (-pair[1], pair[0]))
+    value = next(value for value in answers.values() if repr(value) == best)
+    return value, count / len(answers)
+
+
+def _aggregate_control(control, units: dict, gold: dict, method: str) -> tuple[dict, str]:
+    """item id → (value, confidence) for the items with two or more answers."""
+    overlapped = {item: answers for item, answers in units.items() if len(answers) >= 2}
+    if not overlapped:
+        return {}, method
+    if control.type == "choices" and not getattr(control, "multiple", False):
+        rows = [(str(w), str(item), str(v)) for item, answers in units.items() for w, v in answers.items()]
+        truth = {str(item): str(value) for item, value in gold.items() if value is not None}
+        outcome = aggregation.aggregate(rows, method, truth)
+        return {item: outcome.labels[str(item)] for item in overlapped}, outcome.method
+    if control.type == "text":
+        rows = [(str(w), str(item), str(v)) for item, answers in overlapped.items() for w, v in answers.items()]
+        merged = aggregation.rover(rows)
+        return {item: merged[str(item)] for item in overlapped}, "rover"
+    if control.type == "boxes":
+        return {item: aggregation.merge_boxes(list(answers.values())) for item, answers in overlapped.items()}, "iou"
+    return {item: _most_common(answers) for item, answers in overlapped.items()}, "mode"
+
+
+def consensus_refresh(*, project: Project) -> dict:
+    """Recompute every overlapped item's consensus and raise the overlap of items with low agreement.
+    Returns counts: items with a consensus, items given one more worker."""
+    policy = selectors.policy_get(project)
+    schema = schema_parse(project.schema)
+    units = selectors.control_units(project, include_gold=True)
+    gold_answers = dict(GoldItem.objects.filter(project=project).values_list("item_id", "answer"))
+    per_item: dict[int, dict] = defaultdict(dict)
+    confidence: dict[int, float] = defaultdict(lambda: 1.0)
+    methods = set()
+    for control in schema.controls:
+        control_units = units.get(control.name, {})
+        gold = {item: answer.get(control.name) for item, answer in gold_answers.items()}
+        values, method = _aggregate_control(control, control_units, gold, policy.aggregation_method)
+        methods.add(method)
+        for item, (value, share) in values.items():
+            if item in gold_answers:
+                continue
+            per_item[item][control.name] = value
+            confidence[item] = min(confidence[item], share)
+    agreements = _item_agreements(schema, units, set(per_item))
+    with transaction.atomic():
+        for item, result in per_item.items():
+            Consensus.objects.update_or_create(
+                item_id=item,
+                defaults={
+                    "project": project,
+                    "result": result,
+                    "confidence": round(confidence[item], 4),
+                    "method": ",".join(sorted(methods)),
+                    "workers": max(len(units[name].get(item, {})) for name in units),
+                    "agreement": agreements.get(item),
+                },
+            )
+        raised = _raise_overlap(project, policy, agreements, units)
+        audit_record_project(
+            actor=None,
+            action="quality.consensus_refresh",
+            target=None,
+            project=project,
+            detail={"items": len(per_item), "raised": raised},
+        )
+    return {"items": len(per_item), "raised": raised}
+
+
+def _item_agreements(schema, units: dict, items: set[int]) -> dict[int, float]:
+    result = {}
+    for item in items:
+        scores = [
+            item_agreement(units[control.name][item], partial(KINDS[control.type].score, control))
+            for control in schema.controls
+            if control.type != "relations" and len(units.get(control.name, {}).get(item, {})) >= 2
+        ]
+        scores = [score for score in scores if score is not None]
+        if scores:
+            result[item] = sum(scores) / len(scores)
+    return result
+
+
+def _raise_overlap(project: Project, policy, agreements: dict[int, float], units: dict) -> int:
+    low = [item for item, value in agreements.items() if value < policy.agreement_threshold]
+    raised = 0
+    for item in Item.objects.select_for_update().filter(id__in=low, target_overlap__lt=policy.max_overlap):
+        answered = max(len(units[name].get(item.id, {})) for name in units)
+        if answered < item.target_overlap:
+            continue  # its current workers are not all done yet
+        Item.objects.filter(id=item.id).update(target_overlap=F("target_overlap") + 1, open_slots=F("open_slots") + 1)
+        raised += 1
+    return raised

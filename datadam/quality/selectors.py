@@ -1,0 +1,240 @@
+"""Quality reads: gold accuracy, agreement, per-worker tables, consensus. Scoped to the person asking where a
+person asks; the functions taking only a project are for other services (the lease, releases)."""
+
+from collections import defaultdict
+from functools import partial
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from datadam.accounts.models import User
+from datadam.core.errors import Invalid
+from datadam.core.stats import wilson_interval
+from datadam.labeling.models import Annotation
+from datadam.projects.models import Project
+from datadam.projects.schema.controls import KINDS
+from datadam.projects.schema.validate import result_score, schema_parse
+from datadam.quality import agreement
+from datadam.quality.models import Consensus, GoldItem, QualityPolicy, WorkerFlag, WorkerPause
+from datadam.review.models import Review
+
+
+def policy_get(project: Project) -> QualityPolicy:
+    """The project's policy, or an unsaved one with the defaults."""
+    return QualityPolicy.objects.filter(project=project).first() or QualityPolicy(project=project)
+
+
+def labeler_annotations(project: Project) -> QuerySet[Annotation]:
+    """Each labeler's own newest version per task (reviewers' corrections left out): what quality measures."""
+    newer = Annotation.objects.filter(
+        assignment=OuterRef("assignment"), author=OuterRef("author"), version__gt=OuterRef("version")
+    )
+    return Annotation.objects.filter(project=project, author_id=F("assignment__worker_id")).exclude(Exists(newer))
+
+
+def _first_answers_on_gold(project: Project, since=None) -> QuerySet[Annotation]:
+    """A worker's first answer on each gold item: what they knew before any feedback."""
+    answers = Annotation.objects.filter(
+        project=project, version=1, item__gold__isnull=False, author_id=F("assignment__worker_id")
+    )
+    return answers.filter(created_at__gt=since) if since else answers
+
+
+def _score(schema, gold: dict, answer: dict) -> float:
+    scores = [value for name, value in result_score(schema, gold, answer).items() if name in gold]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _accuracy(total: float, count: int) -> dict:
+    low, high = wilson_interval(total, count)
+    return {"answers": count, "accuracy": total / count if count else 0.0, "low": low, "high": high}
+
+
+def gold_accuracy_by_worker(project: Project) -> dict[int, dict]:
+    """worker id → {answers, accuracy, low, high}: mean score against gold with its 95 % Wilson interval."""
+    schema = schema_parse(project.schema)
+    totals: dict[int, list[float]] = defaultdict(list)
+    for author_id, result, answer in _first_answers_on_gold(project).values_list(
+        "author_id", "result", "item__gold__answer"
+    ):
+        totals[author_id].append(_score(schema, answer, result))
+    return {worker: _accuracy(sum(scores), len(scores)) for worker, scores in totals.items()}
+
+
+def gold_accuracy_for_worker(*, project: Project, worker: User, since=None) -> dict:
+    schema = schema_parse(project.schema)
+    rows = _first_answers_on_gold(project, since).filter(author=worker).values_list("result", "item__gold__answer")
+    scores = [_score(schema, answer, result) for result, answer in rows]
+    return _accuracy(sum(scores), len(scores))
+
+
+def control_units(project: Project, include_gold: bool = False) -> dict[str, dict[int, dict[int, object]]]:
+    """control name → {item id: {worker id: value}} over labelers' newest answers (gold items left out unless
+    asked for: aggregation learns from them, agreement does not count them)."""
+    units: dict[str, dict[int, dict[int, object]]] = defaultdict(lambda: defaultdict(dict))
+    answers = labeler_annotations(project).exclude(status=Annotation.Status.REJECTED)
+    if not include_gold:
+        answers = answers.filter(item__gold__isnull=True)
+    rows = answers.values_list("item_id", "author_id", "result")
+    for item_id, author_id, result in rows:
+        for name, value in (result or {}).items():
+            units[name][item_id][author_id] = value
+    return units
+
+
+def _hashable(value: object) -> object:
+    return repr(value) if isinstance(value, (list, dict)) else value
+
+
+def agreement_report(project: Project) -> dict:
+    """Per control: Krippendorff's α (nominal; interval for ratings), Fleiss' κ, Cohen's κ per pair, each worker
+    against the others (by the control's score function), and the project's mean α. Raises Invalid with
+    'needs overlap ≥ 2' when no item has two workers' answers."""
+    schema = schema_parse(project.schema)
+    units_by_control = control_units(project)
+    controls, alphas = [], []
+    for control in schema.controls:
+        units = agreement.overlapped(units_by_control.get(control.name, {}))
+        if not units or control.type == "relations":  # relations are compared through their spans
+            continue
+        simple = {item: {w: _hashable(v) for w, v in answers.items()} for item, answers in units.items()}
+        scalar = control.type in {"choices", "rating"} and not getattr(control, "multiple", False)
+        level = "interval" if control.type == "rating" else "nominal"
+        kind = KINDS[control.type]
+        entry = {
+            "name": control.name,
+            "title": control.title or control.name,
+            "items": len(units),
+            "alpha": agreement.krippendorff_alpha(simple, level) if scalar else None,
+            "level": level,
+            "fleiss": agreement.fleiss(simple) if scalar else None,
+            "pairs": agreement.cohen_kappa_pairs(simple) if scalar else {},
+            "workers": agreement.worker_against_others(units, partial(kind.score, control)),
+        }
+        if entry["alpha"] is not None:
+            alphas.append(entry["alpha"])
+        controls.append(entry)
+    if not controls:
+        raise Invalid(_("Agreement needs overlap ≥ 2: no item has answers from two workers yet."))
+    return {"controls": controls, "alpha": sum(alphas) / len(alphas) if alphas else None}
+
+
+def consensus_for_project(project: Project) -> dict[int, tuple[dict, float]]:
+    """item id → (aggregated result, confidence) for every overlapped item with a consensus. For releases."""
+    return {
+        item_id: (result, confidence)
+        for item_id, result, confidence in Consensus.objects.filter(project=project).values_list(
+            "item_id", "result", "confidence"
+        )
+    }
+
+
+def feedback_for_worker(*, project: Project, worker: User, limit: int = 20) -> dict:
+    reviews = Review.objects.filter(project=project, annotation__author=worker)
+    counts = reviews.aggregate(
+        accepted=Count("id", filter=Q(verdict=Review.Verdict.ACCEPT)),
+        rejected=Count("id", filter=Q(verdict=Review.Verdict.REJECT)),
+        corrected=Count("id", filter=Q(verdict=Review.Verdict.CORRECT)),
+    )
+    recent = list(
+        reviews.exclude(verdict=Review.Verdict.ACCEPT, comment="")
+        .order_by("-created_at")
+        .values("verdict", "reason", "comment", "created_at")[:limit]
+    )
+    return {**counts, "recent": recent}
+
+
+def worker_quality_get(*, project: Project, worker: User) -> dict:
+    """What a worker sees about their own quality on one project."""
+    report = None
+    try:
+        report = agreement_report(project)
+    except Invalid:
+        pass
+    mine = []
+    for control in report["controls"] if report else []:
+        if worker.id in control["workers"]:
+            mean, count = control["workers"][worker.id]
+            mine.append({"control": control["title"], "agreement": mean, "comparisons": count})
+    return {
+        "gold": gold_accuracy_for_worker(project=project, worker=worker),
+        "agreement": mine,
+        "feedback": feedback_for_worker(project=project, worker=worker),
+        "pause": WorkerPause.objects.filter(project=project, worker=worker, lifted_at__isnull=True).first(),
+        "submitted": labeler_annotations(project).filter(author=worker).count(),
+    }
+
+
+SORTS = {"worker", "answers", "accuracy", "agreement", "median_seconds", "flags", "rejected"}
+
+
+def worker_table(project: Project, *, sort: str = "worker", flagged_only: bool = False, query: str = "") -> list:
+    """One row per labeler for the manager: answers, gold accuracy with interval, agreement, median time,
+    review outcome, open flags and pause."""
+    import statistics
+
+    gold = gold_accuracy_by_worker(project)
+    try:
+        report = agreement_report(project)
+    except Invalid:
+        report = {"controls": []}
+    agree: dict[int, list[float]] = defaultdict(list)
+    for control in report["controls"]:
+        for worker_id, (mean, _count) in control["workers"].items():
+            agree[worker_id].append(mean)
+    times: dict[int, list[int]] = defaultdict(list)
+    for author_id, seconds in labeler_annotations(project).values_list("author_id", "active_seconds"):
+        times[author_id].append(seconds)
+    flags = defaultdict(list)
+    for flag in WorkerFlag.objects.filter(project=project, resolved_at__isnull=True):
+        flags[flag.worker_id].append(flag)
+    paused = dict(
+        WorkerPause.objects.filter(project=project, lifted_at__isnull=True).values_list("worker_id", "reason")
+    )
+    rejected = dict(
+        Review.objects.filter(project=project, verdict=Review.Verdict.REJECT)
+        .values_list("annotation__author_id")
+        .annotate(n=Count("id"))
+    )
+    people = User.objects.filter(id__in=set(times) | set(gold) | set(paused)).order_by("username")
+    rows = []
+    for person in people:
+        if query and query.lower() not in person.username.lower():
+            continue
+        row = {
+            "worker": person,
+            "answers": len(times.get(person.id, [])),
+            "gold": gold.get(person.id),
+            "accuracy": gold[person.id]["accuracy"] if person.id in gold else None,
+            "agreement": sum(agree[person.id]) / len(agree[person.id]) if agree.get(person.id) else None,
+            "median_seconds": statistics.median(times[person.id]) if times.get(person.id) else None,
+            "flags": flags.get(person.id, []),
+            "paused": paused.get(person.id),
+            "rejected": rejected.get(person.id, 0),
+        }
+        if flagged_only and not (row["flags"] or row["paused"]):
+            continue
+        rows.append(row)
+    return _sorted(rows, sort)
+
+
+def _sorted(rows: list, sort: str) -> list:
+    descending = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in SORTS:
+        key = "worker"
+    if key == "worker":
+        return sorted(rows, key=lambda row: row["worker"].username, reverse=descending)
+    if key == "flags":
+        return sorted(rows, key=lambda row: len(row["flags"]), reverse=descending)
+    present = [row for row in rows if row[key] is not None]
+    missing = [row for row in rows if row[key] is None]
+    return sorted(present, key=lambda row: row[key], reverse=descending) + missing
+
+
+def gold_list(project: Project) -> QuerySet[GoldItem]:
+    return GoldItem.objects.filter(project=project).select_related("item").order_by("id")
+
+
+def last_flag_resolution(project: Project, worker: User):
+    return WorkerFlag.objects.filter(project=project, worker=worker).aggregate(last=Max("resolved_at"))["last"]
