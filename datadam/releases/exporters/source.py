@@ -1,0 +1,121 @@
+"""What every exporter reads: annotations in item order, in chunks, with the item's media figures.
+
+`latest_per_item` gives one answer per item, the most recent of those included (a reviewer's correction
+wins over the labeler's original), which is what single-label formats (COCO, YOLO, VOC, CoNLL, ASR) hold.
+Tabular formats (CSV, Parquet) use `annotation_rows` and keep every included annotation.
+"""
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from datadam.labeling.models import Annotation
+from datadam.media.models import MediaFile
+from datadam.media.storage import media_storage
+from datadam.projects.models import Project
+from datadam.projects.schema import media as media_figures
+from datadam.projects.schema.validate import schema_parse
+
+CHUNK = 2000
+COPY_BLOCK = 1024 * 1024
+MEDIA = re.compile(r"^media:(\d+)$")
+FIELDS = (
+    "item_id",
+    "item__external_id",
+    "item__data",
+    "id",
+    "author__username",
+    "version",
+    "status",
+    "result",
+    "created_at",
+    "prelabel",
+)
+
+
+@dataclass
+class Entry:
+    """One item with the answer an exporter writes, and its media files per data field."""
+
+    item_id: int
+    external_id: str
+    data: dict
+    result: dict
+    files: dict[str, dict] = field(default_factory=dict)  # field → {"id", "name", "width", "height", "duration"}
+
+    @property
+    def stem(self) -> str:
+        return f"{self.item_id:08d}"
+
+    def file_name(self, source: str, default_suffix: str) -> str:
+        """The name of the item's file in an export: the item's stem and the original file's suffix."""
+        found = self.files.get(source)
+        original = found["name"] if found else str(self.data.get(source) or "")
+        suffix = PurePath(original).suffix.lower()[:8]
+        return self.stem + (suffix if re.fullmatch(r"\.[a-z0-9]{1,7}", suffix or "") else default_suffix)
+
+    def image_size(self, source: str) -> tuple[float, float] | None:
+        return media_figures.image_size(self.data, source, self.files)
+
+    def audio_duration(self, source: str) -> float | None:
+        return media_figures.audio_duration(self.data, source, self.files)
+
+
+def annotation_rows(project: Project, include: str) -> Iterator[tuple]:
+    annotations = Annotation.objects.filter(project=project)
+    if include == "accepted":
+        annotations = annotations.filter(status=Annotation.Status.ACCEPTED)
+    return annotations.order_by("item_id", "id").values_list(*FIELDS).iterator(chunk_size=CHUNK)
+
+
+def latest_per_item(project: Project, include: str, *, with_media: bool = False) -> Iterator[Entry]:
+    """One Entry per item with an included annotation, in item order; media looked up a chunk at a time."""
+    entries = (
+        Entry(item_id=item_id, external_id=rows[-1][1], data=rows[-1][2] or {}, result=rows[-1][7] or {})
+        for item_id, group in itertools.groupby(annotation_rows(project, include), key=lambda row: row[0])
+        for rows in [list(group)]
+    )
+    if not with_media:
+        yield from entries
+        return
+    while chunk := list(itertools.islice(entries, CHUNK)):
+        _attach_media(project, chunk)
+        yield from chunk
+
+
+def _attach_media(project: Project, chunk: list[Entry]) -> None:
+    wanted = {
+        (entry.item_id, name): int(match.group(1))
+        for entry in chunk
+        for name, value in entry.data.items()
+        if isinstance(value, str) and (match := MEDIA.match(value))
+    }
+    files = MediaFile.objects.filter(project_id=project.id, id__in=set(wanted.values())).values(
+        "id", "original_name", "width", "height", "duration"
+    )
+    by_id = {row["id"]: {**row, "name": row["original_name"]} for row in files}
+    for entry in chunk:
+        entry.files = {
+            name: by_id[media_id]
+            for (item_id, name), media_id in wanted.items()
+            if item_id == entry.item_id and media_id in by_id
+        }
+
+
+def media_blocks(media_id: int) -> Iterator[bytes]:
+    """The stored file's bytes in blocks, so copying a large image into an archive keeps memory flat."""
+    media = MediaFile.objects.get(id=media_id)
+    with media_storage().open(media.storage_key, "rb") as handle:
+        while block := handle.read(COPY_BLOCK):
+            yield block
+
+
+def controls(project: Project, *kinds: str) -> list:
+    """The project's controls of the given kinds, in schema order; [] for a schema that does not parse."""
+    try:
+        schema = schema_parse(project.schema)
+    except Exception:  # a broken old schema exports nothing rather than failing the whole release
+        return []
+    return [control for control in schema.controls if control.type in kinds]

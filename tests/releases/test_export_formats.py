@@ -1,0 +1,317 @@
+"""Each export format is read back by the format's own tools: pycocotools, globox, seqeval, datasets."""
+
+import csv
+import io
+import json
+import wave
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
+
+from datadam.labeling.models import Annotation, Assignment
+from datadam.media import services as media_services
+from datadam.projects.imports import services as imports
+from datadam.projects.models import Item, Project
+from datadam.releases.exporters import FORMATS, formats_for
+from tests import factories
+
+IMAGE_SCHEMA = {
+    "controls": [
+        {"type": "boxes", "name": "objects", "labels": ["cat", "dog"]},
+        {"type": "polygons", "name": "areas", "labels": ["road"], "required": False},
+        {"type": "choices", "name": "scene", "labels": ["indoor", "outdoor"], "required": False},
+    ]
+}
+BOXES = [
+    [{"id": "b1", "x": 4, "y": 6, "width": 20, "height": 10, "label": "cat"}],
+    [
+        {"id": "b1", "x": 0, "y": 0, "width": 64, "height": 48, "label": "dog"},
+        {"id": "b2", "x": 10.5, "y": 12.25, "width": 8, "height": 9, "label": "cat"},
+    ],
+    [],
+]
+ROAD = [{"id": "p1", "points": [[0, 40], [30, 20], [63, 47]], "label": "road"}]
+
+
+def jpeg(width: int = 64, height: int = 48) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (20, 120, 200)).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+def wav(seconds: float, rate: int = 8000) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(np.zeros(int(seconds * rate), dtype="<i2").tobytes())
+    return buffer.getvalue()
+
+
+def accepted(item: Item, result: dict, author, status: str = Annotation.Status.ACCEPTED) -> Annotation:
+    assignment = Assignment.objects.create(
+        item=item, project=item.project, worker=author, status=Assignment.Status.SUBMITTED, **_lease_times()
+    )
+    return Annotation.objects.create(
+        assignment=assignment, project=item.project, item=item, author=author, result=result, status=status
+    )
+
+
+def _lease_times() -> dict:
+    now = timezone.now()
+    return {"leased_at": now, "expires_at": now}
+
+
+def media_item(project: Project, name: str, content: bytes, field: str) -> Item:
+    stored = media_services.media_file_store(project=project, name=name, stream=io.BytesIO(content))
+    stored = media_services.media_file_probe(media=stored)
+    return factories.ItemFactory(project=project, data={field: stored.reference})
+
+
+@pytest.fixture
+def image_project(cast) -> Project:
+    project = factories.ProjectFactory(
+        organization=cast.project.organization, schema=IMAGE_SCHEMA, data_type=Project.DataType.IMAGE
+    )
+    for index, boxes in enumerate(BOXES):
+        item = media_item(project, f"photo{index}.jpg", jpeg(), "image")
+        accepted(item, {"objects": boxes, "areas": ROAD if index == 0 else []}, cast.labeler)
+    rejected = media_item(project, "rejected.jpg", jpeg(), "image")
+    accepted(rejected, {"objects": BOXES[0]}, cast.labeler, status=Annotation.Status.REJECTED)
+    return project
+
+
+def collect(project: Project, name: str) -> bytes:
+    pieces = FORMATS[name].rows(project, "accepted")
+    return b"".join(piece.encode() if isinstance(piece, str) else piece for piece in pieces)
+
+
+def unzip(body: bytes, folder: Path) -> Path:
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        assert archive.testzip() is None
+        archive.extractall(folder)
+    return folder
+
+
+def test_coco_is_loaded_and_evaluated_by_pycocotools(image_project, tmp_path) -> None:
+    from pycocotools.coco import COCO
+    from pycocotools.cocoeval import COCOeval
+
+    path = tmp_path / "instances.json"
+    path.write_bytes(collect(image_project, "coco"))
+
+    gold = COCO(str(path))
+
+    assert [gold.cats[number]["name"] for number in sorted(gold.cats)] == ["cat", "dog", "road"]
+    assert len(gold.imgs) == 3 and all(image["width"] == 64 and image["height"] == 48 for image in gold.imgs.values())
+    boxes = sorted(tuple(annotation["bbox"]) for annotation in gold.anns.values() if annotation["category_id"] != 3)
+    assert boxes == [(0, 0, 64, 48), (4, 6, 20, 10), (10.5, 12.25, 8, 9)]
+    road = next(annotation for annotation in gold.anns.values() if annotation["category_id"] == 3)
+    assert road["area"] == pytest.approx(abs(0 * 20 - 30 * 40 + 30 * 47 - 63 * 20 + 63 * 40 - 0 * 47) / 2)
+    for iou_type in ("bbox", "segm"):
+        answers = gold.loadRes([{**annotation, "score": 1.0} for annotation in gold.anns.values()])
+        evaluation = COCOeval(gold, answers, iou_type)
+        evaluation.evaluate(), evaluation.accumulate(), evaluation.summarize()
+        assert evaluation.stats[0] == pytest.approx(1.0)
+
+
+def test_coco_zip_holds_the_json_and_every_image(image_project, tmp_path) -> None:
+    folder = unzip(collect(image_project, "coco_zip"), tmp_path)
+    document = json.loads((folder / "annotations" / "instances.json").read_text())
+
+    for image in document["images"]:
+        with Image.open(folder / "images" / image["file_name"]) as opened:
+            assert opened.size == (image["width"], image["height"])
+    assert len(document["images"]) == 3
+
+
+def test_yolo_follows_the_ultralytics_layout_and_globox_reads_the_boxes_back(image_project, tmp_path) -> None:
+    from globox import AnnotationSet
+
+    folder = unzip(collect(image_project, "yolo"), tmp_path)
+    config = yaml.safe_load((folder / "data.yaml").read_text())
+    assert config["names"] == {0: "cat", 1: "dog", 2: "road"}
+    assert (folder / config["train"]).is_dir() and (folder / config["val"]).is_dir()
+
+    names = {str(number): name for number, name in config["names"].items()}
+    read = AnnotationSet.from_yolo_v5(folder / "labels" / "train", image_folder=folder / "images" / "train")
+    read = read.map_labels(names)
+
+    found = sorted(
+        (box.label, *(round(value, 2) for value in box.ltrb)) for annotation in read for box in annotation.boxes
+    )
+    assert found == [("cat", 4, 6, 24, 16), ("cat", 10.5, 12.25, 18.5, 21.25), ("dog", 0, 0, 64, 48)]
+    assert len(read) == 3  # the image without boxes is kept as a background image
+
+
+def test_pascal_voc_is_read_back_by_globox(image_project, tmp_path) -> None:
+    from globox import AnnotationSet
+
+    folder = unzip(collect(image_project, "voc"), tmp_path)
+
+    read = AnnotationSet.from_pascal_voc(folder / "Annotations")
+
+    found = sorted(
+        (box.label, *(round(value, 2) for value in box.ltrb)) for annotation in read for box in annotation.boxes
+    )
+    assert found == [("cat", 4, 6, 24, 16), ("cat", 10.5, 12.25, 18.5, 21.25), ("dog", 0, 0, 64, 48)]
+    assert all(annotation.image_size == (64, 48) for annotation in read)
+    assert len((folder / "ImageSets" / "Main" / "default.txt").read_text().split()) == 3
+    assert len(list((folder / "JPEGImages").iterdir())) == 3
+
+
+NER_SCHEMA = {
+    "controls": [
+        {"type": "spans", "name": "entities", "labels": ["PS", "OG", "LC"], "required": False},
+        {"type": "choices", "name": "topic", "labels": ["work", "travel"], "required": False},
+    ]
+}
+TEXTS = ["홍길동이 삼성전자에 다닌다", "New York City is big", "아무 이름 없음"]
+SPANS = [
+    [
+        {"id": "s1", "start": 0, "end": 3, "label": "PS", "text": "홍길동"},
+        {"id": "s2", "start": 5, "end": 9, "label": "OG", "text": "삼성전자"},
+    ],
+    [{"id": "s1", "start": 0, "end": 13, "label": "LC", "text": "New York City"}],
+    [],
+]
+
+
+@pytest.fixture
+def ner_project(cast) -> Project:
+    project = factories.ProjectFactory(organization=cast.project.organization, schema=NER_SCHEMA)
+    for index, (text, spans) in enumerate(zip(TEXTS, SPANS, strict=True)):
+        item = factories.ItemFactory(
+            project=project, external_id=f"doc-{index}", data={"text": text, "meta": {"src": "x"}}
+        )
+        accepted(item, {"entities": spans, "topic": "work"}, cast.labeler)
+    return project
+
+
+def read_conll(text: str) -> list[tuple[list[str], list[str]]]:
+    sentences, tokens, tags = [], [], []
+    for line in text.splitlines():
+        if line.startswith("# "):
+            continue
+        if not line.strip():
+            if tokens:
+                sentences.append((tokens, tags))
+            tokens, tags = [], []
+            continue
+        token, tag = line.split("\t")
+        tokens.append(token)
+        tags.append(tag)
+    return sentences
+
+
+def test_conll_bio_is_read_back_by_seqeval_with_every_span(ner_project) -> None:
+    from seqeval.metrics import f1_score
+    from seqeval.metrics.sequence_labeling import get_entities
+
+    sentences = read_conll(collect(ner_project, "conll").decode())
+
+    assert len(sentences) == 3
+    assert sentences[0] == (["홍길동", "이", "삼성전자", "에", "다닌다"], ["B-PS", "O", "B-OG", "O", "O"])
+    for (tokens, tags), spans in zip(sentences, SPANS, strict=True):
+        entities = [(kind, "".join(tokens[start : end + 1])) for kind, start, end in get_entities(tags)]
+        assert entities == [(span["label"], span["text"].replace(" ", "")) for span in spans]
+    all_tags = [tags for _tokens, tags in sentences]
+    assert f1_score(all_tags, all_tags) == 1.0
+
+
+def test_csv_has_a_column_per_control_a_bom_and_no_formulas(ner_project, cast) -> None:
+    item = factories.ItemFactory(project=ner_project, data={"text": "=HYPERLINK(1)"})
+    accepted(item, {"topic": "travel"}, cast.labeler)
+
+    body = collect(ner_project, "csv").decode("utf-8")
+
+    assert body.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))))
+    assert [row["topic"] for row in rows] == ["work", "work", "work", "travel"]
+    assert json.loads(rows[0]["entities"]) == SPANS[0]
+    assert rows[3]["text"] == "'=HYPERLINK(1)"
+
+
+def test_parquet_loads_with_hugging_face_datasets_offline(ner_project, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    import datasets
+
+    path = tmp_path / "labels.parquet"
+    path.write_bytes(collect(ner_project, "parquet"))
+
+    loaded = datasets.load_dataset("parquet", data_files=str(path), split="train", cache_dir=str(tmp_path / "cache"))
+
+    assert loaded.num_rows == 3
+    assert loaded["text"] == TEXTS
+    assert [json.loads(value) for value in loaded["entities"]] == SPANS
+    assert loaded.features["item_id"].dtype == "int64"
+
+
+def test_exported_predictions_imported_again_give_the_same_annotations(ner_project, cast) -> None:
+    body = collect(ner_project, "predictions")
+    again = factories.ProjectFactory(organization=cast.project.organization, schema=NER_SCHEMA)
+    batch = imports.import_batch_create(
+        actor=cast.manager, project=again, upload=ContentFile(body, name="p.jsonl"), file_name="p.jsonl"
+    )
+    batch = imports.import_batch_run(batch_id=batch.id)
+
+    assert batch.status == "published", batch.errors
+    original = {item.external_id: item for item in Item.objects.filter(project=ner_project)}
+    for item in Item.objects.filter(project=again):
+        source = original[item.external_id]
+        assert item.data == {"text": source.data["text"], "meta": {"src": "x", "id": source.external_id}}
+        assert item.prediction["result"] == source.annotations.get().result
+        assert item.prediction["source"] == "import"
+
+
+def test_the_asr_manifest_gives_each_transcribed_segment_with_path_duration_and_text(cast) -> None:
+    schema = {
+        "controls": [
+            {"type": "segments", "name": "speech", "labels": ["speech"], "transcript": True},
+            {"type": "text", "name": "transcript", "required": False},
+        ]
+    }
+    project = factories.ProjectFactory(
+        organization=cast.project.organization, schema=schema, data_type=Project.DataType.AUDIO
+    )
+    first = media_item(project, "a.wav", wav(3.0), "audio")
+    second = media_item(project, "b.wav", wav(2.0), "audio")
+    segments = [
+        {"id": "g1", "start": 0.5, "end": 1.25, "label": "speech", "text": "안녕하세요"},
+        {"id": "g2", "start": 1.5, "end": 2.0, "label": "speech"},
+    ]
+    accepted(first, {"speech": segments}, cast.labeler)
+    accepted(second, {"speech": [], "transcript": "반갑습니다"}, cast.labeler)
+
+    lines = [json.loads(line) for line in collect(project, "asr").decode().splitlines()]
+
+    assert [(line["audio_filepath"], line.get("offset"), line["duration"], line["text"]) for line in lines] == [
+        (f"audio/{first.id:08d}.wav", 0.5, 0.75, "안녕하세요"),
+        (f"audio/{second.id:08d}.wav", None, 2.0, "반갑습니다"),
+    ]
+
+
+def test_each_format_says_which_projects_it_fits(image_project, ner_project) -> None:
+    assert {"coco", "coco_zip", "yolo", "voc"} <= set(formats_for(image_project))
+    assert "conll" not in formats_for(image_project)
+    assert "conll" in formats_for(ner_project) and "coco" not in formats_for(ner_project)
+    assert "asr" not in formats_for(ner_project)
+
+
+def test_an_export_without_accepted_work_is_still_a_valid_file(cast, tmp_path) -> None:
+    import pyarrow.parquet as pq
+
+    project = factories.ProjectFactory(organization=cast.project.organization, schema=IMAGE_SCHEMA)
+
+    (tmp_path / "empty.parquet").write_bytes(collect(project, "parquet"))
+    assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0
+    assert json.loads(collect(project, "coco"))["images"] == []
+    assert zipfile.ZipFile(io.BytesIO(collect(project, "yolo"))).namelist() == ["data.yaml"]
