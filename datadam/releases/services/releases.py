@@ -48,6 +48,10 @@ def _label_rows(project: Project, source: str) -> Iterator[tuple]:
     if source == Release.Source.CONSENSUS:
         yield from _consensus_rows(project)
         return
+    yield from _accepted_rows(project)
+
+
+def _accepted_rows(project: Project) -> Iterator[tuple]:
     rows = (
         Annotation.objects.filter(project=project, status=Annotation.Status.ACCEPTED)
         .order_by("item_id", "-id")  # the newest accepted version wins (a reviewer's correction included)
@@ -59,14 +63,21 @@ def _label_rows(project: Project, source: str) -> Iterator[tuple]:
 
 
 def _consensus_rows(project: Project) -> Iterator[tuple]:
+    """The quality engine's consensus where overlapped workers reached one, else the item's accepted label."""
     if consensus_for_project is None:
         raise Invalid(_("Consensus labels are not available yet; cut the release from accepted labels."))
-    consensus = consensus_for_project(project)
-    pairs = consensus.items() if isinstance(consensus, dict) else consensus
-    results = {int(item_id): result for item_id, result in pairs}
-    items = project.items.filter(id__in=list(results)).order_by("id").values_list("id", "external_id", "data")
+    consensus = {
+        int(item_id): value[0] if isinstance(value, tuple | list) else value
+        for item_id, value in consensus_for_project(project).items()
+    }
+    for item_id, external_id, data, result, annotation_id in _accepted_rows(project):
+        if item_id in consensus:
+            yield item_id, external_id, data, consensus.pop(item_id), None
+        else:
+            yield item_id, external_id, data, result, annotation_id
+    items = project.items.filter(id__in=list(consensus)).order_by("id").values_list("id", "external_id", "data")
     for item_id, external_id, data in items.iterator(chunk_size=BATCH):
-        yield item_id, external_id, data, results[item_id], None
+        yield item_id, external_id, data, consensus[item_id], None
 
 
 def _check_cut(*, actor: User, project: Project, version: str, source: str, validation_percent: int) -> None:

@@ -1,0 +1,149 @@
+"""Downloads stream with Range (resumable) and count once per visitor, file and day, when finished."""
+
+from datetime import timedelta
+
+from django.test import Client
+from django.utils import timezone
+
+from datadam.catalog import selectors
+from datadam.catalog.models import Download
+from datadam.releases import services as release_services
+from tests.conftest import client_for
+from tests.releases.conftest import cut_and_build
+
+MANIFEST = "manifest.json"
+
+
+def _url(release, name: str = MANIFEST) -> str:
+    return f"/catalog/{release.project.dataset.slug}/{release.version}/files/{name}"
+
+
+def _visitor(agent: str) -> Client:
+    return Client(HTTP_USER_AGENT=agent, REMOTE_ADDR="203.0.113.7")
+
+
+def _body(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def test_an_anonymous_visitor_downloads_and_is_counted_once_a_day(cast, release) -> None:
+    visitor, size = _visitor("browser-1"), release.files.get(name=MANIFEST).size_bytes
+
+    first = visitor.get(_url(release))
+    body = _body(first)
+    _body(visitor.get(_url(release)))  # the same visitor again, the same day
+
+    assert first.status_code == 200 and len(body) == size and first["Accept-Ranges"] == "bytes"
+    assert Download.objects.count() == 1
+
+
+def test_a_resumed_download_counts_once_when_it_finishes(cast, release) -> None:
+    visitor, size = _visitor("resumer"), release.files.get(name=MANIFEST).size_bytes
+    whole = _body(_visitor("reference").get(_url(release)))
+    Download.objects.all().delete()
+
+    start = visitor.get(_url(release), HTTP_RANGE="bytes=0-99")
+    head = _body(start)
+    assert Download.objects.count() == 0  # the first part is not a finished download
+    rest = visitor.get(_url(release), HTTP_RANGE="bytes=100-")
+    tail = _body(rest)
+    again = _body(visitor.get(_url(release), HTTP_RANGE="bytes=100-"))
+
+    assert (start.status_code, rest.status_code) == (206, 206)
+    assert rest["Content-Range"] == f"bytes 100-{size - 1}/{size}"
+    assert head + tail == whole and again == tail
+    assert Download.objects.count() == 1
+
+
+def test_an_unfinished_stream_is_not_counted(cast, release) -> None:
+    response = _visitor("gives-up").get(_url(release))
+    blocks = iter(response.streaming_content)
+    next(blocks)  # the visitor goes away after the first block: the stream never reaches its end
+
+    assert Download.objects.count() == 0
+
+
+def test_a_malformed_or_past_the_end_range_answers_416(cast, release) -> None:
+    size = release.files.get(name=MANIFEST).size_bytes
+    visitor = _visitor("ranges")
+
+    answers = [
+        visitor.get(_url(release), HTTP_RANGE=header)
+        for header in ["bytes=abc", f"bytes={size}-", "bytes=5-2", "bytes=0-1,4-5", "lines=0-5", "bytes=-0"]
+    ]
+
+    assert [a.status_code for a in answers] == [416] * 6
+    assert answers[1]["Content-Range"] == f"bytes */{size}"
+    assert Download.objects.count() == 0
+
+
+def test_the_last_bytes_can_be_asked_for(cast, release) -> None:
+    whole = _body(_visitor("reference").get(_url(release)))
+
+    response = _visitor("suffix").get(_url(release), HTTP_RANGE="bytes=-10")
+
+    assert response.status_code == 206 and _body(response) == whole[-10:]
+
+
+def test_an_unpublished_release_or_another_organizations_release_is_404(cast, release) -> None:
+    unpublished = cut_and_build(cast, "v1.1.0")
+    b_release = cut_and_build_b(cast)
+    slug = release.project.dataset.slug
+
+    answers = [
+        Client().get(f"/catalog/{slug}/{unpublished.version}/files/{MANIFEST}").status_code,
+        Client().get(f"/catalog/{slug}/{b_release.version}/files/{MANIFEST}").status_code,
+        Client().get(f"/catalog/{slug}/{release.version}/files/nothing.zip").status_code,
+        Client().get(f"/catalog/no-such-set/{release.version}/files/{MANIFEST}").status_code,
+    ]
+
+    assert answers == [404, 404, 404, 404]
+
+
+def cut_and_build_b(cast):
+    from datadam.labeling.models import Annotation, Assignment
+    from tests import factories
+
+    worker = factories.UserFactory()
+    item = cast.project_b.items.first()
+    assignment = Assignment.objects.create(
+        project=cast.project_b, item=item, worker=worker, leased_at=timezone.now(), expires_at=timezone.now()
+    )
+    Annotation.objects.create(
+        assignment=assignment, project=cast.project_b, item=item, author=worker,
+        result={"sentiment": "positive"}, status=Annotation.Status.ACCEPTED,
+    )
+    release = release_services.release_cut(actor=cast.manager_b, project=cast.project_b, version="v2.0.0")
+    return release_services.release_build_run(release_id=release.id)
+
+
+def test_a_data_set_can_require_log_in_and_acceptance_of_its_terms(cast, release) -> None:
+    dataset = release.project.dataset
+    dataset.requires_login, dataset.terms = True, "연구 목적으로만 씁니다."
+    dataset.save()
+    person = client_for(cast.outsider)
+
+    anonymous = Client().get(_url(release))
+    before_terms = person.get(_url(release))
+    person.post(f"/catalog/{dataset.slug}/terms/", {"accept": "yes"})
+    after_terms = person.get(_url(release))
+    _body(after_terms)
+
+    assert anonymous.status_code == 302 and "/accounts/login/" in anonymous.url
+    assert before_terms.status_code == 403 and after_terms.status_code == 200
+    assert Download.objects.get().visitor == f"u{cast.outsider.id}"
+
+
+def test_programme_figures_count_downloads_and_published_releases(cast, release) -> None:
+    _body(_visitor("one").get(_url(release)))
+    _body(_visitor("two").get(_url(release)))
+    _body(_visitor("two").get(_url(release, release.files.get(name="SHA256SUMS").name)))
+    today, organization = timezone.localdate(), cast.project.organization
+
+    assert selectors.downloads_total() == 3
+    assert selectors.downloads_total(organizations=[organization], since=today, until=today) == 3
+    assert selectors.downloads_total(organizations=[cast.project_b.organization]) == 0
+    assert selectors.downloads_total(since=today + timedelta(days=1)) == 0
+    assert selectors.releases_published_count(organizations=[organization.id]) == 1
+    assert selectors.releases_published_count(until=today - timedelta(days=1)) == 0
+    assert selectors.downloads_by_day(dataset=release.project.dataset) == [{"day": today.isoformat(), "count": 3}]
