@@ -1,19 +1,59 @@
-"""Read a labeling form's POST into an annotation result, one control at a time."""
+"""Read a labeling form's POST into an annotation result, and lay the schema's controls out for a page.
+
+Choices, rating and text are plain form fields. Region controls (spans, relations, boxes, polygons, keypoints,
+segments) are drawn by a browser widget that writes its list as JSON into a hidden field named after the control.
+Controls that work on the same item field share one widget: boxes and polygons on one image, spans and their
+relations on one text, segments on one recording.
+"""
+
+import json
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from datadam.projects.schema.validate import LabelSchema
 
+# Which widget draws each region control.
+WIDGET_OF = {
+    "spans": "text",
+    "relations": "text",
+    "boxes": "image",
+    "polygons": "image",
+    "keypoints": "image",
+    "segments": "audio",
+}
+DEFAULT_SOURCE = {"text": "text", "image": "image", "audio": "audio"}
+MAX_JSON_FIELD = 2_000_000
+
 
 def result_from_post(schema: LabelSchema, post: QueryDict) -> dict:
-    """The same shape the widget's collectResult() sends: single → str, multiple → list, text → str."""
+    """The same shape the widget's collectResult() sends: single → str, multiple → list, text → str,
+    rating → int, region controls → the list their widget wrote (left out when empty or unreadable)."""
     result: dict = {}
     for control in schema.controls:
+        raw = post.get(control.name, "")
         if control.type == "choices" and control.multiple:
             result[control.name] = post.getlist(control.name)
-        elif post.get(control.name, "") != "":
-            result[control.name] = post[control.name]
+        elif control.type in WIDGET_OF:
+            regions = _json_list(raw)
+            if regions:
+                result[control.name] = regions
+        elif control.type == "rating":
+            if raw.isdigit() and len(raw) < 4:
+                result[control.name] = int(raw)
+        elif raw != "":
+            result[control.name] = raw
     return result
+
+
+def _json_list(raw: str) -> list | None:
+    if not raw or len(raw) > MAX_JSON_FIELD:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return None
+    return value if isinstance(value, list) else None
 
 
 MAX_ACTIVE_SECONDS = 86_400
@@ -30,14 +70,17 @@ def active_seconds_from_post(post: QueryDict) -> int:
     return min(max(seconds, 0), MAX_ACTIVE_SECONDS)
 
 
+def _labels(control: object) -> list:
+    return list(getattr(control, "labels", None) or [])
+
+
 def choice_hotkeys(schema: LabelSchema) -> dict[tuple[str, str], str]:
-    """Hotkey per (control, label): the schema's own, else 1–9 in order across all choice labels."""
-    hotkeys, taken = {}, {c.hotkey for ctl in schema.controls if ctl.type == "choices" for c in ctl.labels}
+    """Hotkey per (control, label): the schema's own, else 1–9 in order across every labelled control."""
+    labelled = [control for control in schema.controls if _labels(control)]
+    hotkeys, taken = {}, {label.hotkey for control in labelled for label in _labels(control)}
     next_digit = 1
-    for control in schema.controls:
-        if control.type != "choices":
-            continue
-        for choice in control.labels:
+    for control in labelled:
+        for choice in _labels(control):
             key = choice.hotkey
             while not key and next_digit <= 9:
                 candidate, next_digit = str(next_digit), next_digit + 1
@@ -46,13 +89,22 @@ def choice_hotkeys(schema: LabelSchema) -> dict[tuple[str, str], str]:
     return hotkeys
 
 
-def controls_for_display(schema: LabelSchema, values: dict) -> list[dict]:
-    """What the task template draws: each control with its options, hotkeys and current values."""
+def controls_for_display(schema: LabelSchema, values: dict, prefilled: frozenset[str] = frozenset()) -> list[dict]:
+    """What a template draws: each control with its options, hotkeys, current value and whether it was pre-filled."""
     hotkeys = choice_hotkeys(schema)
     shown = []
     for control in schema.controls:
         value = values.get(control.name)
-        entry = {"control": control, "value": value if isinstance(value, str) else ""}
+        entry = {
+            "control": control,
+            "value": value if isinstance(value, str) else "",
+            "prefilled": control.name in prefilled,
+            "labels": [
+                {"value": lab.value, "text": lab.text or lab.value, "hotkey": hotkeys[(control.name, lab.value)]}
+                for lab in _labels(control)
+            ],
+        }
+        entry["labels_json"] = json.dumps(entry["labels"], ensure_ascii=False)
         if control.type == "choices":
             picked = set(value) if isinstance(value, list) else {value}
             entry["options"] = [
@@ -64,5 +116,107 @@ def controls_for_display(schema: LabelSchema, values: dict) -> list[dict]:
                 }
                 for choice in control.labels
             ]
+        elif control.type == "rating":
+            top = getattr(control, "max", 5)
+            entry["options"] = [{"value": n, "text": str(n), "checked": value == n} for n in range(1, top + 1)]
+            entry["value"] = str(value) if isinstance(value, int) else ""
+        elif control.type in WIDGET_OF:
+            entry["regions"] = value if isinstance(value, list) else []
+            entry["json"] = json.dumps(entry["regions"], ensure_ascii=False)
         shown.append(entry)
     return shown
+
+
+def source_of(control: object, schema: LabelSchema) -> str:
+    """The item field a region control works on; relations follow the spans control they link."""
+    if control.type == "relations":
+        spans = next((c for c in schema.controls if c.name == getattr(control, "spans", None)), None)
+        if spans is not None:
+            return source_of(spans, schema)
+    return getattr(control, "source", None) or DEFAULT_SOURCE[WIDGET_OF[control.type]]
+
+
+def blocks_for_display(
+    schema: LabelSchema, values: dict, *, data: dict, media: dict, prefilled: frozenset[str] = frozenset()
+) -> list[dict]:
+    """The page's controls in schema order, with region controls on one item field gathered into one widget.
+
+    `media` is what `item_media` gives per field: a viewable `url`, the size or duration, `peaks_url`."""
+    blocks: list[dict] = []
+    widgets: dict[tuple[str, str], dict] = {}
+    for entry in controls_for_display(schema, values, prefilled):
+        kind = WIDGET_OF.get(entry["control"].type)
+        if kind is None:
+            blocks.append({"widget": "", "entry": entry})
+            continue
+        source = source_of(entry["control"], schema)
+        if (kind, source) not in widgets:
+            widgets[(kind, source)] = _widget_block(kind, source, data, media, index=len(widgets))
+            blocks.append(widgets[(kind, source)])
+        widgets[(kind, source)]["entries"].append(entry)
+    for block in widgets.values():
+        block["prefilled"] = any(entry["prefilled"] for entry in block["entries"])
+    return blocks
+
+
+def _widget_block(kind: str, source: str, data: dict, media: dict, *, index: int) -> dict:
+    found = media.get(source) or {}
+    block = {"widget": kind, "source": source, "index": index, "entries": [], "url": found.get("url", "")}
+    if kind == "text":
+        text = data.get(source)
+        block["text"] = text if isinstance(text, str) else ""
+    elif kind == "image":
+        block["width"] = found.get("width") or _number(data, f"{source}_width")
+        block["height"] = found.get("height") or _number(data, f"{source}_height")
+    else:
+        block["duration"] = found.get("duration") or _number(data, f"{source}_duration")
+        block["peaks_url"] = found.get("peaks_url") or ""
+    return block
+
+
+def _number(data: dict, key: str) -> float | None:
+    found = data.get(key)
+    return found if isinstance(found, int | float) and not isinstance(found, bool) else None
+
+
+def widget_kinds(blocks: list[dict]) -> list[str]:
+    """Which widget scripts a page must load, each once."""
+    return sorted({block["widget"] for block in blocks if block["widget"]})
+
+
+def prefill_of(schema: LabelSchema, prediction: object) -> dict:
+    """The model's or importer's pre-label for the controls this schema has (`item.prediction.result`)."""
+    result = prediction.get("result") if isinstance(prediction, dict) else None
+    if not isinstance(result, dict):
+        return {}
+    names = {control.name for control in schema.controls}
+    return {name: value for name, value in result.items() if name in names and value not in (None, "", [])}
+
+
+def widget_messages() -> dict[str, str]:
+    """The words the region widgets show, translated here so the scripts carry none of their own."""
+    return {
+        "delete": _("Delete"),
+        "delete_named": _("Delete %(name)s"),
+        "show": _("Show"),
+        "show_named": _("Show %(name)s"),
+        "label_of": _("Label of %(name)s"),
+        "box_at": _("at %(x)s, %(y)s, %(w)s × %(h)s px"),
+        "polygon_points": _("%(n)s points"),
+        "point_at": _("at %(x)s, %(y)s px"),
+        "link_from": _("Link"),
+        "link_here": _("Link here"),
+        "link_cancel": _("Cancel link"),
+        "link_pick_target": _("Now pick the span to link to."),
+        "link_cancelled": _("Link cancelled."),
+        "linked": _("Linked."),
+        "segment_n": _("Segment %(n)s"),
+        "play": _("Play"),
+        "pause": _("Pause"),
+        "play_named": _("Play %(name)s"),
+        "start_of": _("Start of %(name)s, seconds"),
+        "end_of": _("End of %(name)s, seconds"),
+        "start_before_end": _("The start must come before the end."),
+        "transcript_of": _("Transcript of %(name)s"),
+        "add_segment": _("Add a segment at the playhead"),
+    }

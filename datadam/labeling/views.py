@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from datadam.core.errors import LeaseExpired, SchemaViolation
 from datadam.labeling import forms, selectors, services
 from datadam.labeling.models import Assignment
+from datadam.media.selectors import item_media
 from datadam.projects import selectors as project_selectors
 from datadam.projects.schema.validate import schema_parse
 from datadam.projects.services import guideline_html
@@ -29,16 +30,35 @@ def task_page(request: HttpRequest, project_id: int, assignment_id: int) -> Http
     assignment = selectors.assignment_get(actor=request.user, assignment_id=assignment_id)
     if assignment.project_id != project_id or assignment.status != Assignment.Status.ACTIVE:
         return redirect("labeling:start", project_id=assignment.project_id)
-    return _render_task(request, assignment, values=assignment.draft or {}, error=None)
-
-
-def _render_task(request: HttpRequest, assignment: Assignment, *, values: dict, error: str | None) -> HttpResponse:
     schema = schema_parse(assignment.project.schema)
+    if assignment.draft:
+        return _render_task(request, assignment, values=assignment.draft, error=None)
+    # No draft yet: a pre-label is the editable start, marked as such for the worker.
+    prefill = forms.prefill_of(schema, assignment.item.prediction)
+    return _render_task(request, assignment, values=prefill, error=None, prefilled=frozenset(prefill))
+
+
+def _render_task(
+    request: HttpRequest,
+    assignment: Assignment,
+    *,
+    values: dict,
+    error: str | None,
+    prefilled: frozenset[str] = frozenset(),
+) -> HttpResponse:
+    schema = schema_parse(assignment.project.schema)
+    blocks = forms.blocks_for_display(
+        schema, values, data=assignment.item.data, media=item_media(request.user, assignment.item), prefilled=prefilled
+    )
     context = {
         "assignment": assignment,
         "project": assignment.project,
         "item": assignment.item,
-        "controls": forms.controls_for_display(schema, values),
+        "blocks": blocks,
+        "widgets": forms.widget_kinds(blocks),
+        "text_in_widget": any(block["widget"] == "text" and block["source"] == "text" for block in blocks),
+        "prefilled": bool(prefilled),
+        "widget_messages": forms.widget_messages(),
         "guideline_html": guideline_html(assignment.project.guideline),
         "done_count": selectors.annotation_list_mine(actor=request.user, project=assignment.project).count(),
         "error": error,

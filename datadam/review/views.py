@@ -6,8 +6,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datadam.core.errors import Invalid
-from datadam.labeling.forms import active_seconds_from_post, controls_for_display, result_from_post
+from datadam.labeling.forms import (
+    active_seconds_from_post,
+    blocks_for_display,
+    result_from_post,
+    widget_kinds,
+    widget_messages,
+)
 from datadam.labeling.models import Annotation
+from datadam.media.selectors import item_media
 from datadam.projects import selectors as project_selectors
 from datadam.projects.schema.validate import schema_parse
 from datadam.review import selectors, services
@@ -32,13 +39,20 @@ def review_page(request: HttpRequest, project_id: int, annotation_id: int) -> Ht
 
 
 def _render_work(request: HttpRequest, annotation: Annotation, *, values: dict, error: str | None) -> HttpResponse:
-    project = annotation.project
+    project, item = annotation.project, annotation.item
+    schema = schema_parse(project.schema)
+    media = item_media(request.user, item)
+    answer = blocks_for_display(schema, annotation.result, data=item.data, media=media)
+    blocks = blocks_for_display(schema, values, data=item.data, media=media)
     context = {
         "project": project,
         "annotation": annotation,
-        "item": annotation.item,
-        "answer": controls_for_display(schema_parse(project.schema), annotation.result),
-        "controls": controls_for_display(schema_parse(project.schema), values),
+        "item": item,
+        "answer": answer,
+        "blocks": blocks,
+        "widgets": widget_kinds(blocks),
+        "widget_messages": widget_messages(),
+        "text_in_widget": any(block["widget"] == "text" and block["source"] == "text" for block in blocks),
         "reasons": project.reject_reasons,
         "waiting": selectors.review_waiting_count(project=project),
         "error": error,

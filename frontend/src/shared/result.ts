@@ -1,6 +1,6 @@
 // Turns the labeling form into the `result` object stored for an assignment.
 
-export type ResultValue = string | string[];
+export type ResultValue = string | string[] | number | unknown[];
 export type Result = Record<string, ResultValue>;
 
 /**
@@ -8,6 +8,8 @@ export type Result = Record<string, ResultValue>;
  * - choices, single   -> the checked value; omitted when nothing is checked
  * - choices, multiple -> array of checked values (`[]` when none)
  * - text              -> the string value; omitted when empty
+ * - rating            -> the checked number; omitted when nothing is checked
+ * - regions           -> the list a widget keeps as JSON in its hidden field; omitted when empty
  * Disabled inputs are skipped, matching what a normal form POST sends.
  */
 export function collectResult(form: HTMLFormElement): Result {
@@ -36,6 +38,16 @@ export function collectResult(form: HTMLFormElement): Result {
         }
         break;
       }
+      case 'rating': {
+        const checked = control.querySelector<HTMLInputElement>('input[type="radio"]:checked:not(:disabled)');
+        if (checked) result[name] = Number(checked.value);
+        break;
+      }
+      case 'regions': {
+        const regions = regionsOf(control);
+        if (regions.length > 0) result[name] = regions;
+        break;
+      }
       // Unknown control types are ignored so newer server templates don't break older bundles.
     }
   }
@@ -46,4 +58,16 @@ export function collectResult(form: HTMLFormElement): Result {
 function textFieldOf(control: HTMLElement): HTMLInputElement | HTMLTextAreaElement | null {
   if (control instanceof HTMLTextAreaElement || control instanceof HTMLInputElement) return control;
   return control.querySelector<HTMLInputElement | HTMLTextAreaElement>('textarea, input');
+}
+
+/** The list a region widget wrote into its hidden field; [] when empty or unreadable. */
+export function regionsOf(control: HTMLElement): unknown[] {
+  const field = control instanceof HTMLInputElement ? control : control.querySelector<HTMLInputElement>('input');
+  if (!field || field.disabled || !field.value) return [];
+  try {
+    const value: unknown = JSON.parse(field.value);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
 }

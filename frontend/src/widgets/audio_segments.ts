@@ -1,0 +1,201 @@
+// Segments of one recording with wavesurfer.js and its regions plugin: drag on the waveform to make a segment,
+// or add one at the playhead by keyboard; each segment has a label, start and end in seconds, and a transcript.
+
+import WaveSurfer from 'wavesurfer.js';
+import RegionsPlugin, { type Region as WaveRegion } from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import {
+  type Region, type RegionField, clamp, colour, currentPick, el, fieldsOf, isReadonly, keepEnterLocal, labelSelect,
+  nextId, round, t,
+} from './regions';
+
+const NEW_SEGMENT_SECONDS = 2;
+
+interface Owner {
+  field: RegionField;
+  id: string;
+}
+
+export function formatTime(seconds: number): string {
+  const whole = Math.max(0, seconds);
+  const minutes = Math.floor(whole / 60);
+  return `${minutes}:${(whole - minutes * 60).toFixed(1).padStart(4, '0')}`;
+}
+
+export function startAudioWidget(section: HTMLElement): void {
+  const stage = section.querySelector<HTMLElement>('[data-stage]');
+  const url = section.dataset.url;
+  if (!stage || !url) return;
+  const readonly = isReadonly(section);
+  const fields = fieldsOf(section).filter((field) => field.type === 'segments');
+  const byName = new Map(fields.map((field) => [field.name, field]));
+  const owners = new Map<string, Owner>();
+  const list = section.querySelector<HTMLElement>('[data-region-list]')!;
+  const regions = RegionsPlugin.create();
+  const ws = WaveSurfer.create({
+    container: stage,
+    url,
+    height: 96,
+    waveColor: '#4a6fa5',
+    progressColor: '#1d3557',
+    cursorColor: '#D55E00',
+    plugins: [regions],
+  });
+  let quiet = false; // true while we add regions ourselves, so their events are not taken for the worker's
+  let duration = Number(section.dataset.duration) || 0;
+
+  const colourOf = (field: RegionField, label: string): string => `${colour(field.labelIndex(label))}40`;
+
+  const drawRegion = (field: RegionField, segment: Region): void => {
+    const start = Number(segment.start);
+    const end = Number(segment.end);
+    if (!Number.isFinite(start) || !Number.isFinite(end) || start >= end) return;
+    const id = `${field.name}:${segment.id}`;
+    owners.set(id, { field, id: segment.id });
+    quiet = true;
+    regions.addRegion({
+      id, start, end, color: colourOf(field, segment.label), drag: !readonly, resize: !readonly,
+      content: field.labelText(segment.label),
+    });
+    quiet = false;
+  };
+
+  const update = (field: RegionField, id: string, change: Partial<Region>): void => {
+    field.write(field.read().map((segment) => (segment.id === id ? { ...segment, ...change } : segment)));
+  };
+
+  const regionOf = (field: RegionField, id: string): WaveRegion | undefined =>
+    regions.getRegions().find((region) => region.id === `${field.name}:${id}` || (owners.get(region.id)?.field === field && owners.get(region.id)?.id === id));
+
+  const addSegment = (start: number, end: number, waveRegion?: WaveRegion): void => {
+    const pick = currentPick(section);
+    const field = pick ? byName.get(pick.control) : fields[0];
+    if (!field) {
+      waveRegion?.remove();
+      return;
+    }
+    const label = pick?.label ?? field.labels[0]?.value ?? '';
+    const segments = field.read();
+    const id = nextId('g', segments);
+    const segment = { id, start: round(start, 3), end: round(end, 3), label, text: '' };
+    field.write([...segments, segment]);
+    if (waveRegion) {
+      owners.set(waveRegion.id, { field, id });
+      waveRegion.setOptions({ color: colourOf(field, label), content: field.labelText(label) } as never);
+    } else {
+      drawRegion(field, segment);
+    }
+    render(id);
+  };
+
+  const render = (focusTranscriptOf = ''): void => {
+    list.replaceChildren();
+    for (const field of fields) {
+      const segments = field.read();
+      const items = el('ol', { 'data-testid': `regions-${field.name}` });
+      segments.forEach((segment, index) => {
+        const name = t('segment_n', 'Segment %(n)s', { n: index + 1 });
+        const row = el('li', { 'data-region-id': segment.id });
+        row.append(el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(segment.label))}` }));
+        const times = `${formatTime(Number(segment.start))}–${formatTime(Number(segment.end))}`;
+        const play = el('button', { type: 'button', class: 'outline secondary' }, t('play', 'Play'));
+        play.setAttribute('aria-label', t('play_named', 'Play %(name)s', { name }));
+        play.addEventListener('click', () => regionOf(field, segment.id)?.play());
+        if (readonly) {
+          row.append(el('strong', {}, field.labelText(segment.label)), ` ${name}, ${times} `, play);
+          if (segment.text) row.append(el('p', { lang: 'ko' }, String(segment.text)));
+          items.append(row);
+          return;
+        }
+        const select = labelSelect(field, segment.label, t('label_of', 'Label of %(name)s', { name }));
+        select.addEventListener('change', () => {
+          update(field, segment.id, { label: select.value });
+          regionOf(field, segment.id)?.setOptions({ color: colourOf(field, select.value), content: field.labelText(select.value) } as never);
+          render();
+        });
+        const startInput = timeInput(t('start_of', 'Start of %(name)s, seconds', { name }), Number(segment.start));
+        const endInput = timeInput(t('end_of', 'End of %(name)s, seconds', { name }), Number(segment.end));
+        const onTimes = (): void => {
+          const start = clamp(Number(startInput.value), 0, duration || Infinity);
+          const end = clamp(Number(endInput.value), 0, duration || Infinity);
+          if (!(start < end)) {
+            startInput.setCustomValidity(t('start_before_end', 'The start must come before the end.'));
+            startInput.reportValidity();
+            return;
+          }
+          startInput.setCustomValidity('');
+          update(field, segment.id, { start: round(start, 3), end: round(end, 3) });
+          regionOf(field, segment.id)?.setOptions({ start, end } as never);
+        };
+        startInput.addEventListener('change', onTimes);
+        endInput.addEventListener('change', onTimes);
+        const transcriptId = `${section.dataset.testid ?? 'audio'}-${field.name}-${segment.id}-text`;
+        const transcript = el('textarea', { id: transcriptId, rows: '2', lang: 'ko', 'data-testid': 'segment-transcript' });
+        transcript.value = String(segment.text ?? '');
+        transcript.addEventListener('input', () => update(field, segment.id, { text: transcript.value }));
+        const remove = el('button', { type: 'button', class: 'outline secondary', 'data-testid': 'remove-region' }, t('delete', 'Delete'));
+        remove.setAttribute('aria-label', t('delete_named', 'Delete %(name)s', { name }));
+        remove.addEventListener('click', () => {
+          field.write(field.read().filter((s) => s.id !== segment.id));
+          regionOf(field, segment.id)?.remove();
+          render();
+        });
+        const timesBox = el('span', { class: 'times' }, startInput, ' – ', endInput);
+        row.append(`${name} `, select, timesBox, play, remove,
+          el('label', { for: transcriptId }, t('transcript_of', 'Transcript of %(name)s', { name })), transcript);
+        items.append(row);
+        if (focusTranscriptOf === segment.id) queueMicrotask(() => transcript.focus());
+      });
+      list.append(el('h4', {}, `${field.title} (${segments.length})`), items);
+    }
+    if (!readonly) {
+      const add = el('button', { type: 'button', class: 'secondary', 'data-testid': 'add-segment' }, t('add_segment', 'Add a segment at the playhead'));
+      add.addEventListener('click', () => {
+        const start = ws.getCurrentTime();
+        const end = Math.min(start + NEW_SEGMENT_SECONDS, duration || start + NEW_SEGMENT_SECONDS);
+        if (end > start) addSegment(start, end);
+      });
+      list.append(add);
+    }
+  };
+
+  ws.on('ready', () => {
+    duration = ws.getDuration() || duration;
+    for (const field of fields) for (const segment of field.read()) drawRegion(field, segment);
+    if (!readonly) {
+      regions.enableDragSelection({ color: 'rgba(0, 114, 178, 0.25)' });
+    }
+    section.dataset.widgetLoaded = 'true';
+  });
+
+  if (!readonly) {
+    regions.on('region-created', (region) => {
+      if (quiet || owners.has(region.id)) return;
+      addSegment(region.start, region.end, region);
+    });
+    regions.on('region-updated', (region) => {
+      const owner = owners.get(region.id);
+      if (owner) {
+        update(owner.field, owner.id, { start: round(region.start, 3), end: round(region.end, 3) });
+        render();
+      }
+    });
+    keepEnterLocal(list);
+  }
+
+  const playButton = section.querySelector<HTMLButtonElement>('[data-play]');
+  const timeOutput = section.querySelector<HTMLOutputElement>('[data-time]');
+  playButton?.addEventListener('click', () => ws.playPause());
+  ws.on('play', () => { if (playButton) playButton.textContent = t('pause', 'Pause'); });
+  ws.on('pause', () => { if (playButton) playButton.textContent = t('play', 'Play'); });
+  ws.on('timeupdate', (time) => { if (timeOutput) timeOutput.textContent = formatTime(time); });
+  section.querySelector<HTMLSelectElement>('[data-speed]')?.addEventListener('change', (event) => {
+    ws.setPlaybackRate(Number((event.target as HTMLSelectElement).value), true);
+  });
+  render();
+}
+
+function timeInput(label: string, value: number): HTMLInputElement {
+  const input = el('input', { type: 'number', min: '0', step: '0.01', 'aria-label': label });
+  input.value = String(value);
+  return input;
+}

@@ -1,0 +1,234 @@
+// Spans on one text with @recogito/text-annotator, and relations between spans as a small layer of our own
+// (text-annotator 4 has none): pick "Link" on one span and then "Link here" on another, or click its highlight.
+// Offsets are stored in code points, as Python indexes the item's text.
+
+import '@recogito/text-annotator/text-annotator.css';
+import {
+  createTextAnnotator, type TextAnnotation, type TextAnnotator, UserSelectAction,
+} from '@recogito/text-annotator';
+import {
+  type Region, type RegionField, codePointIndex, codePointSlice, colour, currentPick, currentRelationLabel, el,
+  fieldsOf, isReadonly, labelSelect, nextId, t, utf16Index,
+} from './regions';
+
+interface SpanOwner {
+  field: RegionField;
+  id: string;
+}
+
+export function startTextWidget(section: HTMLElement): void {
+  const stage = section.querySelector<HTMLElement>('[data-stage]');
+  if (!stage) return;
+  const readonly = isReadonly(section);
+  const text = stage.textContent ?? '';
+  const fields = fieldsOf(section);
+  const spanFields = fields.filter((field) => field.type === 'spans');
+  const relationFields = fields.filter((field) => field.type === 'relations');
+  const byName = new Map(fields.map((field) => [field.name, field]));
+  const owners = new Map<string, SpanOwner>();
+  const list = section.querySelector<HTMLElement>('[data-region-list]')!;
+  let pending: SpanOwner | null = null; // the span a relation starts from
+
+  const anno: TextAnnotator = createTextAnnotator(stage, {
+    annotatingEnabled: !readonly,
+    renderer: 'SPANS',
+    userSelectAction: readonly ? UserSelectAction.NONE : UserSelectAction.SELECT,
+    style: (annotation) => {
+      const owner = owners.get(annotation.id);
+      const label = owner?.field.read().find((region) => region.id === owner.id)?.label ?? '';
+      const pendingHere = pending && owner && pending.field === owner.field && pending.id === owner.id;
+      return {
+        fill: colour(owner ? owner.field.labelIndex(label) : 0),
+        fillOpacity: pendingHere ? 0.55 : 0.25,
+        underlineColor: colour(owner ? owner.field.labelIndex(label) : 0),
+        underlineThickness: pendingHere ? 4 : 2,
+        underlineOffset: 2,
+      };
+    },
+  });
+
+  const annotationOf = (field: RegionField, region: Region): TextAnnotation | null => {
+    const start = Number(region.start);
+    const end = Number(region.end);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start >= end) return null;
+    const id = `${field.name}:${region.id}`;
+    const from = utf16Index(text, start);
+    const to = utf16Index(text, end);
+    return {
+      id,
+      bodies: [],
+      target: { annotation: id, selector: [{ quote: text.slice(from, to), start: from, end: to } as never] },
+    };
+  };
+
+  const start: TextAnnotation[] = [];
+  for (const field of spanFields) {
+    for (const region of field.read()) {
+      const annotation = annotationOf(field, region);
+      if (annotation) {
+        owners.set(annotation.id, { field, id: region.id });
+        start.push(annotation);
+      }
+    }
+  }
+  anno.setAnnotations(start, true);
+
+  const restyle = (): void => anno.renderer.redraw(true);
+
+  const link = (to: SpanOwner): void => {
+    if (!pending) return;
+    const from = pending;
+    pending = null;
+    const relations = relationFields.find((field) => (field.spansControl || spanFields[0]?.name) === from.field.name);
+    if (!relations || to.field !== from.field || to.id === from.id) {
+      announce(section, t('link_cancelled', 'Link cancelled.'));
+      render();
+      return;
+    }
+    const label = currentRelationLabel(section, relations.name) || relations.labels[0]?.value || '';
+    const existing = relations.read();
+    if (!existing.some((r) => r.from === from.id && r.to === to.id && r.label === label)) {
+      relations.write([...existing, { id: nextId('r', existing), from: from.id, to: to.id, label }]);
+    }
+    announce(section, t('linked', 'Linked.'));
+    render();
+  };
+
+  const startLink = (owner: SpanOwner): void => {
+    if (pending && pending.field === owner.field && pending.id === owner.id) {
+      pending = null;
+      announce(section, t('link_cancelled', 'Link cancelled.'));
+    } else if (pending) {
+      link(owner);
+      return;
+    } else {
+      pending = owner;
+      announce(section, t('link_pick_target', 'Now pick the span to link to.'));
+    }
+    render();
+  };
+
+  const removeSpan = (field: RegionField, id: string): void => {
+    field.write(field.read().filter((region) => region.id !== id));
+    for (const relations of relationFields) {
+      const kept = relations.read().filter((r) => r.from !== id && r.to !== id);
+      if (kept.length !== relations.read().length) relations.write(kept);
+    }
+    const annotationId = `${field.name}:${id}`;
+    owners.delete(annotationId);
+    anno.removeAnnotation(annotationId);
+    if (pending?.id === id) pending = null;
+    render();
+  };
+
+  const render = (): void => {
+    restyle();
+    list.replaceChildren();
+    for (const field of spanFields) {
+      const regions = field.read();
+      const items = el('ol', { 'data-testid': `regions-${field.name}` });
+      for (const region of regions) {
+        const name = `“${String(region.text ?? '')}”`;
+        const row = el('li', { 'data-region-id': region.id });
+        row.append(el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(region.label))}` }));
+        if (readonly) {
+          row.append(el('strong', {}, field.labelText(region.label)), ` ${name}`);
+        } else {
+          const select = labelSelect(field, region.label, t('label_of', 'Label of %(name)s', { name }));
+          select.addEventListener('change', () => {
+            field.write(field.read().map((r) => (r.id === region.id ? { ...r, label: select.value } : r)));
+            render();
+          });
+          row.append(`${name} `, select);
+          if (relationFields.length > 0) {
+            const isPending = pending?.field === field && pending.id === region.id;
+            const linkButton = el(
+              'button', { type: 'button', class: 'outline secondary', 'data-testid': 'link-span', 'aria-pressed': String(isPending) },
+              isPending ? t('link_cancel', 'Cancel link') : pending ? t('link_here', 'Link here') : t('link_from', 'Link'),
+            );
+            linkButton.setAttribute('aria-label', `${linkButton.textContent} ${name}`);
+            if (isPending) row.classList.add('pending');
+            linkButton.addEventListener('click', () => startLink({ field, id: region.id }));
+            row.append(linkButton);
+          }
+          const remove = el('button', { type: 'button', class: 'outline secondary', 'data-testid': 'remove-region' }, t('delete', 'Delete'));
+          remove.setAttribute('aria-label', t('delete_named', 'Delete %(name)s', { name }));
+          remove.addEventListener('click', () => removeSpan(field, region.id));
+          row.append(remove);
+        }
+        items.append(row);
+      }
+      list.append(el('h4', {}, `${field.title} (${regions.length})`), items);
+    }
+    for (const relations of relationFields) {
+      const spans = byName.get(relations.spansControl) ?? spanFields[0];
+      const quote = (id: unknown): string => `“${String(spans?.read().find((s) => s.id === id)?.text ?? id)}”`;
+      const items = el('ol', { 'data-testid': `regions-${relations.name}` });
+      for (const relation of relations.read()) {
+        const row = el('li', { 'data-region-id': relation.id });
+        const words = `${quote(relation.from)} → ${quote(relation.to)}`;
+        row.append(`${quote(relation.from)} `, el('span', { class: 'relation-arrow' }, `—${relations.labelText(relation.label)}→`), ` ${quote(relation.to)} `);
+        if (!readonly) {
+          const remove = el('button', { type: 'button', class: 'outline secondary' }, t('delete', 'Delete'));
+          remove.setAttribute('aria-label', t('delete_named', 'Delete %(name)s', { name: words }));
+          remove.addEventListener('click', () => {
+            relations.write(relations.read().filter((r) => r.id !== relation.id));
+            render();
+          });
+          row.append(remove);
+        }
+        items.append(row);
+      }
+      list.append(el('h4', {}, `${relations.title} (${relations.read().length})`), items);
+    }
+  };
+
+  if (!readonly) {
+    anno.on('createAnnotation', (annotation: TextAnnotation) => {
+      const pick = currentPick(section);
+      const field = pick ? byName.get(pick.control) : undefined;
+      const selector = annotation.target.selector[0];
+      if (!pick || !field || !selector || selector.start >= selector.end) {
+        anno.removeAnnotation(annotation.id);
+        return;
+      }
+      const startPoint = codePointIndex(text, selector.start);
+      const endPoint = codePointIndex(text, selector.end);
+      const regions = field.read();
+      const id = nextId('s', regions);
+      owners.set(annotation.id, { field, id });
+      field.write([...regions, { id, start: startPoint, end: endPoint, label: pick.label, text: codePointSlice(text, startPoint, endPoint) }]);
+      anno.cancelSelected();
+      render();
+    });
+    anno.on('clickAnnotation', (annotation: TextAnnotation) => {
+      const owner = owners.get(annotation.id);
+      if (owner && pending) link(owner);
+    });
+    anno.on('deleteAnnotation', (annotation: TextAnnotation) => {
+      const owner = owners.get(annotation.id);
+      if (owner) removeSpan(owner.field, owner.id);
+    });
+    section.querySelector('[data-picker="regions"]')?.addEventListener('change', () => {
+      // A picked label also relabels the span that is selected in the text.
+      const pick = currentPick(section);
+      for (const selected of anno.getSelected()) {
+        const owner = owners.get(selected.id);
+        if (pick && owner && owner.field.name === pick.control) {
+          owner.field.write(owner.field.read().map((r) => (r.id === owner.id ? { ...r, label: pick.label } : r)));
+        }
+      }
+      render();
+    });
+  }
+  render();
+}
+
+function announce(section: HTMLElement, message: string): void {
+  let live = section.querySelector<HTMLElement>('[data-widget-live]');
+  if (!live) {
+    live = el('p', { 'data-widget-live': '', role: 'status', 'aria-live': 'polite', class: 'visually-hidden' });
+    section.append(live);
+  }
+  live.textContent = message;
+}

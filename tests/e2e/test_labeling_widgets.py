@@ -1,0 +1,184 @@
+"""Region widgets in the browser: a labeler draws a box and a polygon on an image, marks spans in a Korean text
+and links them, cuts a recording into a segment and types its transcript, and submits each; a reviewer then
+sees every answer drawn read-only and corrects it with the same widgets."""
+
+import io
+import re
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+from django.urls import reverse
+from PIL import Image, ImageDraw
+from playwright.sync_api import Browser, Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from datadam.labeling.models import Annotation
+from datadam.media import services as media_services
+from datadam.projects.models import Item, Project
+from tests import factories
+from tests.conftest import Cast
+from tests.e2e.conftest import AxeCheck, LogIn
+
+pytestmark = pytest.mark.e2e
+
+TASK_URL = re.compile(r"/projects/\d+/tasks/(\d+)/$")
+REVIEW_WORK_URL = re.compile(r"/projects/\d+/review/(\d+)/$")
+KOREAN_TEXT = "홍길동은 서울의 데이터댐 회사에서 일한다."
+
+IMAGE_SCHEMA = {
+    "controls": [
+        {"type": "boxes", "name": "objects", "title": "물체", "labels": [
+            {"value": "cat", "text": "고양이"}, {"value": "dog", "text": "개"}]},
+        {"type": "polygons", "name": "areas", "title": "영역", "required": False, "labels": [
+            {"value": "road", "text": "도로"}]},
+        {"type": "choices", "name": "weather", "title": "날씨", "labels": [
+            {"value": "sunny", "text": "맑음"}, {"value": "rainy", "text": "비"}]},
+    ]
+}
+TEXT_SCHEMA = {
+    "controls": [
+        {"type": "spans", "name": "entities", "title": "개체명", "labels": [
+            {"value": "PS", "text": "사람"}, {"value": "OG", "text": "기관"}, {"value": "LC", "text": "장소"}]},
+        {"type": "relations", "name": "links", "title": "관계", "spans": "entities", "required": False, "labels": [
+            {"value": "works_for", "text": "소속", "hotkey": "w"}]},
+    ]
+}
+AUDIO_SCHEMA = {
+    "controls": [
+        {"type": "segments", "name": "speech", "title": "발화 구간", "transcript": True, "labels": [
+            {"value": "speech", "text": "말소리"}, {"value": "noise", "text": "잡음"}]},
+    ]
+}
+
+
+def png_bytes(width: int = 640, height: int = 400) -> bytes:
+    image = Image.new("RGB", (width, height), (235, 235, 220))
+    ImageDraw.Draw(image).rectangle((100, 80, 300, 240), fill=(200, 120, 40))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def wav_bytes(seconds: float = 4.0, rate: int = 8000) -> bytes:
+    t = np.arange(int(seconds * rate)) / rate
+    samples = (np.sin(2 * np.pi * 220 * t) * 9000 * (t % 1 < 0.6)).astype("<i2")
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(samples.tobytes())
+    return buffer.getvalue()
+
+
+def make_project(cast: Cast, schema: dict, data_type: str, data: dict, prediction: dict | None = None) -> Project:
+    """The cast's project turned into one with a region schema and a single item."""
+    project = cast.project
+    Project.objects.filter(id=project.id).update(schema=schema, data_type=data_type)
+    project.refresh_from_db()
+    Item.objects.filter(project=project).delete()
+    factories.ItemFactory(project=project, data=data, prediction=prediction or {})
+    return project
+
+
+def stored_media(project: Project, name: str, content: bytes) -> str:
+    media = media_services.media_file_store(project=project, name=name, stream=io.BytesIO(content))
+    media_services.media_file_probe(media=media)
+    return f"media:{media.id}"
+
+
+def open_task(page: Page, live_server: LiveServer, project: Project) -> None:
+    page.goto(live_server.url + reverse("labeling:start", args=[project.id]))
+    page.wait_for_url(TASK_URL)
+
+
+def submit(page: Page) -> None:
+    before = page.url
+    page.get_by_test_id("submit").click()
+    page.wait_for_url(lambda url: url != before)
+
+
+def open_review(page: Page, live_server: LiveServer, project: Project) -> None:
+    page.goto(live_server.url + reverse("review:start", args=[project.id]))
+    page.wait_for_url(REVIEW_WORK_URL)
+
+
+def drag(page: Page, start: tuple[float, float], end: tuple[float, float]) -> None:
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move((start[0] + end[0]) / 2, (start[1] + end[1]) / 2, steps=5)
+    page.mouse.move(*end, steps=5)
+    page.mouse.up()
+
+
+def only_annotation(project: Project, author) -> Annotation:
+    return Annotation.objects.filter(project=project, author=author).latest("version")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_labeler_draws_a_box_and_a_polygon_and_the_reviewer_corrects_the_box_label(
+    page: Page, browser: Browser, browser_context_args: dict, live_server: LiveServer, cast: Cast, log_in: LogIn,
+    axe_check: AxeCheck, artifacts_dir: Path,
+) -> None:
+    project = make_project(cast, IMAGE_SCHEMA, "image", {})
+    reference = stored_media(project, "고양이 사진.png", png_bytes())
+    Item.objects.filter(project=project).update(data={"image": reference, "image_width": 640, "image_height": 400})
+
+    log_in(page, cast.labeler)
+    open_task(page, live_server, project)
+    image = page.get_by_test_id("widget-image").locator("img").first
+    expect(image).to_be_visible()
+    page.wait_for_function("() => document.querySelector('img')?.naturalWidth === 640")
+    axe_check(page)
+    image.evaluate("img => img.scrollIntoView({block: 'center'})")
+    box = image.bounding_box()
+    assert box
+    scale = box["width"] / 640
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return box["x"] + x * scale, box["y"] + y * scale
+
+    # A box by mouse drag, with the first label (picked already).
+    drag(page, at(100, 80), at(300, 240))
+    expect(page.get_by_test_id("regions-objects").locator("li")).to_have_count(1)
+
+    # A polygon: pick the polygon tool's label by its hotkey, drag the first edge, click the others, close it.
+    page.keyboard.press("3")
+    expect(page.get_by_test_id("widget-image")).to_have_attribute("data-tool", "polygon")
+    drag(page, at(400, 300), at(600, 300))
+    for x, y in [(600, 380), (420, 380), (401, 301)]:
+        page.mouse.move(*at(x, y), steps=3)
+        page.mouse.down()
+        page.mouse.up()
+    expect(page.get_by_test_id("regions-areas").locator("li")).to_have_count(1)
+    page.keyboard.press("4")  # weather: sunny
+    page.screenshot(path=artifacts_dir / "image-labeling.png")
+    submit(page)
+
+    answer = only_annotation(project, cast.labeler)
+    [drawn] = answer.result["objects"]
+    assert drawn["label"] == "cat"
+    assert abs(drawn["x"] - 100) < 4 and abs(drawn["y"] - 80) < 4
+    assert abs(drawn["width"] - 200) < 6 and abs(drawn["height"] - 160) < 6
+    [area] = answer.result["areas"]
+    assert area["label"] == "road" and len(area["points"]) >= 3
+    assert answer.result["weather"] == "sunny"
+
+    # The reviewer sees the box drawn read-only and corrects its label with the same widget.
+    reviewer = browser.new_context(**browser_context_args).new_page()
+    log_in(reviewer, cast.reviewer)
+    open_review(reviewer, live_server, project)
+    expect(reviewer.get_by_test_id("answer-widget-image").get_by_text("고양이")).to_be_visible()
+    axe_check(reviewer)
+    reviewer.locator("details > summary").first.click()
+    correction = reviewer.get_by_test_id("widget-image")
+    correction.get_by_label(re.compile("(Label of|레이블).*")).first.select_option("dog")
+    reviewer.screenshot(path=artifacts_dir / "image-review.png")
+    with reviewer.expect_navigation():
+        reviewer.get_by_test_id("correct").click()
+    corrected = Annotation.objects.filter(project=project).latest("id")
+    assert corrected.author == cast.reviewer
+    assert corrected.result["objects"][0]["label"] == "dog"
+    assert corrected.result["areas"] == answer.result["areas"]
