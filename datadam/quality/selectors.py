@@ -238,3 +238,37 @@ def gold_list(project: Project) -> QuerySet[GoldItem]:
 
 def last_flag_resolution(project: Project, worker: User):
     return WorkerFlag.objects.filter(project=project, worker=worker).aggregate(last=Max("resolved_at"))["last"]
+
+
+def agreement_matrices(report: dict) -> dict:
+    """For the agreement page: per control, a Cohen's κ matrix (rows and columns by worker) and each worker's
+    mean agreement with the others, with usernames, plus chart figures."""
+    ids = {worker for control in report["controls"] for worker in control["workers"]}
+    names = dict(User.objects.filter(id__in=ids).values_list("id", "username"))
+    matrices, figures = [], {}
+    for control in report["controls"]:
+        workers = sorted(control["workers"], key=lambda worker: names.get(worker, ""))
+        rows = []
+        for a in workers:
+            cells = []
+            for b in workers:
+                pair = control["pairs"].get((a, b)) or control["pairs"].get((b, a))
+                cells.append(1.0 if a == b else (pair[0] if pair else None))
+            rows.append({"worker": names.get(a, "?"), "cells": cells})
+        others = [
+            {"worker": names.get(w, "?"), "mean": control["workers"][w][0], "comparisons": control["workers"][w][1]}
+            for w in workers
+        ]
+        matrices.append({**control, "names": [names.get(w, "?") for w in workers], "rows": rows, "others": others})
+        figures[f"agreement-{control['name']}"] = {
+            "labels": [row["worker"] for row in others],
+            "values": [round(row["mean"] * 100, 1) for row in others],
+            "max": 100,
+        }
+    return {"matrices": matrices, "figures": figures}
+
+
+def usernames(report: dict) -> dict[int, str]:
+    ids = {worker for control in report["controls"] for worker in control["workers"]}
+    ids |= {worker for control in report["controls"] for pair in control["pairs"] for worker in pair}
+    return dict(User.objects.filter(id__in=ids).values_list("id", "username"))

@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from datadam.quality import views
 
 app_name = "quality"
-urlpatterns: list = []
+urlpatterns = [
+    path("projects/<int:project_id>/quality/", views.manager_page, name="manage"),
+    path("projects/<int:project_id>/quality/agreement/", views.agreement_page, name="agreement"),
+    path("projects/<int:project_id>/quality/mine/", views.my_quality, name="mine"),
+    path("projects/<int:project_id>/quality/gold/", views.gold_add, name="gold_add"),
+    path("projects/<int:project_id>/quality/refresh/", views.refresh, name="refresh"),
+    path("projects/<int:project_id>/quality/workers/<int:worker_id>/lift/", views.pause_lift, name="lift"),
+]
