@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Invalid, NotFound, PermissionDenied
-from datadam.jobs import permissions, requirements
+from datadam.jobs import permissions, requirements, selectors
 from datadam.jobs.models import JobPosting
 from datadam.projects import services as project_services
 from datadam.projects.models import Project, ProjectMembership
@@ -68,7 +68,7 @@ def join_refusal(*, actor: User, project: Project) -> str | None:
 def job_join(*, actor: User, posting: JobPosting) -> ProjectMembership:
     """A worker joins the project of a public posting as a labeler, if they hold the qualification it asks."""
     project = posting.project
-    if not posting.is_open:
+    if not selectors.job_list_public().filter(id=posting.id).exists():  # closed, expired, invite-only or hidden
         raise PermissionDenied(_("This job is not taking new people."))
     refusal = join_refusal(actor=actor, project=project)
     if refusal:

@@ -42,7 +42,7 @@ def job_detail(request: HttpRequest, project_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def job_join(request: HttpRequest, project_id: int) -> HttpResponse:
-    posting = selectors.job_get_public(project_id=project_id)
+    posting = selectors.job_get(actor=request.user, project_id=project_id)
     try:
         services.job_join(actor=request.user, posting=posting)
     except DomainError as exc:
