@@ -181,6 +181,13 @@ def attempt_items(attempt: EvaluationAttempt) -> list[CourseItem]:
     return [items[item_id] for item_id in attempt.item_ids if item_id in items]
 
 
+def practice_item_get(*, actor: User, course_item_id: int) -> CourseItem:
+    item = CourseItem.objects.filter(id=course_item_id, use=CourseItem.Use.PRACTICE).select_related("course").first()
+    if item is None or not permissions.can_study(actor, item.course):
+        raise NotFound(_("No such practice item."))
+    return item
+
+
 def practice_items(course: Course) -> list[CourseItem]:
     return list(course.course_items.filter(use=CourseItem.Use.PRACTICE).select_related("item"))
 

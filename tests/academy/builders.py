@@ -24,7 +24,9 @@ def make_course(manager: User, *, practice: int = 2, evaluation: int = 5, **fiel
     settings = {"title_ko": "텍스트 라벨링 기초", "title_en": "Text labeling basics", "data_types": ["text"]}
     settings |= {"evaluation_size": evaluation, "cooldown_minutes": 60, "max_attempts": 3} | fields
     course = courses.course_create(actor=manager, organization=organization, schema=SCHEMA, **settings)
-    courses.lesson_create(actor=manager, course=course, title_ko="감성이란", title_en="What sentiment is", body_ko="# 안녕")
+    courses.lesson_create(
+        actor=manager, course=course, title_ko="감성이란", title_en="What sentiment is", body_ko="# 안녕"
+    )
     for text, label in REVIEWS[:practice]:
         courses.course_item_add(
             actor=manager,
@@ -38,7 +40,11 @@ def make_course(manager: User, *, practice: int = 2, evaluation: int = 5, **fiel
     for index in range(evaluation):
         text, label = REVIEWS[index % len(REVIEWS)]
         courses.course_item_add(
-            actor=manager, course=course, data={"text": f"{text} ({index})"}, gold={"sentiment": label}, use="evaluation"
+            actor=manager,
+            course=course,
+            data={"text": f"{text} ({index})"},
+            gold={"sentiment": label},
+            use="evaluation",
         )
     return course
 
