@@ -83,5 +83,11 @@ def media_import_get(*, actor, batch_id: int) -> ImportBatch:
     return batch
 
 
+def media_import_list(*, actor, project) -> QuerySet[ImportBatch]:
+    if not permissions.can_manage_media(actor, project):
+        return ImportBatch.objects.none()
+    return ImportBatch.objects.filter(project=project, file_format__startswith="media-").order_by("-created_at")
+
+
 def media_unreadable_list(*, batch: ImportBatch) -> QuerySet[MediaFile]:
     return MediaFile.objects.filter(batch=batch, status=MediaFile.Status.UNREADABLE).order_by("id")

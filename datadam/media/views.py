@@ -2,14 +2,17 @@
 
 import json
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
-from datadam.core.errors import NotFound
-from datadam.media import links, permissions, selectors
+from datadam.core.errors import DomainError, NotFound
+from datadam.media import forms, imports, links, permissions, selectors
 from datadam.media.models import MediaFile
 from datadam.media.sniff import INLINE_TYPES
 from datadam.media.storage import media_storage
+from datadam.projects import selectors as project_selectors
 
 
 def _media_for_token(request: HttpRequest, media_token: str) -> MediaFile:
@@ -56,3 +59,71 @@ def media_peaks(request: HttpRequest, media_token: str) -> HttpResponse:
         raise Http404
     body = json.dumps({"duration": media.duration, "sample_rate": media.sample_rate, "peaks": [media.peaks]})
     return _guard(HttpResponse(body, content_type="application/json"))
+
+
+FORMS = {
+    "upload": forms.MediaUploadForm,
+    "folder": forms.MediaFolderForm,
+    "urls": forms.MediaUrlsForm,
+    "bucket": forms.MediaBucketForm,
+}
+
+
+@login_required
+def media_import(request: HttpRequest, project_id: int) -> HttpResponse:
+    """One page, four sources; each form posts its own `source`, so each answer names one service call."""
+    project = project_selectors.project_managed_get(actor=request.user, project_id=project_id)
+    source = request.POST.get("source", "")
+    bound = {name: form(request.POST, request.FILES) if name == source else form() for name, form in FORMS.items()}
+    error = None
+    if request.method == "POST" and source in bound and bound[source].is_valid():
+        try:
+            batch = _import_create(request, project, source, bound[source].cleaned_data)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            imports.media_import_start(batch=batch)
+            return redirect("media:import_status", project_id=project.id, media_import_id=batch.id)
+    context = {
+        "project": project,
+        "forms": bound,
+        "error": error,
+        "source": source,
+        "batches": selectors.media_import_list(actor=request.user, project=project)[:20],
+        "limit_mb": settings.DATADAM_MAX_UPLOAD_BYTES >> 20,
+        "zip_limit_mb": settings.DATADAM_ZIP_MAX_TOTAL_BYTES >> 20,
+        "folders_allowed": bool(settings.DATADAM_IMPORT_ROOTS),
+    }
+    invalid = request.method == "POST" and (error or source not in bound or not bound[source].is_valid())
+    return render(request, "media/import.html", context, status=422 if invalid else 200)
+
+
+def _import_create(request: HttpRequest, project, source: str, data: dict):
+    actor = request.user
+    if source == "upload":
+        files = data["files"]
+        if len(files) == 1 and files[0].name.lower().endswith(".zip"):
+            return imports.media_import_create_zip(
+                actor=actor, project=project, upload=files[0], file_name=files[0].name
+            )
+        return imports.media_import_create_files(actor=actor, project=project, uploads=files)
+    if source == "folder":
+        return imports.media_import_create_folder(actor=actor, project=project, folder=data["folder"])
+    if source == "urls":
+        return imports.media_import_create_urls(actor=actor, project=project, urls=data["urls"])
+    return imports.media_import_create_s3(actor=actor, project=project, bucket=data["bucket"], prefix=data["prefix"])
+
+
+@login_required
+def media_import_status(request: HttpRequest, project_id: int, media_import_id: int) -> HttpResponse:
+    batch = selectors.media_import_get(actor=request.user, batch_id=media_import_id)
+    if batch.project_id != project_id:
+        raise Http404
+    context = {
+        "project": batch.project,
+        "batch": batch,
+        "unreadable": selectors.media_unreadable_list(batch=batch)[:500],
+        "running": batch.status in ("queued", "running"),
+    }
+    template = "media/_import_status.html" if request.headers.get("HX-Request") else "media/import_status.html"
+    return render(request, template, context)
