@@ -1,0 +1,261 @@
+"""The academy's demo: a Korean course built from the NSMC review slice, three cohorts, trainees at every stage,
+and a project that only qualified labelers may join. Everything goes through the services. Idempotent."""
+
+import csv
+import datetime
+import io
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from datadam.academy.models import Cohort, Course, CourseItem, Enrolment
+from datadam.academy.services import cohorts, courses, learning, qualifications
+from datadam.accounts import services as accounts
+from datadam.accounts.models import User
+from datadam.demo.loader import DEMO_PASSWORD, SCHEMA, DemoCore
+from datadam.projects import services as projects
+from datadam.projects.imports import services as imports
+from datadam.projects.models import Project
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "demo" / "data" / "nsmc_reviews_2000.tsv"
+COURSE_TITLE = "텍스트 데이터 라벨링 기초"
+QUALIFIED_PROJECT = "영화 리뷰 감성 분류 2단계 (수료자 전용)"
+DEMO_LOGINS = [("trainee1", DEMO_PASSWORD, "trainee")]
+TRAINEES = [
+    ("trainee1", "한교육"),  # enrolled in cohort 2, nothing done yet: the demo login
+    ("trainee2", "서지원"),  # applied to cohort 3 (chosen by review)
+    ("trainee3", "오대기"),  # on cohort 2's waiting list
+    ("trainee4", "윤학습"),  # enrolled in cohort 2, halfway through
+    ("trainee5", "장수강"),  # enrolled in cohort 2
+    ("trainee6", "임라벨"),  # cohort 1, completed: qualified labeler
+    ("trainee7", "강검수"),  # cohort 1, completed with a top score: qualified reviewer
+]
+LESSONS = [
+    (
+        "데이터 라벨링이란",
+        "What data labeling is",
+        "## 데이터 라벨링이란\n\nAI는 사람이 붙인 **정답(라벨)** 으로 배웁니다. 여러분이 고른 라벨 하나하나가 "
+        "학습 데이터가 됩니다.\n\n- 원천데이터: 리뷰 한 줄\n- 라벨링데이터: 그 리뷰의 감성(긍정/부정)",
+        "## What data labeling is\n\nAI learns from the **answers (labels)** people give. Every label you pick "
+        "becomes training data.\n\n- Raw data: one review\n- Label data: its sentiment (positive/negative)",
+    ),
+    (
+        "감성 분류 가이드라인",
+        "The sentiment guideline",
+        '## 감성 분류 가이드라인\n\n1. 글 전체의 분위기를 봅니다.\n2. 반어("참 잘~했다")에 주의합니다.\n'
+        "3. 별점이 아니라 **글**로 판단합니다.\n\n"
+        "| 예 | 라벨 |\n|---|---|\n| 최고의 영화 | 긍정 |\n| 시간 아깝다 | 부정 |",
+        "## The sentiment guideline\n\n1. Read the whole review.\n2. Watch for irony.\n3. Judge by the **words**, "
+        "not the stars.\n\n| Example | Label |\n|---|---|\n| Best film ever | positive |\n| Waste of time | negative |",
+    ),
+    (
+        "검수자가 보는 것",
+        "What a reviewer checks",
+        "## 검수자가 보는 것\n\n검수자(reviewer)는 라벨이 가이드라인을 따랐는지 확인하고, 틀리면 이유와 함께 "
+        "반려합니다. 평가 점수가 높으면 검수자 자격도 받습니다.",
+        "## What a reviewer checks\n\nA reviewer checks that labels follow the guideline and rejects wrong ones "
+        "with a reason. A high evaluation score also makes you a reviewer.",
+    ),
+]
+
+
+def _reviews() -> list[dict]:
+    with DATA_FILE.open(encoding="utf-8", newline="") as source:
+        return list(csv.DictReader(source, delimiter="\t"))
+
+
+def _label(row: dict) -> str:
+    return "positive" if row["label"] == "1" else "negative"
+
+
+def _explanations(row: dict) -> tuple[str, str]:
+    stars = row["rating"]
+    if _label(row) == "positive":
+        return (
+            f"글쓴이가 영화를 좋게 평가했습니다 (별점 {stars}/10). 긍정입니다.",
+            f"The writer liked the film ({stars}/10 stars): positive.",
+        )
+    return (
+        f"글쓴이가 영화를 나쁘게 평가했습니다 (별점 {stars}/10). 부정입니다.",
+        f"The writer did not like the film ({stars}/10 stars): negative.",
+    )
+
+
+def demo_load_part(core: DemoCore) -> None:
+    if Course.objects.filter(title_ko=COURSE_TITLE).exists():
+        return
+    manager = core.people["manager"]
+    with transaction.atomic():
+        course = _course_load(manager, core)
+        people = {username: _person(username, name) for username, name in TRAINEES}
+        cohort1, cohort2, cohort3 = _cohorts_load(manager, course)
+        _trainees_load(manager, course, people, cohort1, cohort2, cohort3)
+    _qualified_project_load(manager, core)
+
+
+def _person(username: str, name: str) -> User:
+    existing = User.objects.filter(username=username).first()
+    return existing or accounts.user_signup(username=username, password=DEMO_PASSWORD, display_name=name)
+
+
+def _course_load(manager: User, core: DemoCore) -> Course:
+    course = courses.course_create(
+        actor=manager,
+        organization=core.organization,
+        title_ko=COURSE_TITLE,
+        title_en="Text data labeling basics",
+        description_ko="영화 리뷰로 감성 분류 라벨링을 배우는 6시간 과정입니다. "
+        "수료하면 텍스트 라벨러 자격을 받습니다.",
+        description_en="A six-hour course on sentiment labeling with movie reviews. Passing makes you a text labeler.",
+        schema=SCHEMA,
+        data_types=["text"],
+        hours=6,
+        labeler_threshold=0.7,
+        reviewer_threshold=0.9,
+        evaluation_size=10,
+        time_limit_minutes=20,
+        max_attempts=3,
+        cooldown_minutes=60,
+    )
+    for title_ko, title_en, body_ko, body_en in LESSONS:
+        courses.lesson_create(
+            actor=manager, course=course, title_ko=title_ko, title_en=title_en, body_ko=body_ko, body_en=body_en
+        )
+    rows = _reviews()
+    short = [row for row in rows if 8 <= len(row["document"]) <= 80]
+    for row in short[-5:]:
+        explanation_ko, explanation_en = _explanations(row)
+        courses.course_item_add(
+            actor=manager,
+            course=course,
+            data={"text": row["document"]},
+            gold={"sentiment": _label(row)},
+            use=CourseItem.Use.PRACTICE,
+            explanation_ko=explanation_ko,
+            explanation_en=explanation_en,
+        )
+    for row in short[-15:-5]:
+        courses.course_item_add(
+            actor=manager,
+            course=course,
+            data={"text": row["document"]},
+            gold={"sentiment": _label(row)},
+            use=CourseItem.Use.EVALUATION,
+        )
+    return course
+
+
+def _cohorts_load(manager: User, course: Course) -> tuple[Cohort, Cohort, Cohort]:
+    now, today = timezone.now(), timezone.localdate()
+    agreement = qualifications.agreement_publish(
+        actor=manager,
+        organization=course.organization,
+        key="academy",
+        title="교육 참여 약관 (Training agreement)",
+        text_ko="교육 과정에 성실히 참여하고, 교육 자료를 외부에 공유하지 않습니다.",
+        text_en="I take part in the course in good faith and do not share the course materials.",
+    )
+    common = {"actor": manager, "course": course, "agreement": agreement, "teaching_organization": "대구 디지털 교육원"}
+    window = {"enrol_opens_at": now - datetime.timedelta(days=2), "enrol_closes_at": now + datetime.timedelta(days=12)}
+    cohort1 = cohorts.cohort_create(
+        **common,
+        **window,
+        number=1,
+        mode=Cohort.Mode.CLASSROOM,
+        venue="대구 디지털 교육원 3층 강의실",
+        timetable="화·목 19:00–21:00 (4회)",
+        sessions=4,
+        required_attendance=3,
+        starts_on=today - datetime.timedelta(days=30),
+        ends_on=today - datetime.timedelta(days=14),
+        seats=20,
+    )
+    cohort2 = cohorts.cohort_create(
+        **common,
+        **window,
+        number=2,
+        mode=Cohort.Mode.ONLINE,
+        timetable="자유 수강 (Self-paced)",
+        starts_on=today,
+        ends_on=today + datetime.timedelta(days=28),
+        seats=3,
+    )
+    cohort3 = cohorts.cohort_create(
+        **common,
+        **window,
+        number=3,
+        mode=Cohort.Mode.ONLINE,
+        selection=Cohort.Selection.REVIEW,
+        eligibility_questions=["거주 지역 (Where do you live?)", "컴퓨터 사용 경험 (Computer experience)"],
+        starts_on=today + datetime.timedelta(days=14),
+        ends_on=today + datetime.timedelta(days=42),
+        seats=25,
+    )
+    return cohort1, cohort2, cohort3
+
+
+def _trainees_load(manager: User, course: Course, people: dict, cohort1: Cohort, cohort2: Cohort, cohort3: Cohort):
+    def apply(username: str, cohort: Cohort, **extra: object) -> Enrolment:
+        return cohorts.cohort_apply(actor=people[username], cohort=cohort, agreement_accepted=True, **extra)[0]
+
+    for username in ("trainee1", "trainee4", "trainee5", "trainee3"):
+        apply(username, cohort2)
+    answers = {"거주 지역 (Where do you live?)": "대구 수성구", "컴퓨터 사용 경험 (Computer experience)": "조금"}
+    apply("trainee2", cohort3, answers=answers, consent=True)
+    for lesson in course.lessons.all()[:2]:
+        learning.lesson_complete(actor=people["trainee4"], lesson=lesson)
+    for username, right in (("trainee6", 8), ("trainee7", 10)):
+        enrolment = apply(username, cohort1)
+        for session in (1, 2, 3, 4):
+            cohorts.attendance_record(actor=manager, enrolment=enrolment, session=session, present=session != 4)
+        attempt = learning.evaluation_start(actor=people[username], course=course)
+        items = CourseItem.objects.in_bulk(attempt.item_ids)
+        answers = {}
+        for index, item_id in enumerate(attempt.item_ids):
+            gold = items[item_id].gold["sentiment"]
+            answers[str(item_id)] = {"sentiment": gold if index < right else _other(gold)}
+        learning.evaluation_submit(actor=people[username], attempt=attempt, answers=answers)
+    # Cohort 1 ran last month: its application window is over.
+    past = timezone.now() - datetime.timedelta(days=40)
+    Cohort.objects.filter(id=cohort1.id).update(enrol_opens_at=past, enrol_closes_at=past + datetime.timedelta(days=7))
+
+
+def _other(label: str) -> str:
+    return "negative" if label == "positive" else "positive"
+
+
+def _qualified_project_load(manager: User, core: DemoCore) -> None:
+    """A project only qualified text labelers may join, with its own participation agreement."""
+    project = projects.project_create(
+        actor=manager,
+        organization=core.organization,
+        name=QUALIFIED_PROJECT,
+        schema=SCHEMA,
+        description="텍스트 라벨러 자격이 있는 분만 참여할 수 있습니다. Open to qualified text labelers.",
+        guideline=core.project.guideline,
+        join_policy=Project.JoinPolicy.OPEN,
+        rate_per_item=30,
+    )
+    agreement = qualifications.agreement_publish(
+        actor=manager,
+        organization=core.organization,
+        key="work",
+        title="작업 참여 약관 (Work agreement)",
+        text_ko="작업 데이터를 외부에 공유하지 않으며, 가이드라인에 따라 성실히 라벨링합니다.",
+        text_en="I keep the work data private and label carefully by the guideline.",
+    )
+    qualifications.requirement_set(actor=manager, project=project, data_type="text", agreement=agreement)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "text"])
+    for row in _reviews()[1000:1050]:
+        writer.writerow([row["id"], row["document"]])
+    batch = imports.import_batch_create(
+        actor=manager,
+        project=project,
+        upload=ContentFile(out.getvalue().encode("utf-8"), name="reviews_stage2.csv"),
+        file_name="reviews_stage2.csv",
+    )
+    imports.import_batch_raise_if_failed(imports.import_batch_run(batch_id=batch.id))
