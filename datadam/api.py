@@ -16,6 +16,7 @@ from datadam.core.errors import DomainError, ImportRejected
 from datadam.jobs.api import router as jobs_router
 from datadam.labeling.api import router as labeling_router
 from datadam.media.api import router as media_router
+from datadam.office.api import router as office_router
 from datadam.pay.api import router as pay_router
 from datadam.programmes.api import router as programmes_router
 from datadam.projects.api import router as projects_router
@@ -70,6 +71,7 @@ api.add_router("", academy_router)
 api.add_router("", jobs_router)
 api.add_router("", careers_router)
 api.add_router("", programmes_router)
+api.add_router("", office_router)
 api.add_router("", catalog_router)
 api.add_router("", media_router)
 api.add_router("", assist_router)

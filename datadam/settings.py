@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "datadam.jobs",
     "datadam.careers",
     "datadam.programmes",
+    "datadam.office",
     "datadam.catalog",
     "datadam.media",
     "datadam.assist",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("datadam.jobs.urls")),
     path("", include("datadam.careers.urls")),
     path("", include("datadam.programmes.urls")),
+    path("", include("datadam.office.urls")),
     path("", include("datadam.catalog.urls")),
     path("", include("datadam.media.urls")),
     path("", include("datadam.assist.urls")),
