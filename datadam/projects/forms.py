@@ -25,7 +25,10 @@ class ProjectForm(forms.Form):
         label=_("Label schema (JSON)"),
         initial=json.dumps(EXAMPLE_SCHEMA, ensure_ascii=False, indent=2),
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
-        help_text=_("The controls workers fill in: choices (one or several labels) or free text."),
+        help_text=_(
+            "The controls workers fill in: choices, spans, relations, boxes, polygons, keypoints, segments, text or "
+            "rating. The guide after the last field shows each one with examples."
+        ),
     )
     guideline = forms.CharField(
         label=_("Guideline (Markdown)"), required=False, widget=forms.Textarea(attrs={"rows": 6})

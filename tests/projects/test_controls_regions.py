@@ -61,7 +61,7 @@ def with_value(name: str, value: object) -> dict:
 @pytest.mark.parametrize(
     ("name", "value", "expected"),
     [
-        ("entities", [{"id": "s1", "start": 10, "end": 13, "label": "PS"}], "entities: span s1: 10–13 is outside"),
+        ("entities", [{"id": "s1", "start": 10, "end": 13, "label": "PS"}], "entities: span s1: 10-13 is outside"),
         ("entities", [{"id": "s1", "start": 3, "end": 3, "label": "PS"}], "entities: span s1"),
         ("entities", [{"id": "s1", "start": 0, "end": 3, "label": "PS", "text": "홍길"}], "does not match"),
         ("entities", [{"id": "s1", "start": 0, "end": 3, "label": "LC"}], "'LC' is not a label"),
@@ -87,7 +87,7 @@ def with_value(name: str, value: object) -> dict:
         ("areas", [{"id": "p1", "points": [[0, 0], [1, "a"], [2, 2]], "label": "road"}], "[x, y]"),
         ("points", [{"id": "k1", "x": 641, "y": 7, "label": "nose"}], "points: point k1 is outside"),
         ("speech", [{"id": "g1", "start": 2.0, "end": 1.0, "label": "speech"}], "must start before it ends"),
-        ("speech", [{"id": "g1", "start": 2.0, "end": 3.5, "label": "speech"}], "outside the audio (0–3 s)"),
+        ("speech", [{"id": "g1", "start": 2.0, "end": 3.5, "label": "speech"}], "outside the audio (0-3 s)"),
         ("speech", [{"id": "g1", "start": 0, "end": 1, "label": "speech", "text": 5}], "transcript must be text"),
         ("quality", 6, "quality: choose a whole number from 1 to 5"),
         ("quality", True, "quality: choose a whole number"),

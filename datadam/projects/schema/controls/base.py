@@ -63,7 +63,8 @@ class Context:
 
 def fail(config: ControlConfig, message: str, **values: object) -> SchemaViolation:
     """A SchemaViolation whose message starts with the control's name, as every answer error does."""
-    return SchemaViolation(_("%(control)s: ") % {"control": config.name} + (message % values if values else message))
+    # The control's name is the schema's own word, the same in every language, so it is not translated.
+    return SchemaViolation(f"{config.name}: " + (message % values if values else message))
 
 
 def regions(config: LabelledConfig, value: object, keys: tuple[str, ...]) -> list[dict]:

@@ -36,7 +36,7 @@ def validate_value(config: Config, value: object, context: Context | None = None
         if start < 0 or (duration and end > duration + EDGE):
             raise fail(
                 config,
-                _("segment %(id)s is outside the audio (0–%(duration)s s)"),
+                _("segment %(id)s is outside the audio (0-%(duration)s s)"),
                 id=segment["id"],
                 duration=f"{duration:g}" if duration else "?",
             )

@@ -30,7 +30,7 @@ def validate_value(config: Config, value: object, context: Context | None = None
         if not 0 <= start < end <= len(text):
             raise fail(
                 config,
-                _("span %(id)s: %(start)d–%(end)d is outside the text (0–%(length)d)"),
+                _("span %(id)s: %(start)d-%(end)d is outside the text (0-%(length)d)"),
                 id=span["id"],
                 start=start,
                 end=end,
@@ -39,7 +39,7 @@ def validate_value(config: Config, value: object, context: Context | None = None
         if "text" in span and span["text"] != text[start:end]:
             raise fail(
                 config,
-                _("span %(id)s: its text does not match the item's text at %(start)d–%(end)d"),
+                _("span %(id)s: its text does not match the item's text at %(start)d-%(end)d"),
                 id=span["id"],
                 start=start,
                 end=end,
