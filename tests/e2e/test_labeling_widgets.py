@@ -182,3 +182,119 @@ def test_labeler_draws_a_box_and_a_polygon_and_the_reviewer_corrects_the_box_lab
     assert corrected.author == cast.reviewer
     assert corrected.result["objects"][0]["label"] == "dog"
     assert corrected.result["areas"] == answer.result["areas"]
+
+
+def select_text(page: Page, stage_test_id: str, start: int, end: int) -> None:
+    """Drag the mouse over characters start..end of the widget's text, as a person selects words."""
+    box = page.get_by_test_id(stage_test_id).evaluate(
+        """(node, [start, end]) => {
+            const text = node.firstChild;
+            const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+                                return r.getBoundingClientRect(); };
+            const first = at(start), last = at(end - 1);
+            return {x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2};
+        }""",
+        [start, end],
+    )
+    page.mouse.move(box["x1"], box["y1"])
+    page.mouse.down()
+    page.mouse.move(box["x2"], box["y2"], steps=8)
+    page.mouse.up()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_labeler_marks_korean_spans_links_a_relation_and_the_reviewer_relabels_a_span(
+    page: Page, browser: Browser, browser_context_args: dict, live_server: LiveServer, cast: Cast, log_in: LogIn,
+    axe_check: AxeCheck, artifacts_dir: Path,
+) -> None:
+    project = make_project(cast, TEXT_SCHEMA, "text", {"text": KOREAN_TEXT})
+    log_in(page, cast.labeler)
+    open_task(page, live_server, project)
+    expect(page.get_by_test_id("item-text")).to_have_text(KOREAN_TEXT)
+    axe_check(page)
+
+    select_text(page, "item-text", 0, 3)  # 홍길동, with the first label (사람)
+    spans = page.get_by_test_id("regions-entities").locator("li")
+    expect(spans).to_have_count(1)
+    page.keyboard.press("2")  # 기관
+    select_text(page, "item-text", 9, 16)  # 데이터댐 회사
+    expect(spans).to_have_count(2)
+
+    # Link 홍길동 → 데이터댐 회사 as works_for: "Link" on the first span, then "Link here" on the second.
+    spans.nth(0).get_by_test_id("link-span").click()
+    spans.nth(1).get_by_test_id("link-span").click()
+    expect(page.get_by_test_id("regions-links").locator("li")).to_have_count(1)
+    page.screenshot(path=artifacts_dir / "text-labeling.png")
+    submit(page)
+
+    answer = only_annotation(project, cast.labeler)
+    assert answer.result["entities"] == [
+        {"id": "s1", "start": 0, "end": 3, "label": "PS", "text": "홍길동"},
+        {"id": "s2", "start": 9, "end": 16, "label": "OG", "text": "데이터댐 회사"},
+    ]
+    assert answer.result["links"] == [{"id": "r1", "from": "s1", "to": "s2", "label": "works_for"}]
+
+    reviewer = browser.new_context(**browser_context_args).new_page()
+    log_in(reviewer, cast.reviewer)
+    open_review(reviewer, live_server, project)
+    shown = reviewer.get_by_test_id("answer-widget-text")
+    expect(shown.get_by_test_id("regions-entities").locator("li")).to_have_count(2)
+    expect(shown.get_by_test_id("regions-links")).to_contain_text("홍길동")
+    axe_check(reviewer)
+    reviewer.locator("details > summary").first.click()
+    correction = reviewer.get_by_test_id("widget-text")
+    correction.get_by_test_id("regions-entities").locator("li").nth(1).locator("select").select_option("LC")
+    with reviewer.expect_navigation():
+        reviewer.get_by_test_id("correct").click()
+    corrected = Annotation.objects.filter(project=project).latest("id")
+    assert corrected.author == cast.reviewer
+    assert [span["label"] for span in corrected.result["entities"]] == ["PS", "LC"]
+    assert corrected.result["links"] == answer.result["links"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_labeler_drags_an_audio_segment_types_its_transcript_and_the_reviewer_fixes_it(
+    page: Page, browser: Browser, browser_context_args: dict, live_server: LiveServer, cast: Cast, log_in: LogIn,
+    axe_check: AxeCheck, artifacts_dir: Path,
+) -> None:
+    project = make_project(cast, AUDIO_SCHEMA, "audio", {})
+    reference = stored_media(project, "인사 녹음.wav", wav_bytes(4.0))
+    Item.objects.filter(project=project).update(data={"audio": reference, "audio_duration": 4.0})
+
+    log_in(page, cast.labeler)
+    open_task(page, live_server, project)
+    widget = page.get_by_test_id("widget-audio")
+    expect(widget).to_have_attribute("data-widget-loaded", "true")
+    axe_check(page)
+    wave_box = page.get_by_test_id("waveform").bounding_box()
+    assert wave_box
+    middle = wave_box["y"] + wave_box["height"] / 2
+    drag(page, (wave_box["x"] + wave_box["width"] * 0.25, middle), (wave_box["x"] + wave_box["width"] * 0.5, middle))
+    segments = page.get_by_test_id("regions-speech").locator("li")
+    expect(segments).to_have_count(1)
+    transcript = segments.nth(0).get_by_test_id("segment-transcript")
+    expect(transcript).to_be_focused()
+    page.keyboard.type("안녕하세요 여러분")
+    widget.locator("[data-speed]").select_option("1.5")
+    page.screenshot(path=artifacts_dir / "audio-labeling.png")
+    submit(page)
+
+    answer = only_annotation(project, cast.labeler)
+    [segment] = answer.result["speech"]
+    assert segment["label"] == "speech" and segment["text"] == "안녕하세요 여러분"
+    assert abs(segment["start"] - 1.0) < 0.25 and abs(segment["end"] - 2.0) < 0.25
+
+    reviewer = browser.new_context(**browser_context_args).new_page()
+    log_in(reviewer, cast.reviewer)
+    open_review(reviewer, live_server, project)
+    expect(reviewer.get_by_test_id("answer-widget-audio")).to_contain_text("안녕하세요 여러분")
+    axe_check(reviewer)
+    reviewer.locator("details > summary").first.click()
+    fixed = reviewer.get_by_test_id("widget-audio").get_by_test_id("segment-transcript")
+    fixed.fill("안녕하세요, 여러분.")
+    with reviewer.expect_navigation():
+        reviewer.get_by_test_id("correct").click()
+    corrected = Annotation.objects.filter(project=project).latest("id")
+    assert corrected.author == cast.reviewer
+    assert corrected.result["speech"][0]["text"] == "안녕하세요, 여러분."
+    assert corrected.result["speech"][0]["start"] == segment["start"]

@@ -21,10 +21,24 @@ export function formatTime(seconds: number): string {
   return `${minutes}:${(whole - minutes * 60).toFixed(1).padStart(4, '0')}`;
 }
 
-export function startAudioWidget(section: HTMLElement): void {
+/** Waveform peaks the server measured, so a long recording draws before it has downloaded. */
+async function loadPeaks(url: string | undefined): Promise<{ peaks: number[][]; duration: number } | null> {
+  if (!url) return null;
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { peaks?: number[][]; duration?: number };
+    return Array.isArray(body.peaks) && typeof body.duration === 'number' ? { peaks: body.peaks, duration: body.duration } : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startAudioWidget(section: HTMLElement): Promise<void> {
   const stage = section.querySelector<HTMLElement>('[data-stage]');
   const url = section.dataset.url;
   if (!stage || !url) return;
+  const measured = await loadPeaks(section.dataset.peaksUrl);
   const readonly = isReadonly(section);
   const fields = fieldsOf(section).filter((field) => field.type === 'segments');
   const byName = new Map(fields.map((field) => [field.name, field]));
@@ -34,6 +48,7 @@ export function startAudioWidget(section: HTMLElement): void {
   const ws = WaveSurfer.create({
     container: stage,
     url,
+    ...(measured ?? {}),
     height: 96,
     waveColor: '#4a6fa5',
     progressColor: '#1d3557',
@@ -129,9 +144,12 @@ export function startAudioWidget(section: HTMLElement): void {
         startInput.addEventListener('change', onTimes);
         endInput.addEventListener('change', onTimes);
         const transcriptId = `${section.dataset.testid ?? 'audio'}-${field.name}-${segment.id}-text`;
-        const transcript = el('textarea', { id: transcriptId, rows: '2', lang: 'ko', 'data-testid': 'segment-transcript' });
+        const transcript = el('textarea', {
+          id: transcriptId, rows: '2', lang: 'ko', 'data-testid': 'segment-transcript', maxlength: field.input.dataset.maxText ?? '5000',
+        });
         transcript.value = String(segment.text ?? '');
         transcript.addEventListener('input', () => update(field, segment.id, { text: transcript.value }));
+        const wantsText = field.input.dataset.transcript === 'true';
         const remove = el('button', { type: 'button', class: 'outline secondary', 'data-testid': 'remove-region' }, t('delete', 'Delete'));
         remove.setAttribute('aria-label', t('delete_named', 'Delete %(name)s', { name }));
         remove.addEventListener('click', () => {
@@ -140,10 +158,10 @@ export function startAudioWidget(section: HTMLElement): void {
           render();
         });
         const timesBox = el('span', { class: 'times' }, startInput, ' – ', endInput);
-        row.append(`${name} `, select, timesBox, play, remove,
-          el('label', { for: transcriptId }, t('transcript_of', 'Transcript of %(name)s', { name })), transcript);
+        row.append(`${name} `, select, timesBox, play, remove);
+        if (wantsText) row.append(el('label', { for: transcriptId }, t('transcript_of', 'Transcript of %(name)s', { name })), transcript);
         items.append(row);
-        if (focusTranscriptOf === segment.id) queueMicrotask(() => transcript.focus());
+        if (wantsText && focusTranscriptOf === segment.id) queueMicrotask(() => transcript.focus());
       });
       list.append(el('h4', {}, `${field.title} (${segments.length})`), items);
     }
@@ -195,7 +213,7 @@ export function startAudioWidget(section: HTMLElement): void {
 }
 
 function timeInput(label: string, value: number): HTMLInputElement {
-  const input = el('input', { type: 'number', min: '0', step: '0.01', 'aria-label': label });
+  const input = el('input', { type: 'number', min: '0', step: 'any', 'aria-label': label });
   input.value = String(value);
   return input;
 }

@@ -171,7 +171,7 @@ export function labelSelect(field: RegionField, current: string, accessibleName:
 }
 
 /** Runs `start` for every widget section of this kind once the page is ready. */
-export function onReady(kind: string, start: (section: HTMLElement) => void): void {
+export function onReady(kind: string, start: (section: HTMLElement) => unknown): void {
   const run = (): void => {
     document.querySelectorAll<HTMLElement>(`section[data-widget="${kind}"]`).forEach((section) => {
       if (section.dataset.widgetReady) return;
