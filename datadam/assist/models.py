@@ -73,6 +73,9 @@ class ModelVersion(models.Model):
     name = models.CharField(max_length=200)
     status = models.CharField(max_length=10, choices=Status.choices)
     reason = models.TextField(blank=True)
+    # Why training was skipped, for the translated model card: too_few, one_class, no_spans, no_<kind>_control.
+    reason_code = models.CharField(max_length=40, blank=True)
+    needed_labels = models.PositiveIntegerField(default=0)
     # What the labels were: "accepted" (reviewers accepted them) or a plain note (the demo's true labels).
     trained_on = models.CharField(max_length=200, default="accepted")
     label_count = models.PositiveIntegerField(default=0)

@@ -48,22 +48,19 @@ def _new_model(kind: str) -> TextClassifier | SpanTagger:
 
 
 def builtin_train(project: Project, settings: AssistSettings, examples: tuple[list, list] | None) -> Trained:
-    """Fit on every example after measuring on a held-out fifth. Raises TooFewLabels (count in .args[1])."""
+    """Fit on every example after measuring on a held-out fifth. Raises TooFewLabels with the reason."""
     kind = settings.kind
     target = target_for(schema_parse(project.schema), kind)
     if target is None:
         wanted = "a spans control" if kind == AssistSettings.Kind.SPAN_TAGGER else "a single-choice control"
-        raise TooFewLabels(f"the label schema has no {wanted} for this assistant", 0)
+        raise TooFewLabels(f"the label schema has no {wanted} for this assistant", f"no_{kind}_control")
     texts, values = examples if examples is not None else accepted_examples(project, target)
     if kind == AssistSettings.Kind.SPAN_TAGGER:
         values = [spans_from_value(value) for value in values]
     else:
         values = [str(value) for value in values]
     model = _new_model(kind)
-    try:
-        model.check_trainable(values, settings.min_labels)
-    except TooFewLabels as exc:
-        raise TooFewLabels(str(exc), len(values)) from None
+    model.check_trainable(values, settings.min_labels)
     trained = Trained(model, model.name, target, len(values), 0, "", None, None)
     _measure_heldout(trained, kind, texts, values, settings.min_labels)
     model.fit(texts, values, min_labels=settings.min_labels)

@@ -11,10 +11,11 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from datadam.assist import predict, tasks
 from datadam.assist.assistants.text_classifier import TooFewLabels
-from datadam.assist.backend import BackendError, check_url
+from datadam.assist.backend import BackendClient, BackendError, check_url
 from datadam.assist.examples import accepted_count
 from datadam.assist.models import AssistProblem, AssistSettings, ModelVersion
 from datadam.audit.services import audit_record_project
@@ -50,10 +51,10 @@ def assist_settings_for(project: Project) -> AssistSettings:
 def assist_settings_update(*, actor, project: Project, **fields) -> AssistSettings:
     """Change a project's assistant switch and queue order. Turning the assistant off removes model pre-labels."""
     if not can_manage_project(actor, project):
-        raise PermissionDenied("Only the project's managers may change its assistant.")
+        raise PermissionDenied(_("Only the project's managers may change its assistant."))
     unknown = set(fields) - SETTING_FIELDS
     if unknown:
-        raise Invalid(f"unknown setting {sorted(unknown)[0]}")
+        raise Invalid(_("Unknown setting: %(name)s") % {"name": sorted(unknown)[0]})
     with transaction.atomic():
         settings = AssistSettings.objects.select_for_update().get(pk=assist_settings_for(project).pk)
         before = {name: getattr(settings, name) for name in fields}
@@ -72,25 +73,26 @@ def assist_settings_update(*, actor, project: Project, **fields) -> AssistSettin
 
 def _check(settings: AssistSettings) -> None:
     if settings.kind not in AssistSettings.Kind.values:
-        raise Invalid(f"unknown assistant kind {settings.kind!r}")
+        raise Invalid(_("Unknown assistant: %(kind)s") % {"kind": settings.kind})
     if settings.queue_order not in AssistSettings.QueueOrder.values:
-        raise Invalid(f"unknown queue order {settings.queue_order!r}")
+        raise Invalid(_("Unknown queue order: %(order)s") % {"order": settings.queue_order})
     if settings.uncertainty_measure not in AssistSettings.Measure.values:
-        raise Invalid(f"unknown uncertainty measure {settings.uncertainty_measure!r}")
+        raise Invalid(_("Unknown uncertainty measure: %(measure)s") % {"measure": settings.uncertainty_measure})
     if settings.backend_url:
         try:
             check_url(settings.backend_url)
-        except ValueError as exc:
-            raise Invalid(str(exc)) from None
+        except ValueError:
+            raise Invalid(_("The model backend address must start with http:// or https:// and name a host.")) from None
     if settings.kind == AssistSettings.Kind.BACKEND and settings.enabled and not settings.backend_url:
-        raise Invalid("a model backend needs its address")
+        raise Invalid(_("A model backend needs its address."))
     for field in settings._meta.concrete_fields:
         if field.name in SETTING_FIELDS and getattr(settings, field.name) not in ("", None):
             for validator in field.validators:
                 try:
                     validator(getattr(settings, field.name))
                 except Exception as exc:  # Django's ValidationError: a plain message for the manager
-                    raise Invalid(f"{field.verbose_name}: {' '.join(getattr(exc, 'messages', [str(exc)]))}") from None
+                    detail = " ".join(getattr(exc, "messages", [str(exc)]))
+                    raise Invalid(f"{field.verbose_name}: {detail}") from None
 
 
 def assist_run_claim(project: Project) -> bool:
@@ -141,9 +143,11 @@ def _builtin_run(project: Project, settings: AssistSettings, examples, trained_o
             kind=settings.kind,
             name=predict.builtin_name(settings.kind),
             status=ModelVersion.Status.SKIPPED,
-            reason=exc.args[0],
+            reason=exc.message,
+            reason_code=exc.code,
+            needed_labels=exc.needed,
             trained_on=trained_on,
-            label_count=exc.args[1] if len(exc.args) > 1 else 0,
+            label_count=exc.count,
         )
     version = ModelVersion.objects.create(
         project=project,
@@ -285,9 +289,24 @@ def assist_run_enqueue(*, project_id: int) -> None:
 def assist_run_request(*, actor, project: Project) -> None:
     """A manager's "train / predict now" button."""
     if not can_manage_project(actor, project):
-        raise PermissionDenied("Only the project's managers may run its assistant.")
+        raise PermissionDenied(_("Only the project's managers may run its assistant."))
     settings = assist_settings_for(project)
     if not settings.enabled:
-        raise Invalid("Turn the assistant on first.")
+        raise Invalid(_("Turn the assistant on first."))
     audit_record_project(actor=actor, action="assist.run", target=settings, project=project)
     assist_run_enqueue(project_id=project.id)
+
+
+def backend_health_check(*, actor, project: Project) -> dict:
+    """Ask the project's backend for its health now. A failure is recorded as a problem and raised as Invalid."""
+    if not can_manage_project(actor, project):
+        raise PermissionDenied(_("Only the project's managers may check its model backend."))
+    settings = assist_settings_for(project)
+    if not settings.backend_url:
+        raise Invalid(_("This project has no model backend address."))
+    client = BackendClient(settings.backend_url, timeout=settings.backend_timeout_seconds, retries=0)
+    try:
+        return client.health()
+    except BackendError as exc:
+        assist_problem_record(project=project, what=exc.what, message=exc.message)
+        raise Invalid(exc.message) from None

@@ -102,9 +102,12 @@ class SpanTagger:
     @staticmethod
     def check_trainable(examples: list[list[Span]], min_labels: int = MIN_LABELS) -> None:
         if len(examples) < min_labels:
-            raise TooFewLabels(f"only {len(examples)} labels; at least {min_labels} are needed")
+            message = f"only {len(examples)} labels; at least {min_labels} are needed"
+            raise TooFewLabels(message, "too_few", len(examples), min_labels)
         if not any(examples):
-            raise TooFewLabels("no labeled text has a span yet; the model would learn nothing")
+            raise TooFewLabels(
+                "no labeled text has a span yet; the model would learn nothing", "no_spans", len(examples)
+            )
 
     def fit(self, texts: list[str], spans: list[list[Span]], *, min_labels: int = MIN_LABELS) -> "SpanTagger":
         self.check_trainable(spans, min_labels)

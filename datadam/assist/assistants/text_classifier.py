@@ -18,7 +18,11 @@ MIN_LABELS = 10
 
 
 class TooFewLabels(ValueError):
-    """Training was skipped; the message says why in plain words."""
+    """Training was skipped; the message says why in plain words, `code` says it for a translated page."""
+
+    def __init__(self, message: str, code: str, count: int = 0, needed: int = 0) -> None:
+        super().__init__(message)
+        self.message, self.code, self.count, self.needed = message, code, count, needed
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class TextClassifier:
                     "tfidf",
                     TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range, sublinear_tf=True, min_df=1),
                 ),
-                ("logreg", LogisticRegression(C=c, max_iter=1000, random_state=seed)),
+                ("logreg", LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=seed)),
             ]
         )
 
@@ -46,10 +50,12 @@ class TextClassifier:
     def check_trainable(labels: list[str], min_labels: int = MIN_LABELS) -> None:
         """Raise TooFewLabels when the labels cannot train a useful model."""
         if len(labels) < min_labels:
-            raise TooFewLabels(f"only {len(labels)} labels; at least {min_labels} are needed")
+            message = f"only {len(labels)} labels; at least {min_labels} are needed"
+            raise TooFewLabels(message, "too_few", len(labels), min_labels)
         counts = Counter(labels)
         if len(counts) < 2:
-            raise TooFewLabels(f"every label is {next(iter(counts))!r}; at least two different labels are needed")
+            message = f"every label is {next(iter(counts))!r}; at least two different labels are needed"
+            raise TooFewLabels(message, "one_class", len(labels))
 
     def fit(self, texts: list[str], labels: list[str], *, min_labels: int = MIN_LABELS) -> "TextClassifier":
         self.check_trainable(labels, min_labels)
