@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from datadam.academy import selectors as academy
-from datadam.academy.models import Course, ProjectRequirement, Role
+from datadam.academy.models import Course, ParticipationAgreement, ProjectRequirement, Role
 from datadam.projects.models import Project
 
 
@@ -30,6 +30,12 @@ def requirement_label(requirement: ProjectRequirement | None) -> str:
             "subject": requirement.subject,
         }
     return _("%(role)s qualification for %(data_type)s") % {"role": role, "data_type": data_type}
+
+
+def agreement_of(project: Project) -> ParticipationAgreement | None:
+    """The participation agreement a person accepts when joining, if the project has one."""
+    requirement = academy.project_requirement(project)
+    return requirement.agreement if requirement is not None else None
 
 
 def course_for(requirement: ProjectRequirement | None) -> Course | None:

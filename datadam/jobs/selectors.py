@@ -145,6 +145,7 @@ def job_card(posting: JobPosting, actor=None) -> dict:
         "minimum_wage": wage["minimum_wage"],
         "requirement": requirement,
         "requirement_label": requirements.requirement_label(requirement),
+        "agreement": requirements.agreement_of(posting.project),
         "course": requirements.course_for(requirement),
         "qualified": requirements.meets(actor, project) if actor is not None else None,
         "work_remaining": getattr(posting, "work_remaining", 0),

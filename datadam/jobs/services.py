@@ -65,12 +65,13 @@ def join_refusal(*, actor: User, project: Project) -> str | None:
 
 
 @transaction.atomic
-def job_join(*, actor: User, posting: JobPosting) -> ProjectMembership:
-    """A worker joins the project of a public posting as a labeler, if they hold the qualification it asks."""
+def job_join(*, actor: User, posting: JobPosting, agreement_accepted: bool = False) -> ProjectMembership:
+    """A worker joins the project of a public posting as a labeler, if they hold the qualification it asks
+    (and accept its participation agreement, which the academy checks and records)."""
     project = posting.project
     if not selectors.job_list_public().filter(id=posting.id).exists():  # closed, expired, invite-only or hidden
         raise PermissionDenied(_("This job is not taking new people."))
     refusal = join_refusal(actor=actor, project=project)
     if refusal:
         raise PermissionDenied(refusal)
-    return project_services.project_join(actor=actor, project=project)
+    return project_services.project_join(actor=actor, project=project, agreement_accepted=agreement_accepted)

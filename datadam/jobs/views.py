@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from datadam.academy.services.requirements import AgreementRequired
 from datadam.core.errors import DomainError
 from datadam.jobs import forms, selectors, services
 from datadam.jobs.models import JobPosting
@@ -44,7 +45,9 @@ def job_detail(request: HttpRequest, project_id: int) -> HttpResponse:
 def job_join(request: HttpRequest, project_id: int) -> HttpResponse:
     posting = selectors.job_get(actor=request.user, project_id=project_id)
     try:
-        services.job_join(actor=request.user, posting=posting)
+        services.job_join(actor=request.user, posting=posting, agreement_accepted=request.POST.get("agree") == "1")
+    except AgreementRequired:  # the academy's page shows the agreement in full; its form joins the project
+        return redirect("academy:project_agreement", project_id=project_id)
     except DomainError as exc:
         card = selectors.job_card(posting, request.user)
         return render(request, "jobs/detail.html", {"card": card, "refusal": exc.message}, status=exc.status_code)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from datadam.academy.models import Course
+from datadam.academy.models import AgreementAcceptance, Course, ParticipationAgreement, ProjectRequirement
 from datadam.core.errors import PermissionDenied
 from datadam.jobs import services
 from datadam.jobs.models import JobPosting
@@ -59,3 +59,22 @@ def test_nobody_joins_an_invite_only_project_through_the_board(cast: Cast) -> No
 
     assert response.status_code == 404
     assert not ProjectMembership.objects.filter(project=cast.project, user=cast.outsider).exists()
+
+
+def test_a_project_with_an_agreement_is_joined_by_accepting_it(cast: Cast, posting: JobPosting) -> None:
+    agreement = ParticipationAgreement.objects.create(
+        organization=posting.project.organization, key="work", title="작업 약관", text_ko="비밀을 지킵니다."
+    )
+    ProjectRequirement.objects.filter(project=posting.project).update(agreement=agreement)
+    qualify(cast.outsider)
+    client = client_for(cast.outsider)
+
+    page = client.get(f"/jobs/{posting.project_id}/").content.decode()
+    without = client.post(f"/jobs/{posting.project_id}/join/")
+    accepted = client.post(f"/jobs/{posting.project_id}/join/", {"agree": "1"})
+
+    assert "비밀을 지킵니다." in page and 'name="agree"' in page
+    assert without.status_code == 302 and "/agreement/" in without.url
+    assert accepted.status_code == 302
+    assert ProjectMembership.objects.filter(project=posting.project, user=cast.outsider).exists()
+    assert AgreementAcceptance.objects.filter(user=cast.outsider, agreement=agreement).exists()
