@@ -40,3 +40,46 @@ class MediaUrlsForm(forms.Form):
 class MediaBucketForm(forms.Form):
     bucket = forms.CharField(label=_("Bucket"), max_length=63)
     prefix = forms.CharField(label=_("Folder in the bucket (prefix)"), max_length=500, required=False)
+
+
+class CollectionForm(forms.Form):
+    organization = forms.ModelChoiceField(queryset=None, label=_("Organization"))
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(
+        label=_("What workers give"), choices=[("audio", _("Record speech")), ("image", _("Upload a photo"))]
+    )
+    prompts = forms.CharField(
+        label=_("Prompts, one per line"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=2_000_000,
+        help_text=_("For speech: the sentence to read. For photos: what to photograph."),
+    )
+    consent_text = forms.CharField(
+        label=_("Consent text"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text=_("Workers must agree to this for every recording or photo; the text is kept with each one."),
+    )
+    target_project = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Labeling project for accepted files"),
+        help_text=_("Accepted recordings or photos become items of this project."),
+    )
+    max_seconds = forms.IntegerField(label=_("Longest recording (seconds)"), min_value=3, max_value=600, initial=30)
+
+    def __init__(self, *args, organizations, projects, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["target_project"].queryset = projects
+
+
+class ContributionForm(forms.Form):
+    prompt_id = forms.IntegerField(widget=forms.HiddenInput)
+    file = forms.FileField(label=_("Your recording or photo"))
+    consent = forms.BooleanField(label=_("I agree to the consent text above."))
+
+
+class ContributionReviewForm(forms.Form):
+    verdict = forms.ChoiceField(choices=[("accept", _("Accept")), ("reject", _("Reject"))], label=_("Verdict"))
+    reason = forms.CharField(label=_("Reason (for a rejection)"), max_length=500, required=False)

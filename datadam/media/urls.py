@@ -1,6 +1,6 @@
 from django.urls import path
 
-from datadam.media import views
+from datadam.media import collect_views, views
 
 app_name = "media"
 urlpatterns = [
@@ -11,5 +11,14 @@ urlpatterns = [
         "projects/<int:project_id>/media/imports/<int:media_import_id>/",
         views.media_import_status,
         name="import_status",
+    ),
+    path("collect/", collect_views.collection_list, name="collect_list"),
+    path("collect/new/", collect_views.collection_create, name="collect_new"),
+    path("collect/<int:collection_id>/", collect_views.collection_page, name="collect"),
+    path("collect/<int:collection_id>/review/", collect_views.collection_review, name="collect_review"),
+    path(
+        "collect/contributions/<int:contribution_id>/review/",
+        collect_views.contribution_review,
+        name="contribution_review",
     ),
 ]

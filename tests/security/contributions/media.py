@@ -5,12 +5,14 @@ import wave
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from datadam.media import imports
+from datadam.media import collect, imports
 from datadam.media.links import media_token_make
 from datadam.media.models import MediaFile
+from datadam.projects.models import ProjectMembership
 from tests.security.shapes import ObjectsOfA
 
 SECRET_RECORDING = "a-secret-recording.wav"
+SECRET_PROMPT = "A의 비밀 녹음 문장"
 
 
 def _wav() -> bytes:
@@ -36,3 +38,26 @@ def objects_of_a(cast, a: ObjectsOfA) -> None:
     a.ids["media_import_id"] = batch.id
     a.ids["media_token"] = media_token_make(media_id=media.id, user_id=cast.manager.id)
     a.secrets.append(SECRET_RECORDING)
+    _collection_of_a(cast, a)
+
+
+def _collection_of_a(cast, a: ObjectsOfA) -> None:
+    """A speech collection of A's with one recording by A's labeler, waiting for A's reviewer."""
+    task = collect.collection_create(
+        actor=cast.manager,
+        organization=cast.project.organization,
+        name="A의 비밀 음성 수집",
+        kind="audio",
+        consent_text="동의합니다",
+        prompts=[SECRET_PROMPT],
+        target_project=cast.project,
+    )
+    ProjectMembership.objects.create(project=task.project, user=cast.labeler, role=ProjectMembership.Role.LABELER)
+    ProjectMembership.objects.create(project=task.project, user=cast.reviewer, role=ProjectMembership.Role.REVIEWER)
+    prompt = collect.prompt_next(actor=cast.labeler, task=task)
+    contribution = collect.contribution_submit(
+        actor=cast.labeler, task=task, prompt_id=prompt.id, upload=io.BytesIO(_wav()), file_name="a.wav", consent=True
+    )
+    a.ids["collection_id"] = task.id
+    a.ids["contribution_id"] = contribution.id
+    a.secrets += [SECRET_PROMPT, "A의 비밀 음성 수집"]
