@@ -38,10 +38,10 @@ INSTALLED_APPS = [
     "datadam.jobs",
     "datadam.careers",
     "datadam.programmes",
-    "datadam.office",
     "datadam.catalog",
     "datadam.media",
     "datadam.assist",
+    "datadam.office",
     "datadam.demo",
 ]
 
