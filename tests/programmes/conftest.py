@@ -34,6 +34,10 @@ def accepted_work(worker: User, item, days_ago: int = 1, status: str = Annotatio
 
 @pytest.fixture
 def pcast(cast: Cast) -> ProgrammeCast:
+    return programme_cast_build(cast)
+
+
+def programme_cast_build(cast: Cast) -> ProgrammeCast:
     """A programme over organization A, whose one cohort had five applicants who went different distances:
 
     - applied: only applied;      - enrolled: enrolled, never finished;
