@@ -55,7 +55,8 @@ def cohort_public(request: HttpRequest) -> HttpResponse:
 @login_required
 def cohort_apply(request: HttpRequest, cohort_code: str) -> HttpResponse:
     cohort = selectors.cohort_get_public(code=cohort_code)
-    form = forms.ApplyForm(request.POST or None, questions=cohort.eligibility_questions or [])
+    data = request.POST if request.method == "POST" else None
+    form = forms.ApplyForm(data, questions=cohort.eligibility_questions or [])
     error = None
     if request.method == "POST" and form.is_valid():
         try:

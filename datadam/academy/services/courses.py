@@ -72,7 +72,7 @@ def course_create(
     project = project_services.project_create(
         actor=actor,
         organization=organization,
-        name=f"{title_ko} — {_('course items')}",
+        name=_("%(course)s — course items") % {"course": title_ko},
         schema=schema,
         data_type=data_types[0],
         join_policy=Project.JoinPolicy.INVITE,
