@@ -16,6 +16,7 @@ from datadam.releases.models import ReleaseFile
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 BLOCK = 256 * 1024
+SMALL = 64 * 1024  # answers up to this size are sent in one piece (a manifest, a checksum list)
 
 
 class RangeNotSatisfiable(Exception):
@@ -61,11 +62,12 @@ def stream(file: ReleaseFile, range_header: str, on_complete: Callable[[], None]
         response["Content-Range"] = f"bytes */{size}"
         return response
     first, last = wanted if wanted else (0, size - 1)
-    response = StreamingHttpResponse(
-        _blocks(file.stored_path, first, last, on_complete if last == size - 1 else None),
-        status=206 if wanted else 200,
-        content_type="application/octet-stream",
-    )
+    blocks = _blocks(file.stored_path, first, last, on_complete if last == size - 1 else None)
+    status = 206 if wanted else 200
+    if last - first + 1 <= SMALL:
+        response = HttpResponse(b"".join(blocks), status=status, content_type="application/octet-stream")
+    else:
+        response = StreamingHttpResponse(blocks, status=status, content_type="application/octet-stream")
     response["Content-Length"] = str(max(last - first + 1, 0))
     response["Accept-Ranges"] = "bytes"
     response["Content-Disposition"] = content_disposition_header(True, file.name.rsplit("/", 1)[-1])

@@ -26,7 +26,7 @@ DATASHEET_FIELDS = (
 
 def _new_slug(project: Project) -> str:
     """A readable address that is never a bare number (public pages carry no ids)."""
-    base = slugify(project.name, allow_unicode=True)[:60] or "dataset"
+    base = slugify(project.name)[:60] or "dataset"
     return f"{base}-{secrets.token_hex(3)}"
 
 

@@ -15,8 +15,11 @@ from datadam.releases import responses as release_responses
 
 def catalog_list(request: HttpRequest) -> HttpResponse:
     form = forms.CatalogSearchForm(request.GET or None, facets=selectors.facet_values())
-    filters = form.cleaned_data if form.is_valid() else {}
-    datasets = selectors.dataset_list(**{key: value for key, value in filters.items() if value})[:100]
+    if form.is_bound and not form.is_valid():
+        datasets = []  # a filter value no data set has (an old link, a hand-made address): nothing matches
+    else:
+        filters = form.cleaned_data if form.is_bound else {}
+        datasets = selectors.dataset_list(**{key: value for key, value in filters.items() if value})[:100]
     return render(request, "catalog/list.html", {"form": form, "datasets": datasets})
 
 

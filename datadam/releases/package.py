@@ -179,7 +179,7 @@ def finish(release: Release, scratch: Path, figures: dict) -> list[BuiltFile]:
     (scratch / "quality_report.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
     files = [_describe(scratch, path) for path in sorted(scratch.rglob("*")) if path.is_file()]
     manifest = {
-        "project": release.project.name,
+        "package": package_name(release),
         "version": release.version,
         "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in files],
     }

@@ -108,4 +108,5 @@ def test_a_project_without_accepted_items_answers_422_through_the_api(cast) -> N
         f"/api/v1/projects/{cast.project.id}/releases", {"version": "v1.0.0"}, "application/json"
     )
 
-    assert response.status_code == 422 and ("accepted" in response.json()["detail"] or "승인" in response.json()["detail"])
+    detail = response.json()["detail"]
+    assert response.status_code == 422 and ("accepted" in detail or "승인" in detail)

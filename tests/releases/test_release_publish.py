@@ -51,8 +51,10 @@ def test_a_verifier_who_works_on_the_project_cannot_sign_it_off(cast, built) -> 
         services.release_sign_off(actor=cast.reviewer, release=built, override_reason="괜찮음")
 
 
-def test_the_projects_manager_is_no_verifier(cast, built) -> None:
+def test_the_projects_manager_is_no_verifier_and_a_stranger_gets_404(cast, built) -> None:
     with pytest.raises(NotFound):
+        services.release_sign_off(actor=cast.outsider, release=built, override_reason="괜찮음")
+    with pytest.raises(PermissionDenied):
         services.release_sign_off(actor=cast.manager, release=built, override_reason="괜찮음")
 
 

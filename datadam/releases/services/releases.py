@@ -247,6 +247,8 @@ def release_build_restart(*, actor: User, release: Release) -> Release:
 def release_sign_off(*, actor: User, release: Release, override_reason: str = "") -> Release:
     """A verifier independent of the project signs the report off; below a target they must give a reason."""
     if not permissions.is_verifier_for(actor, release.project):
+        if permissions.can_manage_releases(actor, release.project):
+            raise PermissionDenied(_("Only a verifier who does not work on this project can sign its report off."))
         raise NotFound(_("No such release."))
     if not permissions.is_independent_of(actor, release.project):
         raise PermissionDenied(_("You work on this project, so you cannot verify its release."))
