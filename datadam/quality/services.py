@@ -136,7 +136,9 @@ def lease_gate(*, project: Project, worker: User) -> QualityPolicy | None:
 
     Returns the project's policy (None when the project has none, which costs one query)."""
     policy = QualityPolicy.objects.filter(project=project).first()
-    if policy is not None:
+    if policy is None:
+        return None  # pauses exist only where a policy does (a manager's pause creates one)
+    if _worth_checking(project, worker):
         worker_flags_evaluate(project=project, worker=worker, policy=policy)
     pause = WorkerPause.objects.filter(project=project, worker=worker, lifted_at__isnull=True).first()
     if pause is not None:
@@ -145,6 +147,22 @@ def lease_gate(*, project: Project, worker: User) -> QualityPolicy | None:
             % {"reason": pause.reason}
         )
     return policy
+
+
+def _worth_checking(project: Project, worker: User) -> bool:
+    """The rules are checked when the worker's last answer was on a gold item, and on every tenth answer:
+    enough to catch a fall below the floor at once, without the full check on every lease."""
+    last = (
+        Assignment.objects.filter(project=project, worker=worker, was_submitted=True)
+        .order_by("-finished_at")
+        .values_list("item__gold__id", flat=True)[:1]
+    )
+    answered = list(last)
+    if not answered:
+        return False
+    if answered[0] is not None:
+        return True
+    return Assignment.objects.filter(project=project, worker=worker, was_submitted=True).count() % 10 == 0
 
 
 def honeypot_pick(*, project: Project, worker: User, policy: QualityPolicy | None) -> Item | None:
@@ -255,6 +273,7 @@ def worker_pause(*, project: Project, worker: User, reason: str, actor: User | N
     """Pause a worker on one project (once: an existing pause is kept). Their next task page shows the reason."""
     if actor is not None:
         _require_manager(actor, project)
+    QualityPolicy.objects.get_or_create(project=project)  # the lease looks for pauses where a policy exists
     current = WorkerPause.objects.filter(project=project, worker=worker, lifted_at__isnull=True).first()
     if current:
         return current

@@ -35,3 +35,12 @@ def gold(cast):
         for n in range(3)
     ]
     return items
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Service messages are read in English here; pages pick their language per request."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

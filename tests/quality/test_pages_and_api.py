@@ -53,8 +53,9 @@ def test_agreement_page_shows_alpha_and_the_kappa_matrix(cast, overlapped) -> No
 def test_agreement_without_overlap_says_so_on_the_page_and_in_the_api(cast) -> None:
     answer(cast, cast.labeler, "positive")
     client = client_for(cast.manager)
-    assert "needs overlap ≥ 2" in client.get(f"/projects/{cast.project.id}/quality/agreement/").content.decode()
-    response = client.get(f"/api/v1/projects/{cast.project.id}/quality/agreement")
+    page = client.get(f"/projects/{cast.project.id}/quality/agreement/")
+    assert "중복 작업(overlap ≥ 2)이 필요합니다" in page.content.decode()  # Korean by default
+    response = client.get(f"/api/v1/projects/{cast.project.id}/quality/agreement", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 422 and "needs overlap ≥ 2" in response.json()["detail"]
 
 
