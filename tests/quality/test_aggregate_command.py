@@ -91,3 +91,17 @@ def test_dawid_skene_on_the_rte_file_reaches_the_reference_accuracy(tmp_path: Pa
     out, _err = run("--method", "ds", "--input", str(source), "--output", str(tmp_path / "o.csv"), "--gold", str(truth))
     last = out.strip().splitlines()[-1]
     assert last.startswith("accuracy=") and abs(float(last.removeprefix("accuracy=")) - 0.9275) <= 0.005
+
+
+def test_refresh_computes_consensus_and_cuts_remaining_lots(cast) -> None:
+    from datadam.quality.models import QualityPolicy
+    from tests.quality.conftest import answer
+
+    QualityPolicy.objects.create(project=cast.project, inspection=QualityPolicy.Inspection.SAMPLING, lot_size=50)
+    for _ in range(3):
+        answer(cast, cast.labeler, "positive")
+    out = StringIO()
+    call_command("quality", "refresh", "--project", str(cast.project.id), "--flush", stdout=out)
+    assert out.getvalue().strip() == "consensus for 0 items; 0 items get one more worker; 1 new lots"
+    with pytest.raises(CommandError, match="there is no project 999"):
+        call_command("quality", "refresh", "--project", "999")

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from datadam.quality import files
+from datadam.projects.models import Project
+from datadam.quality import consensus, files, inspection
 from datadam.quality.aggregation import METHODS, AggregationError, accuracy, aggregate
 
 
@@ -17,12 +18,28 @@ class Command(BaseCommand):
         run.add_argument("--output", type=Path, required=True, help="OUT.csv to write: task,label,confidence")
         run.add_argument("--gold", type=Path, help="GOLD.csv with the header task,label; prints the accuracy")
         run.add_argument("--labels", help="Comma-separated allowed labels; any other label is refused")
+        refresh = actions.add_parser("refresh", help="Recompute a project's consensus, raise overlap, cut lots")
+        refresh.add_argument("--project", type=int, required=True, help="Project id")
+        refresh.add_argument("--flush", action="store_true", help="Also cut the lots that are not full (period end)")
 
     def handle(self, *args, action: str, **options) -> None:
         try:
-            self._aggregate(**options)
+            if action == "refresh":
+                self._refresh(options["project"], options["flush"])
+            else:
+                self._aggregate(**options)
         except AggregationError as exc:
             raise CommandError(str(exc)) from None
+
+    def _refresh(self, project_id: int, flush: bool) -> None:
+        project = Project.objects.filter(id=project_id).first()
+        if project is None:
+            raise CommandError(f"there is no project {project_id}")
+        result = consensus.consensus_refresh(project=project)
+        lots = inspection.lots_form(project=project, flush=flush)
+        self.stdout.write(
+            f"consensus for {result['items']} items; {result['raised']} items get one more worker; {len(lots)} new lots"
+        )
 
     def _aggregate(self, *, method: str, input: Path, output: Path, gold: Path | None, labels: str | None, **_) -> None:
         if method not in METHODS:
