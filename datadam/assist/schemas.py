@@ -63,6 +63,8 @@ class AssistOut(Schema):
     accepted_labels: int
     labels_since_last_run: int
     pre_labeled_items: int
+    prelabels_submitted: int
+    prelabels_kept: int
     problems: list[AssistProblemOut]
 
 

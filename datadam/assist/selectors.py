@@ -5,10 +5,12 @@ from dataclasses import dataclass
 from datadam.assist.examples import accepted_count
 from datadam.assist.models import AssistProblem, AssistSettings, ModelVersion
 from datadam.core.stats import wilson_interval
+from datadam.labeling.models import Annotation
 from datadam.projects import selectors as project_selectors
 from datadam.projects.models import Item, Project
 
 PROBLEMS_SHOWN = 20
+PRELABEL_SAMPLE = 5000
 
 
 @dataclass
@@ -22,6 +24,8 @@ class AssistOverview:
     pre_labeled_items: int
     problems: list[AssistProblem]
     heldout_interval: tuple[float, float] | None
+    prelabels_submitted: int
+    prelabels_kept: int
 
 
 def assist_overview_get(*, actor, project_id: int) -> AssistOverview:
@@ -43,4 +47,19 @@ def assist_overview_get(*, actor, project_id: int) -> AssistOverview:
         pre_labeled_items=Item.objects.filter(project=project, prediction__source__startswith="model:").count(),
         problems=list(AssistProblem.objects.filter(project=project).order_by("-created_at", "-id")[:PROBLEMS_SHOWN]),
         heldout_interval=interval,
+        **_prelabels_kept(project),
     )
+
+
+def _prelabels_kept(project: Project) -> dict[str, int]:
+    """Of the latest submitted annotations that started from a model's pre-label, how many kept it unchanged."""
+    rows = (
+        Annotation.objects.filter(project=project, prelabel__source__startswith="model:")
+        .order_by("-id")
+        .values_list("prelabel", flat=True)[:PRELABEL_SAMPLE]
+    )
+    submitted = kept = 0
+    for prelabel in rows:
+        submitted += 1
+        kept += isinstance(prelabel, dict) and bool(prelabel.get("kept")) and not prelabel.get("changed")
+    return {"prelabels_submitted": submitted, "prelabels_kept": kept}

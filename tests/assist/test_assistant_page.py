@@ -4,6 +4,7 @@ import json
 
 from datadam.assist import services
 from datadam.assist.models import AssistSettings, ModelVersion
+from datadam.labeling.models import Annotation
 from tests.assist.backend_process import example_backend
 from tests.conftest import client_for
 
@@ -85,3 +86,14 @@ def test_manager_checks_the_backend_health(cast) -> None:
     assert down.status_code == 422
     page = client.get(f"/projects/{cast.project.id}/assistant/", HTTP_ACCEPT_LANGUAGE="en")
     assert "Backend unreachable" in page.content.decode()
+
+
+def test_model_card_counts_pre_labels_workers_kept_unchanged(sentiment_project, cast) -> None:
+    kept = {"source": "model:text-tfidf-logreg", "kept": ["sentiment"], "changed": []}
+    changed = {"source": "model:text-tfidf-logreg", "kept": [], "changed": ["sentiment"]}
+    annotations = Annotation.objects.filter(project=sentiment_project).order_by("id")
+    imported = {"source": "import", "kept": ["sentiment"], "changed": []}
+    for annotation, prelabel in zip(annotations, [kept, kept, changed, imported], strict=False):
+        Annotation.objects.filter(id=annotation.id).update(prelabel=prelabel)
+    page = client_for(cast.manager).get(f"/projects/{sentiment_project.id}/assistant/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "2 of 3" in page.content.decode()
