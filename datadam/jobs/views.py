@@ -35,7 +35,7 @@ def board(request: HttpRequest) -> HttpResponse:
 @login_required
 def job_detail(request: HttpRequest, project_id: int) -> HttpResponse:
     posting = selectors.job_get(actor=request.user, project_id=project_id)
-    card = selectors.job_card(posting, request.user)
+    card = selectors.job_card(posting, request.user, measured=True)
     refusal = services.join_refusal(actor=request.user, project=posting.project)
     return render(request, "jobs/detail.html", {"card": card, "refusal": refusal})
 

@@ -10,10 +10,12 @@ from datadam.academy.models import Course
 from datadam.core.errors import NotFound
 from datadam.jobs import selectors, services
 from datadam.jobs.models import JobPosting
+from datadam.labeling.models import Annotation
 from datadam.projects.models import Project
 from tests import factories
 from tests.conftest import Cast, client_for
 from tests.jobs.conftest import qualify
+from tests.programmes.conftest import accepted_work
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +106,16 @@ def test_project_without_a_posting_is_not_a_job(cast: Cast) -> None:
     project = factories.ProjectFactory(join_policy=Project.JoinPolicy.OPEN)
 
     assert client_for(cast.outsider).get(f"/jobs/{project.id}/").status_code == 404
+
+
+def test_estimated_hourly_wage_comes_from_the_median_measured_pace(cast: Cast, posting: JobPosting) -> None:
+    assert selectors.estimated_hourly_wage(project=posting.project) is None  # nothing measured yet
+    items = factories.ItemFactory.create_batch(5, project=posting.project)
+    for item, seconds in zip(items, [30, 36, 36, 40, 300], strict=True):
+        annotation = accepted_work(cast.labeler, item)
+        Annotation.objects.filter(id=annotation.id).update(active_seconds=seconds)
+
+    card = selectors.job_card(selectors.job_list_public().get(id=posting.id))
+
+    assert card["wage_estimate"] == 120 * 3600 // 36 == 12000
+    assert card["below_minimum"] is False
