@@ -50,9 +50,9 @@ def document(project: Project, include: str, *, image_prefix: str) -> Iterator[s
     for index, entry in enumerate(latest_per_item(project, include, with_media=True)):
         yield ("" if index == 0 else ",\n") + json.dumps(image_record(entry, source, image_prefix), ensure_ascii=False)
     yield '\n], "annotations": [\n'
-    first, number = True, 0
+    first, number, used = True, 0, controls(project, *KINDS)
     for entry in latest_per_item(project, include):
-        for record in annotation_records(project, entry, ids):
+        for record in annotation_records(used, entry, ids):
             number += 1
             yield ("" if first else ",\n") + json.dumps({"id": number, **record}, ensure_ascii=False)
             first = False
@@ -70,8 +70,8 @@ def image_record(entry: Entry, source: str, prefix: str) -> dict:
     }
 
 
-def annotation_records(project: Project, entry: Entry, ids: dict[str, int]) -> Iterator[dict]:
-    for control in controls(project, *KINDS):
+def annotation_records(used: list, entry: Entry, ids: dict[str, int]) -> Iterator[dict]:
+    for control in used:
         for region in entry.result.get(control.name) or []:
             if region.get("label") not in ids:
                 continue

@@ -31,7 +31,6 @@ FIELDS = (
     "status",
     "result",
     "created_at",
-    "prelabel",
 )
 
 
@@ -87,21 +86,22 @@ def latest_per_item(project: Project, include: str, *, with_media: bool = False)
 
 def _attach_media(project: Project, chunk: list[Entry]) -> None:
     wanted = {
-        (entry.item_id, name): int(match.group(1))
+        entry.item_id: {
+            name: int(match.group(1))
+            for name, value in entry.data.items()
+            if isinstance(value, str) and (match := MEDIA.match(value))
+        }
         for entry in chunk
-        for name, value in entry.data.items()
-        if isinstance(value, str) and (match := MEDIA.match(value))
     }
-    files = MediaFile.objects.filter(project_id=project.id, id__in=set(wanted.values())).values(
+    media_ids = {media_id for fields in wanted.values() for media_id in fields.values()}
+    if not media_ids:
+        return
+    files = MediaFile.objects.filter(project_id=project.id, id__in=media_ids).values(
         "id", "original_name", "width", "height", "duration"
     )
     by_id = {row["id"]: {**row, "name": row["original_name"]} for row in files}
     for entry in chunk:
-        entry.files = {
-            name: by_id[media_id]
-            for (item_id, name), media_id in wanted.items()
-            if item_id == entry.item_id and media_id in by_id
-        }
+        entry.files = {name: by_id[media_id] for name, media_id in wanted[entry.item_id].items() if media_id in by_id}
 
 
 def media_blocks(media_id: int) -> Iterator[bytes]:

@@ -26,9 +26,8 @@ def _kind(control) -> str:
 def records(project: Project, include: str) -> Iterator[dict]:
     """One dict per annotation: base columns, then each control's value (complex values as JSON text)."""
     names = columns(project)
-    for item_id, external_id, data, annotation_id, author, version, status, result, created_at, _pre in annotation_rows(
-        project, include
-    ):
+    for row in annotation_rows(project, include):
+        item_id, external_id, data, annotation_id, author, version, status, result, created_at = row
         text = (data or {}).get("text")
         record = {
             "item_id": item_id,
