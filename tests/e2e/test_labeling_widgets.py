@@ -192,7 +192,8 @@ def select_text(page: Page, stage_test_id: str, start: int, end: int) -> None:
             const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
                                 return r.getBoundingClientRect(); };
             const first = at(start), last = at(end - 1);
-            return {x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2};
+            return {x1: first.left + 1, y1: first.top + first.height / 2,
+                    x2: last.right - 1, y2: last.top + last.height / 2};
         }""",
         [start, end],
     )
@@ -298,3 +299,58 @@ def test_labeler_drags_an_audio_segment_types_its_transcript_and_the_reviewer_fi
     assert corrected.author == cast.reviewer
     assert corrected.result["speech"][0]["text"] == "안녕하세요, 여러분."
     assert corrected.result["speech"][0]["start"] == segment["start"]
+
+
+KEYPOINT_SCHEMA = {
+    "controls": [
+        {"type": "boxes", "name": "objects", "title": "물체", "labels": [{"value": "cat", "text": "고양이"}]},
+        {"type": "keypoints", "name": "marks", "title": "특징점", "labels": [{"value": "nose", "text": "코"}]},
+        {"type": "rating", "name": "clarity", "title": "선명도", "max": 3},
+    ]
+}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pre_labels_start_the_task_marked_as_pre_filled_and_the_labeler_edits_them_by_keyboard_and_mouse(
+    page: Page, live_server: LiveServer, cast: Cast, log_in: LogIn, axe_check: AxeCheck,
+) -> None:
+    project = make_project(cast, KEYPOINT_SCHEMA, "image", {})
+    reference = stored_media(project, "사진.png", png_bytes())
+    predicted_box = {"id": "b1", "x": 100, "y": 80, "width": 200, "height": 160, "label": "cat"}
+    Item.objects.filter(project=project).update(
+        data={"image": reference, "image_width": 640, "image_height": 400},
+        prediction={"result": {"objects": [predicted_box, {**predicted_box, "id": "b2", "x": 400}]},
+                    "source": "model:detector", "confidence": 0.4},
+    )
+
+    log_in(page, cast.labeler)
+    open_task(page, live_server, project)
+    expect(page.get_by_test_id("prefilled-note")).to_be_visible()
+    expect(page.get_by_test_id("widget-image").get_by_test_id("prefilled")).to_be_visible()
+    boxes = page.get_by_test_id("regions-objects").locator("li")
+    expect(boxes).to_have_count(2)
+    axe_check(page)
+
+    # The second pre-labelled box is wrong: the worker removes it by keyboard.
+    boxes.nth(1).get_by_test_id("remove-region").focus()
+    page.keyboard.press("Enter")
+    expect(boxes).to_have_count(1)
+
+    # A keypoint: pick the point label by its hotkey, then click the nose.
+    page.keyboard.press("2")
+    expect(page.get_by_test_id("widget-image")).to_have_attribute("data-tool", "point")
+    image = page.get_by_test_id("widget-image").locator("img").first
+    image.evaluate("img => img.scrollIntoView({block: 'center'})")
+    box = image.bounding_box()
+    assert box
+    scale = box["width"] / 640
+    page.mouse.click(box["x"] + 200 * scale, box["y"] + 150 * scale)
+    expect(page.get_by_test_id("regions-marks").locator("li")).to_have_count(1)
+    page.get_by_label("3", exact=True).check()
+    submit(page)
+
+    answer = only_annotation(project, cast.labeler)
+    assert answer.result["objects"] == [predicted_box]
+    [point] = answer.result["marks"]
+    assert point["label"] == "nose" and abs(point["x"] - 200) < 3 and abs(point["y"] - 150) < 3
+    assert answer.result["clarity"] == 3
