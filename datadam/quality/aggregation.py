@@ -38,22 +38,16 @@ def _frame(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
 
 
 def majority_vote(data: pd.DataFrame) -> dict[str, tuple[str, float]]:
-    counts = data.groupby(["task", "label"]).size()
-    plain = {task: Counter(group.droplevel(0).to_dict()) for task, group in counts.groupby(level=0)}
-    # A worker's weight for breaking ties: how often they agree with the plain majority elsewhere.
-    top = {task: max(c.values()) for task, c in plain.items()}
-    agrees = data.apply(lambda row: plain[row.task][row.label] == top[row.task], axis=1)
-    weight = agrees.groupby(data["worker"]).mean().to_dict()
-    result = {}
-    for task, group in data.groupby("task"):
-        votes = plain[task]
-        best = max(votes.values())
-        tied = sorted(label for label, count in votes.items() if count == best)
-        if len(tied) > 1:
-            score = {label: group.loc[group.label == label, "worker"].map(weight).sum() for label in tied}
-            tied = sorted(tied, key=lambda label: (-score[label], label))
-        result[task] = (tied[0], best / sum(votes.values()))
-    return result
+    counts = data.groupby(["task", "label"]).size().rename("votes").reset_index()
+    counts["top"] = counts["votes"] == counts.groupby("task")["votes"].transform("max")
+    # A worker's weight for breaking ties: how often they side with the plain majority of an item.
+    weight = data.merge(counts, on=["task", "label"]).groupby("worker")["top"].mean()
+    scores = data.assign(weight=data["worker"].map(weight)).groupby(["task", "label"])["weight"].sum()
+    counts = counts.join(scores, on=["task", "label"])
+    counts["share"] = counts["votes"] / counts.groupby("task")["votes"].transform("sum")
+    ranked = counts.sort_values(["task", "votes", "weight", "label"], ascending=[True, False, False, True])
+    best = ranked.drop_duplicates("task")
+    return {task: (label, float(share)) for task, label, share in zip(best.task, best.label, best.share, strict=True)}
 
 
 def _from_proba(proba: pd.DataFrame) -> dict[str, tuple[str, float]]:
