@@ -117,17 +117,26 @@ def assist_run(
     Returns None when another run holds the project's lock (two retrain tasks at once: one runs) or the
     assistant is off. `examples` replaces the accepted labels (the demo's true labels), named by `trained_on`.
     """
-    project = Project.objects.get(id=project_id)
+    project = Project.objects.filter(id=project_id).first()
+    if project is None:
+        return None  # deleted after the run was queued
     settings = assist_settings_for(project)
     if not settings.enabled or not assist_run_claim(project):
         return None
     try:
         settings.refresh_from_db()
         labels_now = accepted_count(project)
-        if settings.kind == AssistSettings.Kind.BACKEND:
-            version = _backend_run(project, settings)
-        else:
-            version = _builtin_run(project, settings, examples, trained_on)
+        try:
+            if settings.kind == AssistSettings.Kind.BACKEND:
+                version = _backend_run(project, settings)
+            else:
+                version = _builtin_run(project, settings, examples, trained_on)
+        except Exception as exc:  # a model bug must not kill the worker unseen: the manager sees it on the card
+            logger.exception("assist: run of project %s failed", project.id)
+            assist_problem_record(project=project, what="error", message=f"{type(exc).__name__}: {exc}")
+            version = ModelVersion.objects.create(
+                project=project, kind=settings.kind, name="-", status=ModelVersion.Status.FAILED, reason=str(exc)[:2000]
+            )
         AssistSettings.objects.filter(pk=settings.pk).update(labels_at_last_run=labels_now)
         return version
     finally:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from datadam.assist import services
-from datadam.assist.models import AssistSettings, ModelVersion
+from datadam.assist import predict, services
+from datadam.assist.models import AssistProblem, AssistSettings, ModelVersion
 from datadam.labeling.services import NEXT_OPEN_ITEM_SQL  # noqa: F401 (the queue order this app feeds)
 from datadam.projects.models import Item
 from tests import factories
@@ -114,3 +114,17 @@ def test_turning_the_assistant_off_removes_model_pre_labels(sentiment_project, c
     services.assist_run(project_id=sentiment_project.id)
     services.assist_settings_update(actor=cast.manager, project=sentiment_project, enabled=False)
     assert not Item.objects.filter(project=sentiment_project).filter(prediction__isnull=False).exists()
+
+
+def test_a_model_that_breaks_is_recorded_as_a_failed_run_and_the_lock_is_released(
+    sentiment_project, monkeypatch
+) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setattr(predict, "builtin_train", broken)
+    switch_on(sentiment_project)
+    version = services.assist_run(project_id=sentiment_project.id)
+    assert version.status == ModelVersion.Status.FAILED and "out of memory" in version.reason
+    assert AssistProblem.objects.get(project=sentiment_project).what == "error"
+    assert AssistSettings.objects.get(project=sentiment_project).busy_since is None
