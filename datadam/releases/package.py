@@ -7,7 +7,8 @@ Layout (the layout of AI Hub's data sets, so people who know it find their way):
     Training/02.라벨링데이터/TL_<name>.zip   one JSON label file per raw file, same stem
     Validation/01.원천데이터/VS_<name>.zip
     Validation/02.라벨링데이터/VL_<name>.zip
-    exports/<name>.<ext>                      the project's export formats
+    exports/<name>.jsonl                      the frozen labels as JSON Lines
+    exports/<name>_<format>.<ext>             the project's other export formats that fit its schema
     quality_report.json  manifest.json  SHA256SUMS
 
 Entries are read in chunks and written one at a time into open archives, and media is copied in blocks, so
@@ -163,7 +164,7 @@ def _write_exports(release: Release, folder: Path) -> None:
     for file_format, exporter in FORMATS.items():
         if file_format == "jsonl" or not _applies(exporter, release):
             continue
-        with (folder / f"{name}.{exporter.EXTENSION}").open("wb") as handle:
+        with (folder / f"{name}_{file_format}.{exporter.EXTENSION}").open("wb") as handle:
             for chunk in exporter.rows(release.project, "accepted"):
                 handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
 
