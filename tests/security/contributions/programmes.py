@@ -9,5 +9,5 @@ def objects_of_a(cast: Cast, a: ObjectsOfA) -> None:
     programme = services.programme_create(
         name="A의 비밀 프로그램", organizations=[cast.project.organization], operators=[cast.manager]
     )
-    a.ids["programme_id"] = programme.id
+    a.ids.setdefault("programme_id", programme.id)  # the office module may have put one of A's programmes there
     a.secrets.append(programme.name)
