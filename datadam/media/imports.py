@@ -187,6 +187,7 @@ class _Run:
             media = None
         if media is not None:
             services.media_file_probe(media=media)
+            _refuse_other_kind(media, self.project)
             extra = manifest.get(media.original_name, {}) | ({} if isinstance(entry, MediaFile) else entry.extra)
             self.pending.append((self.item_for(media, extra), media.status == MediaFile.Status.OK))
         batch.rows_read += 1
@@ -227,6 +228,18 @@ class _Run:
             )
         self.pending.clear()
         self.last_progress = time.monotonic()
+
+
+def _refuse_other_kind(media: MediaFile, project: Project) -> None:
+    """An image project takes images and an audio project audio; a text project (prompts) takes either."""
+    wanted = project.data_type
+    if media.status == MediaFile.Status.OK and wanted in MediaFile.Kind.values and media.kind != wanted:
+        media.status = MediaFile.Status.UNREADABLE
+        media.reason = _("This project takes %(wanted)s files; this is %(kind)s.") % {
+            "wanted": MediaFile.Kind(wanted).label,
+            "kind": media.content_type,
+        }
+        media.save(update_fields=["status", "reason"])
 
 
 def _stored(entries: list) -> bool:

@@ -4,7 +4,7 @@ import json
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 
 from datadam.core.errors import DomainError, NotFound
@@ -39,16 +39,53 @@ def _guard(response: HttpResponse) -> HttpResponse:
 
 @login_required
 def media_file(request: HttpRequest, media_token: str) -> HttpResponse:
-    """The file's bytes. Only raster images and audio are shown inline; anything else is a download."""
+    """The file's bytes. Only raster images and audio are shown inline; anything else is a download.
+
+    A Range request gets just those bytes (206), so an audio player can seek in a long recording at once.
+    """
     media = _media_for_token(request, media_token)
     inline = media.content_type in INLINE_TYPES
-    response = FileResponse(
-        media_storage().open(media.storage_key, "rb"),
-        as_attachment=not inline,
-        filename=media.original_name,
-        content_type=media.content_type if inline else "application/octet-stream",
-    )
+    binary = media_storage().open(media.storage_key, "rb")
+    byte_range = _byte_range(request.headers.get("Range", ""), media.size_bytes) if inline else None
+    if byte_range is None:
+        response = FileResponse(
+            binary,
+            as_attachment=not inline,
+            filename=media.original_name,
+            content_type=media.content_type if inline else "application/octet-stream",
+        )
+    else:
+        start, end = byte_range
+        binary.seek(start)
+        response = StreamingHttpResponse(_chunks(binary, end - start + 1), status=206, content_type=media.content_type)
+        response["Content-Range"] = f"bytes {start}-{end}/{media.size_bytes}"
+        response["Content-Length"] = str(end - start + 1)
+    response["Accept-Ranges"] = "bytes" if inline else "none"
     return _guard(response)
+
+
+def _byte_range(header: str, size: int) -> tuple[int, int] | None:
+    """(first, last) byte of a single "bytes=a-b" range inside the file; anything else gets the whole file."""
+    if not header.startswith("bytes=") or "," in header or size == 0:
+        return None
+    first, _dash, last = header[6:].strip().partition("-")
+    try:
+        if first == "":
+            start, end = max(0, size - int(last)), size - 1
+        else:
+            start, end = int(first), min(int(last) if last else size - 1, size - 1)
+    except ValueError:
+        return None
+    return (start, end) if 0 <= start <= end else None
+
+
+def _chunks(binary, remaining: int, chunk: int = 256 * 1024):
+    try:
+        while remaining > 0 and (data := binary.read(min(chunk, remaining))):
+            remaining -= len(data)
+            yield data
+    finally:
+        binary.close()
 
 
 @login_required

@@ -79,3 +79,17 @@ def test_html_named_as_png_is_not_served_as_an_image(cast) -> None:
     item = ItemFactory(project=cast.project, data={"image": media.reference})
     response = client_for(cast.labeler).get(selectors.item_media(cast.labeler, item)["image"]["url"])
     assert response["Content-Type"] == "application/octet-stream"
+
+
+def test_audio_link_answers_a_range_request_so_players_can_seek(cast) -> None:
+    clip = wav_bytes(1.0)
+    media = store(cast.project, "a.wav", clip)
+    item = ItemFactory(project=cast.project, data={"audio": media.reference})
+    url = selectors.item_media(cast.labeler, item)["audio"]["url"]
+    response = client_for(cast.labeler).get(url, headers={"Range": "bytes=100-199"})
+    assert response.status_code == 206 and response["Content-Range"] == f"bytes 100-199/{len(clip)}"
+    assert b"".join(response.streaming_content) == clip[100:200]
+    tail = client_for(cast.labeler).get(url, headers={"Range": "bytes=-10"})
+    assert b"".join(tail.streaming_content) == clip[-10:]
+    whole = client_for(cast.labeler).get(url, headers={"Range": "bytes=oops"})
+    assert whole.status_code == 200 and whole["Accept-Ranges"] == "bytes"

@@ -146,3 +146,9 @@ def test_folder_import_reads_only_under_allowed_roots(cast, tmp_path: Path) -> N
 def test_folder_import_is_off_without_roots(cast, tmp_path: Path) -> None:
     with override_settings(DATADAM_IMPORT_ROOTS=[]), pytest.raises(Invalid, match="turned off"):
         imports.media_import_create_folder(actor=cast.manager, project=cast.project, folder=str(tmp_path))
+
+
+def test_an_image_project_keeps_sound_files_out_with_a_reason(cast, image_project) -> None:
+    batch = run_zip(cast, {"a.png": png_bytes(), "b.wav": wav_bytes()})
+    assert [item.data["file_name"] for item in published(batch)] == ["a.png"]
+    assert "image" in MediaFile.objects.get(batch=batch, original_name="b.wav").reason.lower()
