@@ -50,6 +50,8 @@ export class RegionField {
   readonly title: string;
   readonly labels: Label[];
   readonly spansControl: string;
+  /** Where this control's labels start in the widget's colour order, so two controls never share colours. */
+  colourOffset = 0;
 
   constructor(readonly input: HTMLInputElement) {
     this.name = input.dataset.control ?? '';
@@ -74,7 +76,7 @@ export class RegionField {
   }
 
   labelIndex(value: string): number {
-    return Math.max(0, this.labels.findIndex((label) => label.value === value));
+    return this.colourOffset + Math.max(0, this.labels.findIndex((label) => label.value === value));
   }
 }
 
@@ -92,9 +94,13 @@ function parseLabels(raw: string | undefined): Label[] {
 }
 
 export function fieldsOf(section: HTMLElement): RegionField[] {
-  return Array.from(section.querySelectorAll<HTMLInputElement>('input[data-control-type="regions"]')).map(
-    (input) => new RegionField(input),
-  );
+  let offset = 0;
+  return Array.from(section.querySelectorAll<HTMLInputElement>('input[data-control-type="regions"]')).map((input) => {
+    const field = new RegionField(input);
+    field.colourOffset = offset;
+    offset += field.labels.length;
+    return field;
+  });
 }
 
 /** A fresh id such as "b3": the prefix and the next number no region of the list uses yet. */
@@ -176,6 +182,7 @@ export function onReady(kind: string, start: (section: HTMLElement) => unknown):
     document.querySelectorAll<HTMLElement>(`section[data-widget="${kind}"]`).forEach((section) => {
       if (section.dataset.widgetReady) return;
       section.dataset.widgetReady = 'true';
+      colourPicker(section);
       start(section);
     });
   };
@@ -206,4 +213,15 @@ export function utf16Index(text: string, codePoints: number): number {
 
 export function codePointSlice(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
+}
+
+/** A colour swatch beside each label of the picker, matching the colour its regions are drawn in. */
+export function colourPicker(section: HTMLElement): void {
+  const fields = new Map(fieldsOf(section).map((field) => [field.name, field]));
+  section.querySelectorAll<HTMLInputElement>('[data-picker="regions"] input[data-pick-control]').forEach((radio) => {
+    const field = fields.get(radio.dataset.pickControl ?? '');
+    if (!field || radio.parentElement?.querySelector('.swatch')) return;
+    const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(radio.value))}` });
+    radio.after(swatch);
+  });
 }

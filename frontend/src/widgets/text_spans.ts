@@ -121,8 +121,18 @@ export function startTextWidget(section: HTMLElement): void {
     render();
   };
 
+  const arrows = relationLayer(stage);
   const render = (): void => {
     restyle();
+    arrows.draw(relationFields.flatMap((relations) => {
+      const spans = byName.get(relations.spansControl) ?? spanFields[0];
+      const byId = new Map((spans?.read() ?? []).map((span) => [span.id, span]));
+      return relations.read().flatMap((relation) => {
+        const from = byId.get(String(relation.from));
+        const to = byId.get(String(relation.to));
+        return from && to ? [{ from, to, label: relations.labelText(relation.label) }] : [];
+      });
+    }));
     list.replaceChildren();
     for (const field of spanFields) {
       const regions = field.read();
@@ -222,6 +232,62 @@ export function startTextWidget(section: HTMLElement): void {
     });
   }
   render();
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+interface Arrow {
+  from: Region;
+  to: Region;
+  label: string;
+}
+
+/** Our own relation layer: an arc from one span to the other over the text, with the relation's name. */
+function relationLayer(stage: HTMLElement): { draw(arrows: Arrow[]): void } {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'relation-layer');
+  svg.setAttribute('aria-hidden', 'true');
+  // Beside the text, not inside it: the annotator counts every character inside its container.
+  const host = stage.parentElement!;
+  if (getComputedStyle(host).position === 'static') host.style.position = 'relative';
+  host.append(svg);
+  const text = stage.firstChild;
+  const full = text?.textContent ?? '';
+  let last: Arrow[] = [];
+  const spot = (span: Region): { x: number; y: number } | null => {
+    if (!(text instanceof Text)) return null;
+    const range = document.createRange();
+    range.setStart(text, utf16Index(full, Number(span.start)));
+    range.setEnd(text, utf16Index(full, Number(span.end)));
+    const box = range.getClientRects()[0];
+    const origin = host.getBoundingClientRect();
+    return box ? { x: box.left - origin.left + box.width / 2, y: box.top - origin.top } : null;
+  };
+  const draw = (arrows: Arrow[]): void => {
+    last = arrows;
+    svg.replaceChildren();
+    for (const arrow of arrows) {
+      const a = spot(arrow.from);
+      const b = spot(arrow.to);
+      if (!a || !b) continue;
+      const lift = Math.max(14, Math.abs(b.x - a.x) / 6);
+      const top = Math.min(a.y, b.y) - lift;
+      const path = document.createElementNS(SVG, 'path');
+      path.setAttribute('d', `M ${a.x} ${a.y} C ${a.x} ${top}, ${b.x} ${top}, ${b.x} ${b.y}`);
+      path.setAttribute('class', 'relation-path');
+      const label = document.createElementNS(SVG, 'text');
+      label.setAttribute('x', String((a.x + b.x) / 2));
+      label.setAttribute('y', String(top + 8));
+      label.setAttribute('text-anchor', 'middle');
+      label.textContent = arrow.label;
+      const head = document.createElementNS(SVG, 'path');
+      head.setAttribute('d', `M ${b.x - 4} ${b.y - 7} L ${b.x} ${b.y} L ${b.x + 4} ${b.y - 7}`);
+      head.setAttribute('class', 'relation-path');
+      svg.append(path, head, label);
+    }
+  };
+  window.addEventListener('resize', () => draw(last));
+  return { draw };
 }
 
 function announce(section: HTMLElement, message: string): void {
