@@ -107,3 +107,21 @@ def item_agreement(answers: dict, score) -> float | None:
     if not pairs:
         return None
     return sum(score(a, b) for a, b in pairs) / len(pairs)
+
+
+def label_agreement(units: Units) -> dict[object, tuple[float | None, int]]:
+    """Specific agreement per label: of all the pairs of answers on the same item that involve the label, the
+    share where both answers are that label. label → (share, items where it was given)."""
+    together: dict[object, int] = {}
+    involved: dict[object, int] = {}
+    items: dict[object, int] = {}
+    for answers in overlapped(units).values():
+        counts: dict[object, int] = {}
+        for value in answers.values():
+            counts[value] = counts.get(value, 0) + 1
+        raters = len(answers)
+        for label, count in counts.items():
+            together[label] = together.get(label, 0) + count * (count - 1)
+            involved[label] = involved.get(label, 0) + count * (raters - 1)
+            items[label] = items.get(label, 0) + 1
+    return {label: (together[label] / involved[label] if involved[label] else None, items[label]) for label in items}

@@ -39,6 +39,7 @@ def quality_agreement(request, project_id: Id):
                     {"a": names[a], "b": names[b], "kappa": kappa, "items": items}
                     for (a, b), (kappa, items) in control["pairs"].items()
                 ],
+                "labels": {str(label): share for label, (share, _n) in control["labels"].items()},
                 "workers": {names[worker]: mean for worker, (mean, _n) in control["workers"].items()},
             }
             for control in report["controls"]
@@ -78,6 +79,16 @@ def quality_gold_create(request, project_id: Id, payload: schemas.GoldIn):
     """Add a gold item with its answer (validated against the schema); it is served as a honeypot."""
     project = project_selectors.project_managed_get(actor=request.auth, project_id=project_id)
     return Status(201, services.gold_item_create(actor=request.auth, project=project, **payload.dict()))
+
+
+@router.post("/projects/{project_id}/quality/gold/promote", response={201: schemas.GoldOut})
+def quality_gold_promote(request, project_id: Id, payload: schemas.GoldPromoteIn):
+    """Make an item with accepted work gold; its newest accepted version (a correction wins) is the answer."""
+    project = project_selectors.project_managed_get(actor=request.auth, project_id=project_id)
+    gold = services.gold_item_promote(
+        actor=request.auth, project=project, item_id=payload.item_id, explanation=payload.explanation
+    )
+    return Status(201, gold)
 
 
 @router.post("/projects/{project_id}/quality/refresh", response=schemas.RefreshOut)

@@ -34,6 +34,7 @@ class ControlAgreementOut(Schema):
     alpha: float | None
     fleiss: float | None
     pairs: list[PairOut]
+    labels: dict[str, float | None]
     workers: dict[str, float]
 
 
@@ -91,6 +92,11 @@ class GoldOut(Schema):
     item_id: int
     answer: dict
     source: str
+
+
+class GoldPromoteIn(Schema):
+    item_id: int = Field(ge=1, le=2**63 - 1)
+    explanation: str = Field(default="", max_length=500)
 
 
 class RefreshOut(Schema):

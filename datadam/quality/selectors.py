@@ -109,6 +109,7 @@ def agreement_report(project: Project) -> dict:
             "level": level,
             "fleiss": agreement.fleiss(simple) if scalar else None,
             "pairs": agreement.cohen_kappa_pairs(simple) if scalar else {},
+            "labels": agreement.label_agreement(simple) if scalar else {},
             "workers": agreement.worker_against_others(units, partial(kind.score, control)),
         }
         if entry["alpha"] is not None:

@@ -73,6 +73,23 @@ def gold_add(request: HttpRequest, project_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def gold_promote(request: HttpRequest, project_id: int) -> HttpResponse:
+    """An item with accepted work becomes gold, its accepted answer the answer."""
+    project = project_selectors.project_managed_get(actor=request.user, project_id=project_id)
+    item_id = request.POST.get("item_id", "")
+    try:
+        if not item_id.isdigit() or len(item_id) > 18:
+            raise Invalid(_("Write the item's number."))
+        services.gold_item_promote(actor=request.user, project=project, item_id=int(item_id))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The item is now gold."))
+    return redirect("quality:manage", project_id=project.id)
+
+
+@login_required
+@require_POST
 def pause_lift(request: HttpRequest, project_id: int, worker_id: int) -> HttpResponse:
     project = project_selectors.project_managed_get(actor=request.user, project_id=project_id)
     if services.worker_pause_lift(actor=request.user, project=project, worker_id=worker_id):

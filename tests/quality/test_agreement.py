@@ -59,3 +59,12 @@ def test_each_worker_against_the_others_uses_the_score_function() -> None:
     result = worker_against_others(three, exact)
     assert result["A"] == (0.75, 4) and result["C"] == (0.5, 4)
     assert item_agreement(three[1], exact) == pytest.approx(1 / 3)
+
+
+def test_specific_agreement_per_label_by_hand() -> None:
+    from datadam.quality.agreement import label_agreement
+
+    # Items (a,a,a), (a,a,b), (b,b,b). Label a: pairs both a = 3·2 + 2·1 = 8 ordered; pairs involving a =
+    # 3·2 + 2·2 = 10 → 0.8. Label b: 0 + 3·2 = 6 both b; involving b = 1·2 + 3·2 = 8 → 0.75.
+    units = {1: dict(x="a", y="a", z="a"), 2: dict(x="a", y="a", z="b"), 3: dict(x="b", y="b", z="b")}
+    assert label_agreement(units) == {"a": (0.8, 2), "b": (0.75, 2)}

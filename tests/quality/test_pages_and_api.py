@@ -70,7 +70,7 @@ def test_api_worker_list_and_policy_patch(cast, overlapped) -> None:  # noqa: F8
     )
     assert response.status_code == 422
     agreement = client.get(f"/api/v1/projects/{cast.project.id}/quality/agreement").json()
-    assert agreement["controls"][0]["pairs"]
+    assert agreement["controls"][0]["pairs"] and set(agreement["controls"][0]["labels"]) == {"positive", "negative"}
 
 
 def test_worker_sees_their_own_quality_and_pause_reason(cast) -> None:
@@ -89,3 +89,15 @@ def test_outsiders_and_labelers_get_404_for_manager_pages(cast) -> None:
         assert client_for(person).get(f"/projects/{cast.project.id}/quality/").status_code == 404
         assert client_for(person).get(f"/api/v1/projects/{cast.project.id}/quality/workers").status_code == 404
     assert client_for(cast.outsider).get(f"/projects/{cast.project.id}/quality/mine/").status_code == 404
+
+
+def test_manager_promotes_accepted_work_to_gold_from_the_page(cast) -> None:
+    from datadam.review.services import review_accept, review_claim_next
+
+    annotation = answer(cast, cast.labeler, "negative")
+    review_accept(actor=cast.reviewer, annotation_id=review_claim_next(actor=cast.reviewer, project=cast.project).id)
+    client = client_for(cast.manager)
+    client.post(f"/projects/{cast.project.id}/quality/gold/promote/", {"item_id": str(annotation.item_id)})
+    assert cast.project.gold_items.get().answer == {"sentiment": "negative"}
+    page = client.post(f"/projects/{cast.project.id}/quality/gold/promote/", {"item_id": "abc"}, follow=True)
+    assert page.status_code == 200 and cast.project.gold_items.count() == 1

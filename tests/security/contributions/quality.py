@@ -14,6 +14,7 @@ BODIES = {
         "answer": {"sentiment": "positive"},
     },
     ("PATCH", "/api/v1/projects/{project_id}/quality/policy"): lambda a: {"honeypot_share": 0.1},
+    ("POST", "/api/v1/projects/{project_id}/quality/gold/promote"): lambda a: {"item_id": 1},
 }
 
 
