@@ -5,6 +5,7 @@ to be copied: replace `predict_one` with your own model (a GPU model works the s
 
     python examples/model_backend/server.py --port 9090
     python examples/model_backend/server.py --port 0 --mode slow --delay 3   # prints the port it got
+    python examples/model_backend/server.py --device cuda                    # the same model, scored on a GPU
 
 Modes other than `ok` misbehave on purpose, so Datadam's handling of a bad backend can be tested:
 `slow` waits before answering, `malformed` answers text that is not JSON, `outside` answers labels the
@@ -24,6 +25,33 @@ POSITIVE_WORDS = ("재미", "최고", "좋", "감동", "훌륭", "추천", "grea
 NEGATIVE_WORDS = ("지루", "최악", "별로", "아까", "엉망", "노잼", "bad", "boring", "worst")
 
 
+def word_scores(text: str) -> tuple[int, int]:
+    """(positive, negative) word counts; with --device cuda the same sums run as a matrix product on the GPU."""
+    counts = [text.count(word) for word in POSITIVE_WORDS + NEGATIVE_WORDS]
+    if DEVICE["torch"] is None:
+        return sum(counts[: len(POSITIVE_WORDS)]), sum(counts[len(POSITIVE_WORDS) :])
+    torch = DEVICE["torch"]
+    weights = torch.zeros((len(counts), 2), device=DEVICE["name"])
+    weights[: len(POSITIVE_WORDS), 0] = 1
+    weights[len(POSITIVE_WORDS) :, 1] = 1
+    positive, negative = (torch.tensor([counts], dtype=torch.float32, device=DEVICE["name"]) @ weights)[0].tolist()
+    return int(positive), int(negative)
+
+
+DEVICE: dict = {"name": "cpu", "torch": None, "label": "cpu"}
+
+
+def use_device(name: str) -> None:
+    """`cuda` needs PyTorch with a GPU; the default install never needs either."""
+    if name == "cpu":
+        return
+    import torch  # only here: a GPU backend brings its own libraries
+
+    if not torch.cuda.is_available():
+        raise SystemExit("--device cuda: PyTorch sees no GPU")
+    DEVICE.update(name=name, torch=torch, label=f"cuda ({torch.cuda.get_device_name(0)})")
+
+
 def predict_one(schema: dict, data: dict) -> tuple[dict, float] | None:
     """(result, confidence) for one item, or None when this model has nothing to say."""
     text = str(data.get("text", ""))
@@ -32,8 +60,7 @@ def predict_one(schema: dict, data: dict) -> tuple[dict, float] | None:
         if control.get("type") != "choices" or control.get("multiple"):
             continue
         values = [label if isinstance(label, str) else label.get("value") for label in control.get("labels", [])]
-        positive = sum(text.count(word) for word in POSITIVE_WORDS)
-        negative = sum(text.count(word) for word in NEGATIVE_WORDS)
+        positive, negative = word_scores(text)
         if {"positive", "negative"} <= set(values) and positive != negative:
             result[control["name"]] = "positive" if positive > negative else "negative"
             confidences.append(min(0.95, 0.6 + 0.1 * abs(positive - negative)))
@@ -56,7 +83,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(404, {"detail": "not found"})
         if self._misbehave():
             return None
-        return self._send(200, {"status": "ok", "model": MODEL, "protocol": 1, "device": "cpu"})
+        return self._send(200, {"status": "ok", "model": MODEL, "protocol": 1, "device": DEVICE["label"]})
 
     def do_POST(self) -> None:
         if self.path != "/predict":
@@ -117,8 +144,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--delay", type=float, default=5.0, help="seconds to wait in slow mode")
     parser.add_argument("--fail-first", type=int, default=1, help="calls answered 503 in flaky mode")
     parser.add_argument("--max-seconds", type=float, default=600.0, help="stop by itself after this long")
+    parser.add_argument("--device", default="cpu", help="cpu, or cuda to score on a GPU (needs PyTorch)")
     parser.add_argument("--verbose", action="store_true")
     options = parser.parse_args(argv)
+    use_device(options.device)
     Handler.options = options
     server = ThreadingHTTPServer((options.host, options.port), Handler)
     server.daemon_threads = True
