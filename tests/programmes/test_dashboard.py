@@ -148,3 +148,16 @@ def test_operator_sets_a_target_on_the_page(pcast: ProgrammeCast) -> None:
 
     assert response.status_code == 302
     assert ProgrammeTarget.objects.get().target == 50
+
+
+def test_operator_reads_the_figures_through_the_api_and_others_get_404(cast: Cast, pcast: ProgrammeCast) -> None:
+    path = f"/api/v1/programmes/{pcast.programme.id}/figures"
+
+    response = client_for(pcast.operator).get(path, {"start": this_year()["from"]})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert {stage["key"]: stage["count"] for stage in body["overall"]["stages"]} == stages(figures(pcast)["overall"])
+    assert body["work"] == figures(pcast)["work"] and len(body["cohorts"]) == 1
+    assert client_for(cast.manager).get(path).status_code == 404
+    assert client_for(pcast.operator).get(path, {"start": "soon"}).status_code == 422
