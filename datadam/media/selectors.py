@@ -8,7 +8,7 @@ from datadam.core.errors import NotFound
 from datadam.media import links, permissions
 from datadam.media.models import MediaFile
 from datadam.projects.models import ImportBatch, Item
-from datadam.projects.selectors import project_member_ids
+from datadam.projects.selectors import project_list, project_member_ids
 
 REFERENCE_PREFIX = "media:"
 
@@ -35,6 +35,15 @@ def media_file_get(*, actor, media_id: int) -> MediaFile:
     if media is None:
         raise NotFound(_("No such file."))
     return media
+
+
+def item_visible_get(*, actor, item_id: int) -> Item:
+    """An item of a project the actor's organizations own or the actor joined; NotFound otherwise."""
+    from_projects = project_list(actor=actor)
+    item = Item.objects.filter(id=item_id, project__in=from_projects).select_related("project").first()
+    if item is None:
+        raise NotFound(_("No such item."))
+    return item
 
 
 def item_media(actor, item: Item) -> dict[str, dict]:

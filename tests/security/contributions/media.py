@@ -14,6 +14,14 @@ from tests.security.shapes import ObjectsOfA
 SECRET_RECORDING = "a-secret-recording.wav"
 SECRET_PROMPT = "A의 비밀 녹음 문장"
 
+# The plainest body (no file, an empty list) is refused for its shape before the access check.
+BODIES = {
+    ("POST", "/api/v1/projects/{project_id}/media/imports"): lambda a: {
+        "files": [SimpleUploadedFile("outsider.png", b"\x89PNG\r\n\x1a\n")]
+    },
+    ("POST", "/api/v1/projects/{project_id}/media/imports/urls"): lambda a: {"urls": "https://example.com/a.png"},
+}
+
 
 def _wav() -> bytes:
     buffer = io.BytesIO()
@@ -36,6 +44,7 @@ def objects_of_a(cast, a: ObjectsOfA) -> None:
     batch = imports.media_import_run(batch_id=batch.id)
     media = MediaFile.objects.get(batch=batch)
     a.ids["media_import_id"] = batch.id
+    a.ids.setdefault("item_id", cast.items[0].id)
     a.ids["media_token"] = media_token_make(media_id=media.id, user_id=cast.manager.id)
     a.secrets.append(SECRET_RECORDING)
     _collection_of_a(cast, a)
