@@ -219,4 +219,6 @@ def widget_messages() -> dict[str, str]:
         "start_before_end": _("The start must come before the end."),
         "transcript_of": _("Transcript of %(name)s"),
         "add_segment": _("Add a segment at the playhead"),
+        "span_marked": _("Marked “%(text)s”."),
+        "text_role": _("text to mark"),
     }

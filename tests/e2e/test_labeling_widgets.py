@@ -225,6 +225,18 @@ def test_labeler_marks_korean_spans_links_a_relation_and_the_reviewer_relabels_a
     spans.nth(0).get_by_test_id("link-span").click()
     spans.nth(1).get_by_test_id("link-span").click()
     expect(page.get_by_test_id("regions-links").locator("li")).to_have_count(1)
+
+    # By keyboard alone: pick 장소 with its hotkey, focus the text, select 서울 with Shift+arrows, Enter marks it.
+    page.keyboard.press("3")
+    page.get_by_test_id("item-text").focus()
+    page.keyboard.press("Home")
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Enter")
+    expect(spans).to_have_count(3)
+    assert TASK_URL.search(page.url)  # Enter marked; it did not submit
     page.screenshot(path=artifacts_dir / "text-labeling.png")
     submit(page)
 
@@ -232,6 +244,7 @@ def test_labeler_marks_korean_spans_links_a_relation_and_the_reviewer_relabels_a
     assert answer.result["entities"] == [
         {"id": "s1", "start": 0, "end": 3, "label": "PS", "text": "홍길동"},
         {"id": "s2", "start": 9, "end": 16, "label": "OG", "text": "데이터댐 회사"},
+        {"id": "s3", "start": 5, "end": 7, "label": "LC", "text": "서울"},
     ]
     assert answer.result["links"] == [{"id": "r1", "from": "s1", "to": "s2", "label": "works_for"}]
 
@@ -239,7 +252,7 @@ def test_labeler_marks_korean_spans_links_a_relation_and_the_reviewer_relabels_a
     log_in(reviewer, cast.reviewer)
     open_review(reviewer, live_server, project)
     shown = reviewer.get_by_test_id("answer-widget-text")
-    expect(shown.get_by_test_id("regions-entities").locator("li")).to_have_count(2)
+    expect(shown.get_by_test_id("regions-entities").locator("li")).to_have_count(3)
     expect(shown.get_by_test_id("regions-links")).to_contain_text("홍길동")
     axe_check(reviewer)
     reviewer.locator("details > summary").first.click()
@@ -249,7 +262,7 @@ def test_labeler_marks_korean_spans_links_a_relation_and_the_reviewer_relabels_a
         reviewer.get_by_test_id("correct").click()
     corrected = Annotation.objects.filter(project=project).latest("id")
     assert corrected.author == cast.reviewer
-    assert [span["label"] for span in corrected.result["entities"]] == ["PS", "LC"]
+    assert [span["label"] for span in corrected.result["entities"]] == ["PS", "LC", "LC"]
     assert corrected.result["links"] == answer.result["links"]
 
 

@@ -211,6 +211,26 @@ export function startTextWidget(section: HTMLElement): void {
       anno.cancelSelected();
       render();
     });
+    keyboardMarking(stage, section, (from, to) => {
+      // The annotator may already have made this span from the same selection when Shift was let go.
+      const pick = currentPick(section);
+      const field = pick ? byName.get(pick.control) : undefined;
+      if (!pick || !field || from >= to) return;
+      const startPoint = codePointIndex(text, from);
+      const endPoint = codePointIndex(text, to);
+      const regions = field.read();
+      if (regions.some((r) => r.start === startPoint && r.end === endPoint)) return;
+      const id = nextId('s', regions);
+      const region = { id, start: startPoint, end: endPoint, label: pick.label, text: codePointSlice(text, startPoint, endPoint) };
+      field.write([...regions, region]);
+      const annotation = annotationOf(field, region);
+      if (annotation) {
+        owners.set(annotation.id, { field, id });
+        anno.addAnnotation(annotation);
+      }
+      announce(section, t('span_marked', 'Marked “%(text)s”.', { text: region.text }));
+      render();
+    });
     anno.on('clickAnnotation', (annotation: TextAnnotation) => {
       const owner = owners.get(annotation.id);
       if (owner && pending) link(owner);
@@ -235,6 +255,48 @@ export function startTextWidget(section: HTMLElement): void {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * Marking by keyboard: the text takes focus; arrows move the caret, Shift+arrows select, Enter marks the selection
+ * with the picked label. Selection.modify moves the caret in text that is not editable.
+ */
+function keyboardMarking(stage: HTMLElement, section: HTMLElement, mark: (from: number, to: number) => void): void {
+  const text = stage.firstChild;
+  if (!(text instanceof Text)) return;
+  stage.tabIndex = 0;
+  stage.setAttribute('role', 'group');
+  stage.setAttribute('aria-roledescription', t('text_role', 'text to mark'));
+  stage.setAttribute('aria-keyshortcuts', 'Shift+ArrowRight Shift+ArrowLeft Home End Enter');
+  const help = section.querySelector<HTMLElement>('[data-keyboard-help]');
+  if (help) stage.setAttribute('aria-describedby', help.id);
+  const inside = (selection: Selection): boolean =>
+    selection.rangeCount > 0 && stage.contains(selection.anchorNode) && stage.contains(selection.focusNode);
+  stage.addEventListener('focus', () => {
+    const selection = document.getSelection();
+    if (selection && !inside(selection)) selection.collapse(text, 0);
+  });
+  stage.addEventListener('keydown', (event) => {
+    const selection = document.getSelection();
+    if (!selection || event.altKey || event.metaKey) return;
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      if (!inside(selection)) selection.collapse(text, 0);
+      selection.modify(event.shiftKey ? 'extend' : 'move', event.key === 'ArrowRight' ? 'forward' : 'backward', event.ctrlKey ? 'word' : 'character');
+      event.preventDefault();
+    } else if (event.key === 'Home' || event.key === 'End') {
+      const at = event.key === 'Home' ? 0 : text.length;
+      if (event.shiftKey && inside(selection)) selection.extend(text, at);
+      else selection.collapse(text, at);
+      event.preventDefault();
+    } else if (event.key === 'Enter' && !event.ctrlKey) {
+      event.preventDefault(); // Enter here marks; it does not submit the form
+      if (!inside(selection) || selection.isCollapsed || selection.anchorNode !== text || selection.focusNode !== text) return;
+      const from = Math.min(selection.anchorOffset, selection.focusOffset);
+      const to = Math.max(selection.anchorOffset, selection.focusOffset);
+      selection.collapse(text, to);
+      mark(from, to);
+    }
+  });
+}
 
 interface Arrow {
   from: Region;
