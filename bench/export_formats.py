@@ -1,6 +1,6 @@
 """Export speed and memory of every export format on a project of N items with accepted annotations.
 
-    .venv/bin/python bench/export_formats.py [--items 10000]
+    .venv/bin/python bench/export_formats.py [--items 10000] [--formats coco,yolo]
 
 A fresh SQLite database in a temporary data directory. Each item has a Korean text with two spans, an
 image size in its data, two boxes and a polygon, and one accepted annotation (bulk-inserted: set-up, not
@@ -93,12 +93,14 @@ def drain(project: Project, name: str) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=10_000)
-    count = parser.parse_args().items
+    parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated, e.g. coco,yolo")
+    options = parser.parse_args()
+    count, names = options.items, options.formats.split(",")
     call_command("migrate", verbosity=0)
     project = make_project(count)
     print(f"| format | {count:,} items: seconds | items/s | output MB | peak Python memory MB |")
     print("|---|---:|---:|---:|---:|")
-    for name in FORMATS:
+    for name in names:
         start = time.perf_counter()
         size = drain(project, name)
         seconds = time.perf_counter() - start
