@@ -4,6 +4,7 @@ The labeling lease calls `lease_gate` and `honeypot_pick` (in its transaction); 
 by pages, the API, the `datadam quality` command or the review services.
 """
 
+import json
 import random
 import statistics
 from datetime import timedelta
@@ -95,6 +96,43 @@ def gold_item_create(*, actor: User, project: Project, data: dict, answer: dict,
     )
     audit_record_project(actor=actor, action="gold.create", target=gold, project=project)
     return gold
+
+
+MAX_GOLD_ROWS = 5000
+
+
+@transaction.atomic
+def gold_items_import(*, actor: User, project: Project, lines: list[str]) -> list[GoldItem]:
+    """Gold items from JSON Lines, one `{"data": {...}, "answer": {...}}` per line. All or nothing: the first bad
+    line is reported with its number and no item is kept."""
+    _require_manager(actor, project)
+    rows = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
+    if not rows:
+        raise Invalid(_("The file has no gold items."))
+    if len(rows) > MAX_GOLD_ROWS:
+        raise Invalid(_("At most %(n)d gold items at a time.") % {"n": MAX_GOLD_ROWS})
+    made = []
+    for number, line in rows:
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict) or set(row) - {"data", "answer", "explanation"}:
+                raise Invalid(_('each line needs "data" and "answer" (and may have "explanation")'))
+            made.append(
+                gold_item_create(
+                    actor=actor,
+                    project=project,
+                    data=row.get("data"),
+                    answer=row.get("answer"),
+                    explanation=str(row.get("explanation", ""))[:500],
+                )
+            )
+        except json.JSONDecodeError as exc:
+            raise Invalid(
+                _("Line %(line)d: not valid JSON (%(error)s).") % {"line": number, "error": exc.msg}
+            ) from None
+        except Invalid as exc:
+            raise Invalid(_("Line %(line)d: %(error)s") % {"line": number, "error": exc.message}) from None
+    return made
 
 
 @transaction.atomic

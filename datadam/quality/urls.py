@@ -8,6 +8,7 @@ urlpatterns = [
     path("projects/<int:project_id>/quality/agreement/", views.agreement_page, name="agreement"),
     path("projects/<int:project_id>/quality/mine/", views.my_quality, name="mine"),
     path("projects/<int:project_id>/quality/gold/", views.gold_add, name="gold_add"),
+    path("projects/<int:project_id>/quality/gold/upload/", views.gold_upload, name="gold_upload"),
     path("projects/<int:project_id>/quality/gold/promote/", views.gold_promote, name="gold_promote"),
     path("projects/<int:project_id>/quality/refresh/", views.refresh, name="refresh"),
     path("projects/<int:project_id>/quality/workers/<int:worker_id>/lift/", views.pause_lift, name="lift"),

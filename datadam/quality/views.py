@@ -71,6 +71,30 @@ def gold_add(request: HttpRequest, project_id: int) -> HttpResponse:
     return redirect("quality:manage", project_id=project.id)
 
 
+MAX_GOLD_FILE_BYTES = 5 * 1024 * 1024
+
+
+@login_required
+@require_POST
+def gold_upload(request: HttpRequest, project_id: int) -> HttpResponse:
+    """A JSON Lines file of gold items with their answers; all or nothing, the bad line named."""
+    project = project_selectors.project_managed_get(actor=request.user, project_id=project_id)
+    upload = request.FILES.get("file")
+    try:
+        if upload is None or upload.size > MAX_GOLD_FILE_BYTES:
+            raise Invalid(_("Choose a JSON Lines file of at most 5 MB."))
+        try:
+            lines = upload.read().decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError:
+            raise Invalid(_("The file must be UTF-8 text.")) from None
+        made = services.gold_items_import(actor=request.user, project=project, lines=lines)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("%(n)d gold items added.") % {"n": len(made)})
+    return redirect("quality:manage", project_id=project.id)
+
+
 @login_required
 @require_POST
 def gold_promote(request: HttpRequest, project_id: int) -> HttpResponse:

@@ -110,3 +110,18 @@ def test_policy_values_are_checked(cast) -> None:
         services.policy_update(actor=cast.manager, project=cast.project, honeypot_share=0.9)
     with pytest.raises(NotFound):
         services.policy_update(actor=cast.manager_b, project=cast.project, honeypot_share=0.1)
+
+
+def test_gold_items_are_imported_from_json_lines_all_or_nothing(cast) -> None:
+    good = '{"data": {"text": "좋다"}, "answer": {"sentiment": "positive"}}'
+    made = services.gold_items_import(actor=cast.manager, project=cast.project, lines=[good, "", good])
+    assert len(made) == 2
+    with pytest.raises(Invalid, match="Line 2: sentiment"):
+        services.gold_items_import(
+            actor=cast.manager,
+            project=cast.project,
+            lines=[good, '{"data": {"text": "x"}, "answer": {"sentiment": "maybe"}}'],
+        )
+    with pytest.raises(Invalid, match="Line 1: not valid JSON"):
+        services.gold_items_import(actor=cast.manager, project=cast.project, lines=["{oops"])
+    assert GoldItem.objects.count() == 2

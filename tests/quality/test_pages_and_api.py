@@ -101,3 +101,14 @@ def test_manager_promotes_accepted_work_to_gold_from_the_page(cast) -> None:
     assert cast.project.gold_items.get().answer == {"sentiment": "negative"}
     page = client.post(f"/projects/{cast.project.id}/quality/gold/promote/", {"item_id": "abc"}, follow=True)
     assert page.status_code == 200 and cast.project.gold_items.count() == 1
+
+
+def test_gold_file_is_uploaded_from_the_page(cast) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    content = '{"data": {"text": "최고"}, "answer": {"sentiment": "positive"}}\n'.encode()
+    client_for(cast.manager).post(
+        f"/projects/{cast.project.id}/quality/gold/upload/",
+        {"file": SimpleUploadedFile("gold.jsonl", content, content_type="application/jsonl")},
+    )
+    assert cast.project.gold_items.count() == 1
