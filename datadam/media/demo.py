@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile, File
 
 from datadam.demo.loader import DemoCore
-from datadam.media import imports
+from datadam.media import collect, imports
 from datadam.media.models import MediaFile
 from datadam.projects import services as projects
 from datadam.projects.imports import services as text_imports
@@ -28,6 +28,18 @@ NER = "개체명 태깅 (KLUE NER)"
 BOXES = "사진 속 물체 상자 그리기 (Boxes on photos)"
 TRANSCRIPTS = "영어 낭독 받아쓰기 (LJ Speech transcripts)"
 DIGITS = "숫자 음성 분류 (Spoken digits)"
+COLLECTION = "우리말 문장 녹음 (Record Korean sentences)"
+COLLECTION_PROMPTS = [
+    "오늘은 날씨가 맑고 따뜻합니다.",
+    "버스는 오전 아홉 시에 출발합니다.",
+    "도서관에서 책을 두 권 빌렸어요.",
+    "내일 회의는 세 시로 미뤄졌습니다.",
+    "시장에서 사과와 배를 샀습니다.",
+]
+CONSENT = (
+    "제 목소리 녹음을 인공지능 학습 데이터로 쓰고 공개 데이터셋으로 배포하는 데 동의합니다. "
+    "I agree that my recording is used as AI training data and released in a public data set."
+)
 
 
 def _labels(pairs: list[tuple[str, str]]) -> list[dict]:
@@ -40,6 +52,7 @@ def demo_load_part(core: DemoCore) -> None:
     _boxes_project(core)
     _transcript_project(core)
     _digits_project(core)
+    _collection(core)
 
 
 def _project(core: DemoCore, name: str, data_type: str, schema: dict, description: str, guideline: str) -> Project:
@@ -53,6 +66,11 @@ def _project(core: DemoCore, name: str, data_type: str, schema: dict, descriptio
         description=description,
         guideline=guideline,
     )
+    _members(core, project)
+    return project
+
+
+def _members(core: DemoCore, project: Project) -> None:
     for username, role in [
         ("labeler1", "labeler"),
         ("labeler2", "labeler"),
@@ -60,9 +78,8 @@ def _project(core: DemoCore, name: str, data_type: str, schema: dict, descriptio
         ("reviewer", "reviewer"),
     ]:
         projects.project_member_add(
-            actor=manager, project=project, user=core.people[username], role=ProjectMembership.Role(role)
+            actor=core.people["manager"], project=project, user=core.people[username], role=ProjectMembership.Role(role)
         )
-    return project
 
 
 def _ner_project(core: DemoCore) -> None:
@@ -218,3 +235,21 @@ def _digits_project(core: DemoCore) -> None:
         digit = item.data["file_name"].split("_")[0]
         item.prediction = {"result": {"digit": digit}, "source": "import", "confidence": None}
         item.save(update_fields=["prediction"])
+
+
+def _collection(core: DemoCore) -> None:
+    """A speech collection whose accepted recordings go to the transcript project."""
+    if Project.objects.filter(organization=core.organization, name=COLLECTION).exists():
+        return
+    target = Project.objects.filter(organization=core.organization, name=TRANSCRIPTS).first()
+    task = collect.collection_create(
+        actor=core.people["manager"],
+        organization=core.organization,
+        name=COLLECTION,
+        kind="audio",
+        consent_text=CONSENT,
+        prompts=COLLECTION_PROMPTS,
+        target_project=target,
+        max_seconds=15,
+    )
+    _members(core, task.project)

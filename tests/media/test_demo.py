@@ -41,3 +41,6 @@ def test_demo_part_builds_four_projects_once(core: DemoCore) -> None:
     digits = Project.objects.get(name=demo.DIGITS)
     assert Item.objects.filter(project=digits, is_published=True).count() == 40
     assert MediaFile.objects.filter(project=digits, status="ok", duration__gt=0).count() == 40
+    collection = Project.objects.get(name=demo.COLLECTION).collection_task
+    assert collection.target_project == speech and collection.kind == "audio"
+    assert Item.objects.filter(project=collection.project).count() == len(demo.COLLECTION_PROMPTS)
