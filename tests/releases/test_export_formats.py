@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import yaml
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from PIL import Image
 
@@ -19,7 +20,9 @@ from datadam.media import services as media_services
 from datadam.projects.imports import services as imports
 from datadam.projects.models import Item, Project
 from datadam.releases.exporters import FORMATS, formats_for
+from datadam.releases.services import exports
 from tests import factories
+from tests.conftest import client_for
 
 IMAGE_SCHEMA = {
     "controls": [
@@ -256,7 +259,7 @@ def test_parquet_loads_with_hugging_face_datasets_offline(ner_project, tmp_path,
 
 
 def test_exported_predictions_imported_again_give_the_same_annotations(ner_project, cast) -> None:
-    body = collect(ner_project, "predictions")
+    body = collect(ner_project, "prelabels")
     again = factories.ProjectFactory(organization=cast.project.organization, schema=NER_SCHEMA)
     batch = imports.import_batch_create(
         actor=cast.manager, project=again, upload=ContentFile(body, name="p.jsonl"), file_name="p.jsonl"
@@ -315,3 +318,23 @@ def test_an_export_without_accepted_work_is_still_a_valid_file(cast, tmp_path) -
     assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0
     assert json.loads(collect(project, "coco"))["images"] == []
     assert zipfile.ZipFile(io.BytesIO(collect(project, "yolo"))).namelist() == ["data.yaml"]
+
+
+@pytest.mark.parametrize("name", ["yolo", "parquet", "conll"])
+def test_a_background_export_job_stores_binary_and_text_formats_whole(image_project, ner_project, cast, name) -> None:
+    project = ner_project if name == "conll" else image_project
+    job = exports.export_job_create(actor=cast.manager, project=project, file_format=name)
+
+    job = exports.export_job_run(job_id=job.id)
+
+    assert job.status == "done", job.error
+    with default_storage.open(job.stored_path, "rb") as stored:
+        assert stored.read() == collect(project, name)
+
+
+def test_streamed_export_through_the_api_gives_the_zip(image_project, cast) -> None:
+    response = client_for(cast.manager).get(f"/api/v1/projects/{image_project.id}/export?file_format=voc")
+
+    assert response.status_code == 200, response.content[:300]
+    body = b"".join(response.streaming_content)
+    assert zipfile.ZipFile(io.BytesIO(body)).testzip() is None

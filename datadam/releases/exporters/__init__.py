@@ -15,7 +15,7 @@ FORMATS: dict[str, ModuleType] = {
     "jsonl": jsonl,
     "csv": csv_format,
     "parquet": parquet,
-    "predictions": predictions,
+    "prelabels": predictions,  # ExportJob.file_format holds 10 characters
     "coco": coco,
     "coco_zip": coco_zip,
     "yolo": yolo,

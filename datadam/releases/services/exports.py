@@ -83,7 +83,7 @@ def _write(job: ExportJob) -> None:
     exporter = FORMATS[job.file_format]
     with tempfile.TemporaryFile() as scratch:
         for done, line in enumerate(exporter.rows(job.project, job.include), start=1):
-            scratch.write(line.encode("utf-8"))
+            scratch.write(line.encode("utf-8") if isinstance(line, str) else line)  # ZIP and Parquet give bytes
             if done % PROGRESS_EVERY == 0:
                 ExportJob.objects.filter(id=job.id).update(items_done=done)
                 job.items_done = done
