@@ -220,5 +220,6 @@ def widget_messages() -> dict[str, str]:
         "transcript_of": _("Transcript of %(name)s"),
         "add_segment": _("Add a segment at the playhead"),
         "span_marked": _("Marked “%(text)s”."),
+        "playhead": _("Playhead: arrow keys move it, Space plays"),
         "text_role": _("text to mark"),
     }

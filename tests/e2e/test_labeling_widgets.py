@@ -289,14 +289,27 @@ def test_labeler_drags_an_audio_segment_types_its_transcript_and_the_reviewer_fi
     transcript = segments.nth(0).get_by_test_id("segment-transcript")
     expect(transcript).to_be_focused()
     page.keyboard.type("안녕하세요 여러분")
+
+    # By keyboard: move the playhead to 3 s on the waveform, add a noise segment there.
+    page.get_by_test_id("waveform").focus()
+    page.keyboard.press("2")  # the hotkey picks 잡음 and moves focus to it
+    page.get_by_test_id("waveform").focus()
+    page.keyboard.press("Home")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    expect(page.get_by_test_id("waveform")).to_have_attribute("aria-valuenow", "3")
+    page.get_by_test_id("add-segment").focus()
+    page.keyboard.press("Enter")
+    expect(segments).to_have_count(2)
     widget.locator("[data-speed]").select_option("1.5")
     page.screenshot(path=artifacts_dir / "audio-labeling.png")
     submit(page)
 
     answer = only_annotation(project, cast.labeler)
-    [segment] = answer.result["speech"]
+    segment, noise = answer.result["speech"]
     assert segment["label"] == "speech" and segment["text"] == "안녕하세요 여러분"
     assert abs(segment["start"] - 1.0) < 0.25 and abs(segment["end"] - 2.0) < 0.25
+    assert noise == {"id": "g2", "start": 3.0, "end": 4.0, "label": "noise", "text": ""}
 
     reviewer = browser.new_context(**browser_context_args).new_page()
     log_in(reviewer, cast.reviewer)
@@ -304,7 +317,7 @@ def test_labeler_drags_an_audio_segment_types_its_transcript_and_the_reviewer_fi
     expect(reviewer.get_by_test_id("answer-widget-audio")).to_contain_text("안녕하세요 여러분")
     axe_check(reviewer)
     reviewer.locator("details > summary").first.click()
-    fixed = reviewer.get_by_test_id("widget-audio").get_by_test_id("segment-transcript")
+    fixed = reviewer.get_by_test_id("widget-audio").get_by_test_id("segment-transcript").first
     fixed.fill("안녕하세요, 여러분.")
     with reviewer.expect_navigation():
         reviewer.get_by_test_id("correct").click()

@@ -168,7 +168,7 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
     if (!readonly) {
       const add = el('button', { type: 'button', class: 'secondary', 'data-testid': 'add-segment' }, t('add_segment', 'Add a segment at the playhead'));
       add.addEventListener('click', () => {
-        const start = ws.getCurrentTime();
+        const start = playhead.at;
         const end = Math.min(start + NEW_SEGMENT_SECONDS, duration || start + NEW_SEGMENT_SECONDS);
         if (end > start) addSegment(start, end);
       });
@@ -200,6 +200,11 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
     keepEnterLocal(list);
   }
 
+  // Our own note of the playhead: the media element may reset its time while it is still loading.
+  const playhead = { at: 0 };
+  ws.on('interaction', (time) => { playhead.at = time; });
+  ws.on('timeupdate', (time) => { if (ws.isPlaying()) playhead.at = time; });
+  seekByKeyboard(stage, ws, () => duration, playhead);
   const playButton = section.querySelector<HTMLButtonElement>('[data-play]');
   const timeOutput = section.querySelector<HTMLOutputElement>('[data-time]');
   playButton?.addEventListener('click', () => ws.playPause());
@@ -210,6 +215,39 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
     ws.setPlaybackRate(Number((event.target as HTMLSelectElement).value), true);
   });
   render();
+}
+
+/** The waveform as a slider: arrows move the playhead (1 s, or 0.1 s with Shift), Space plays and pauses. */
+function seekByKeyboard(stage: HTMLElement, ws: WaveSurfer, duration: () => number, playhead: { at: number }): void {
+  stage.tabIndex = 0;
+  stage.setAttribute('role', 'slider');
+  stage.setAttribute('aria-label', t('playhead', 'Playhead'));
+  stage.setAttribute('aria-valuemin', '0');
+  const show = (time: number): void => {
+    stage.setAttribute('aria-valuemax', String(round(duration(), 1)));
+    stage.setAttribute('aria-valuenow', String(round(time, 1)));
+    stage.setAttribute('aria-valuetext', formatTime(time));
+  };
+  show(0);
+  ws.on('timeupdate', (time) => { if (ws.isPlaying()) show(time); });
+  ws.on('interaction', show);
+  stage.addEventListener('keydown', (event) => {
+    const step = event.shiftKey ? 0.1 : 1;
+    const now = playhead.at;
+    const moves: Record<string, number> = {
+      ArrowRight: now + step, ArrowUp: now + step, ArrowLeft: now - step, ArrowDown: now - step, Home: 0, End: duration(),
+    };
+    if (event.key in moves) {
+      playhead.at = round(clamp(moves[event.key], 0, duration()), 3);
+      ws.setTime(playhead.at);
+      show(playhead.at);
+    } else if (event.key === ' ') {
+      ws.playPause();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
 }
 
 function timeInput(label: string, value: number): HTMLInputElement {
