@@ -26,6 +26,7 @@ function bars(canvasId: string, labels: string[], datasets: { label: string; dat
     data: { labels, datasets },
     options: {
       animation: false,
+      maintainAspectRatio: false,
       indexAxis: 'y',
       plugins: { legend: { display: datasets.length > 1 } },
       scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
