@@ -84,7 +84,7 @@ class ModelVersion(models.Model):
     heldout_score = models.FloatField(null=True, blank=True)
     heldout_correct = models.PositiveIntegerField(null=True, blank=True)
     predicted_count = models.PositiveIntegerField(default=0)
-    # The fitted model, pickled by this app only (never read from an upload).
+    # The fitted model, pickled by this app only (never read from an upload); only the newest version keeps it.
     artifact = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -171,6 +171,8 @@ def _builtin_run(project: Project, settings: AssistSettings, examples, trained_o
         heldout_correct=trained.heldout_correct,
         artifact=pickle.dumps(trained.model),
     )
+    # Only the newest fitted model is kept: a project retrained every 50 labels would otherwise pile them up.
+    ModelVersion.objects.filter(project=project).exclude(pk=version.pk).update(artifact=None)
     scores = predictions_write(
         project=project, settings=settings, predictions=predict.builtin_predict(project, settings, trained)
     )
@@ -219,7 +221,7 @@ def predictions_write(*, project: Project, settings: AssistSettings, predictions
             item = items.get(prediction.item_id)
             if item is None:
                 continue
-            if not (item.prediction or {}).get("source") == "import" and prediction.result is not None:
+            if (item.prediction or {}).get("source") != "import" and prediction.result is not None:
                 item.prediction = {
                     "result": prediction.result,
                     "source": f"model:{prediction.model}",

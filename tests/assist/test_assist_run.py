@@ -128,3 +128,12 @@ def test_a_model_that_breaks_is_recorded_as_a_failed_run_and_the_lock_is_release
     assert version.status == ModelVersion.Status.FAILED and "out of memory" in version.reason
     assert AssistProblem.objects.get(project=sentiment_project).what == "error"
     assert AssistSettings.objects.get(project=sentiment_project).busy_since is None
+
+
+def test_only_the_newest_model_keeps_its_fitted_artifact(sentiment_project) -> None:
+    switch_on(sentiment_project)
+    first = services.assist_run(project_id=sentiment_project.id)
+    second = services.assist_run(project_id=sentiment_project.id)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.artifact is None and second.artifact
