@@ -8,6 +8,8 @@ not fits every project.
 
 from types import ModuleType
 
+from django.utils.translation import gettext_lazy as _
+
 from datadam.releases.exporters import asr, coco, coco_zip, conll, jsonl, parquet, predictions, voc, yolo
 from datadam.releases.exporters import csv as csv_format
 
@@ -22,6 +24,21 @@ FORMATS: dict[str, ModuleType] = {
     "voc": voc,
     "conll": conll,
     "asr": asr,
+}
+
+
+# What a manager reads in a format picker, in FORMATS order.
+TITLES = {
+    "jsonl": _("JSON Lines: each item with all its labels"),
+    "csv": _("CSV table: one row per answer (opens in Excel)"),
+    "parquet": _("Parquet table: one row per answer (pandas, Hugging Face datasets)"),
+    "prelabels": _("Pre-labels JSONL: import into another project as a start"),
+    "coco": _("COCO JSON: boxes and polygons"),
+    "coco_zip": _("COCO with images (ZIP)"),
+    "yolo": _("YOLO with images and data.yaml (ZIP)"),
+    "voc": _("Pascal VOC XML with images (ZIP)"),
+    "conll": _("CoNLL with BIO tags: named entities"),
+    "asr": _("Speech recognition manifest (JSONL: audio path, duration, text)"),
 }
 
 
