@@ -304,3 +304,14 @@ def test_any_span_inside_the_text_with_its_slice_is_accepted(text: str, data: st
     value = [{"id": "s", "start": start, "end": end, "label": "PS", "text": text[start:end]}]
 
     assert spans.validate_value(SPAN_CONFIG, value, Context(data={"text": text}))
+
+
+def test_without_item_data_only_what_the_answer_shows_is_checked() -> None:
+    """Callers that hold no item (a course's gold answer) still get labels and shapes checked."""
+    far = {"entities": [{"id": "s1", "start": 50, "end": 60, "label": "PS"}]}
+
+    assert annotation_validate(SCHEMA, far) == far
+    with pytest.raises(SchemaViolation, match="entities: span s1: 5-2 is outside"):
+        annotation_validate(SCHEMA, {"entities": [{"id": "s1", "start": 5, "end": 2, "label": "PS"}]})
+    with pytest.raises(SchemaViolation, match="the item has no text in text"):
+        annotation_validate(SCHEMA, far, {"image": "media:1"})

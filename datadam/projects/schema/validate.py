@@ -60,6 +60,7 @@ def annotation_validate(
     `item_data` is the item's data: spans are checked against its text, boxes against the image size,
     segments against the audio duration: those of the media app's files when `project_id` is given, else
     figures stored in the data (see schema/media.py). The first problem raises SchemaViolation naming the control.
+    Without `item_data` only what the answer alone shows is checked (labels, shapes, start < end).
     """
     if not isinstance(result, dict):
         raise SchemaViolation(_("The result must be an object with one key per control."))
@@ -72,7 +73,8 @@ def annotation_validate(
             _("%(control)s: there is no such control in this project's schema") % {"control": unknown[0]}
         )
     data = item_data if isinstance(item_data, dict) else {}
-    context = Context(data=data, result=result, media=media.media_facts(data, project_id))
+    facts = media.media_facts(data, project_id)
+    context = Context(data=data, result=result, media=facts, item_known=isinstance(item_data, dict))
     for name, control in controls.items():
         if name not in result or result[name] in (None, ""):
             if control.required:

@@ -59,6 +59,8 @@ class Context:
     data: dict = field(default_factory=dict)
     result: dict = field(default_factory=dict)
     media: dict = field(default_factory=dict)  # {field: {"width", "height", "duration"}}, see schema/media.py
+    # False when the caller passed no item data: checks that need the item (offsets in its text) are skipped.
+    item_known: bool = True
 
 
 def fail(config: ControlConfig, message: str, **values: object) -> SchemaViolation:

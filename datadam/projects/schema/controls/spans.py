@@ -20,23 +20,25 @@ class Config(LabelledConfig):
 
 def validate_value(config: Config, value: object, context: Context | None = None) -> object:
     spans = regions(config, value, ("start", "end", "text"))
-    text = (context.data if context else {}).get(config.source)
+    text = context.data.get(config.source) if context else None
     if not isinstance(text, str):
-        raise fail(config, _("the item has no text in %(field)s to mark"), field=config.source)
+        if context is None or context.item_known:
+            raise fail(config, _("the item has no text in %(field)s to mark"), field=config.source)
+        text = None
     for span in spans:
         start, end = span.get("start"), span.get("end")
         if not all(isinstance(point, int) and not isinstance(point, bool) for point in (start, end)):
             raise fail(config, _("span %(id)s: start and end must be whole numbers"), id=span["id"])
-        if not 0 <= start < end <= len(text):
+        if not 0 <= start < end or (text is not None and end > len(text)):
             raise fail(
                 config,
                 _("span %(id)s: %(start)d-%(end)d is outside the text (0-%(length)d)"),
                 id=span["id"],
                 start=start,
                 end=end,
-                length=len(text),
+                length=len(text or ""),
             )
-        if "text" in span and span["text"] != text[start:end]:
+        if text is not None and "text" in span and span["text"] != text[start:end]:
             raise fail(
                 config,
                 _("span %(id)s: its text does not match the item's text at %(start)d-%(end)d"),
