@@ -2,6 +2,7 @@
 
 import socket
 import threading
+import time as clock
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -119,3 +120,17 @@ def test_a_file_over_the_size_limit_is_refused(cast, server: Server) -> None:
     with override_settings(DATADAM_URL_ALLOWLIST=["127.0.0.1"], DATADAM_MAX_UPLOAD_BYTES=100):
         batch = import_urls(cast, f"http://127.0.0.1:{server.port}/cat.png\n")
     assert "limit" in batch.errors[0]["reason"] and not MediaFile.objects.filter(batch=batch).exists()
+
+
+def test_a_server_that_does_not_answer_in_time_is_given_up(cast) -> None:
+    slow = Server({})
+    slow.httpd.RequestHandlerClass.do_GET = lambda handler: clock.sleep(3)
+    try:
+        with override_settings(DATADAM_URL_ALLOWLIST=["127.0.0.1"]):
+            started = clock.monotonic()
+            with pytest.raises(fetch.UrlRefused):
+                with fetch.url_open(f"http://127.0.0.1:{slow.port}/x", max_bytes=1000, timeout=0.5) as body:
+                    b"".join(body)
+            assert clock.monotonic() - started < 2.5
+    finally:
+        slow.close()
