@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from PIL import Image
 
+from datadam.labeling import services as labeling
 from datadam.labeling.models import Annotation, Assignment
 from datadam.media import services as media_services
 from datadam.projects.imports import services as imports
@@ -273,6 +274,14 @@ def test_exported_predictions_imported_again_give_the_same_annotations(ner_proje
         assert item.data == {"text": source.data["text"], "meta": {"src": "x", "id": source.external_id}}
         assert item.prediction["result"] == source.annotations.get().result
         assert item.prediction["source"] == "import"
+    factories.ProjectMembershipFactory(project=again, user=cast.labeler2)
+    lease = labeling.assignment_lease_next(actor=cast.labeler2, project=again)
+    start = Item.objects.get(id=lease.item_id)
+    annotation, _ = labeling.annotation_submit(
+        actor=cast.labeler2, assignment_id=lease.id, result=start.prediction["result"]
+    )
+    assert annotation.result == original[start.external_id].annotations.get().result
+    assert annotation.prelabel == {"source": "import", "kept": ["entities", "topic"], "changed": []}
 
 
 def test_the_asr_manifest_gives_each_transcribed_segment_with_path_duration_and_text(cast) -> None:
