@@ -222,4 +222,12 @@ def widget_messages() -> dict[str, str]:
         "span_marked": _("Marked “%(text)s”."),
         "playhead": _("Playhead: arrow keys move it, Space plays"),
         "text_role": _("text to mark"),
+        "add_box": _("Add a box in the middle"),
+        "add_point": _("Add a point in the middle"),
+        "x_of": _("Left edge of %(name)s, px"),
+        "y_of": _("Top edge of %(name)s, px"),
+        "width_of": _("Width of %(name)s, px"),
+        "height_of": _("Height of %(name)s, px"),
+        "px_of": _("x of %(name)s, px"),
+        "py_of": _("y of %(name)s, px"),
     }

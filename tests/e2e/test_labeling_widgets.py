@@ -362,6 +362,16 @@ def test_pre_labels_start_the_task_marked_as_pre_filled_and_the_labeler_edits_th
     page.keyboard.press("Enter")
     expect(boxes).to_have_count(1)
 
+    # A box by keyboard: add one in the middle, then type its left edge.
+    page.get_by_test_id("add-objects").focus()
+    page.keyboard.press("Enter")
+    expect(boxes).to_have_count(2)
+    expect(boxes.nth(1).locator("input").first).to_be_focused()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("20")
+    page.keyboard.press("Enter")
+    page.evaluate("() => document.activeElement.blur()")  # out of the number field, so keys are hotkeys again
+
     # A keypoint: pick the point label by its hotkey, then click the nose.
     page.keyboard.press("2")
     expect(page.get_by_test_id("widget-image")).to_have_attribute("data-tool", "point")
@@ -376,7 +386,8 @@ def test_pre_labels_start_the_task_marked_as_pre_filled_and_the_labeler_edits_th
     submit(page)
 
     answer = only_annotation(project, cast.labeler)
-    assert answer.result["objects"] == [predicted_box]
+    assert answer.result["objects"] == [
+        predicted_box, {"id": "b2", "x": 20, "y": 150, "width": 160, "height": 100, "label": "cat"}]
     [point] = answer.result["marks"]
     assert point["label"] == "nose" and abs(point["x"] - 200) < 3 and abs(point["y"] - 150) < 3
     assert answer.result["clarity"] == 3

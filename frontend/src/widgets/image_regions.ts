@@ -75,6 +75,32 @@ function mount(section: HTMLElement, img: HTMLImageElement): void {
         }
         refresh();
       },
+      move: (field, id, change) => {
+        const region = { ...field.read().find((r) => r.id === id)!, ...change };
+        field.write(field.read().map((r) => (r.id === id ? region : r)));
+        const annotationId = annotationIdOf(owners, field.name, id);
+        const shape = toAnnotation(field, region);
+        if (annotationId && shape) anno.updateAnnotation({ ...shape, id: annotationId, target: { ...shape.target, annotation: annotationId } });
+        points.draw(fields.filter((f) => f.type === 'keypoints'));
+      },
+      add: (field) => {
+        const pick = currentPick(section);
+        const label = pick && pick.control === field.name ? pick.label : field.labels[0]?.value ?? '';
+        const regions = field.read();
+        const id = nextId(PREFIX[field.type], regions);
+        const [w, h] = [round(size.width / 4), round(size.height / 4)];
+        const region: Region = field.type === 'boxes'
+          ? { id, x: round((size.width - w) / 2), y: round((size.height - h) / 2), width: w, height: h, label }
+          : { id, x: round(size.width / 2), y: round(size.height / 2), label };
+        field.write([...regions, region]);
+        const shape = toAnnotation(field, region);
+        if (shape) {
+          owners.set(shape.id, { field, id });
+          anno.addAnnotation(shape);
+        }
+        refresh();
+        list.querySelector<HTMLInputElement>(`[data-region-id="${id}"] input`)?.focus();
+      },
       remove: (field, id) => {
         field.write(field.read().filter((region) => region.id !== id));
         if (field.type !== 'keypoints') {
@@ -237,6 +263,8 @@ function writeShape(
 
 interface ListActions {
   select(field: RegionField, id: string): void;
+  move(field: RegionField, id: string, change: Partial<Region>): void;
+  add(field: RegionField): void;
   relabel(field: RegionField, id: string, label: string): void;
   remove(field: RegionField, id: string): void;
 }
@@ -275,12 +303,40 @@ function renderList(list: HTMLElement, fields: RegionField[], readonly: boolean,
         const remove = el('button', { type: 'button', class: 'outline secondary', 'data-testid': 'remove-region' }, t('delete', 'Delete'));
         remove.setAttribute('aria-label', t('delete_named', 'Delete %(name)s', { name }));
         remove.addEventListener('click', () => actions.remove(field, region.id));
-        row.append(`${name}, ${describe(field, region)} `, select, show, remove);
+        row.append(`${name} `, select, ...geometryInputs(field, region, name, actions), show, remove);
       }
       items.append(row);
     });
     list.append(heading, items);
+    if (!readonly && field.type !== 'polygons') {
+      const add = el('button', { type: 'button', class: 'secondary', 'data-testid': `add-${field.name}` },
+        field.type === 'boxes' ? t('add_box', 'Add a box in the middle') : t('add_point', 'Add a point in the middle'));
+      add.addEventListener('click', () => actions.add(field));
+      list.append(add);
+    }
   }
+}
+
+const GEOMETRY: Record<string, Array<[string, string, string]>> = {
+  boxes: [['x', 'x_of', 'Left edge of %(name)s, px'], ['y', 'y_of', 'Top edge of %(name)s, px'],
+    ['width', 'width_of', 'Width of %(name)s, px'], ['height', 'height_of', 'Height of %(name)s, px']],
+  keypoints: [['x', 'px_of', 'x of %(name)s, px'], ['y', 'py_of', 'y of %(name)s, px']],
+};
+
+/** Number fields for a box's or point's position, so shapes can be placed and nudged by keyboard. */
+function geometryInputs(field: RegionField, region: Region, name: string, actions: ListActions): HTMLElement[] {
+  const keys = GEOMETRY[field.type];
+  if (!keys) return [el('span', {}, `${describe(field, region)} `)];
+  const inputs = keys.map(([key, message, fallback]) => {
+    const input = el('input', { type: 'number', step: 'any', min: '0', 'aria-label': t(message, fallback, { name }) });
+    input.value = String(region[key]);
+    input.addEventListener('change', () => {
+      const value = Number(input.value);
+      if (Number.isFinite(value) && value >= 0 && (key === 'x' || key === 'y' || value > 0)) actions.move(field, region.id, { [key]: round(value) });
+    });
+    return input;
+  });
+  return [el('span', { class: 'times' }, ...inputs)];
 }
 
 interface PointLayer {
