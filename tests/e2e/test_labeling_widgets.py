@@ -383,6 +383,13 @@ def test_pre_labels_start_the_task_marked_as_pre_filled_and_the_labeler_edits_th
     page.mouse.click(box["x"] + 200 * scale, box["y"] + 150 * scale)
     expect(page.get_by_test_id("regions-marks").locator("li")).to_have_count(1)
     page.get_by_label("3", exact=True).check()
+
+    # The draft keeps every drawn region: after a reload the page starts from it, no longer from the pre-label.
+    expect(page.locator("[data-autosave-status]")).to_have_attribute("data-state", "saved")
+    page.reload()
+    expect(page.get_by_test_id("regions-objects").locator("li")).to_have_count(2)
+    expect(page.get_by_test_id("regions-marks").locator("li")).to_have_count(1)
+    expect(page.get_by_test_id("prefilled-note")).to_have_count(0)
     submit(page)
 
     answer = only_annotation(project, cast.labeler)
