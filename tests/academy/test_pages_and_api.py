@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from datadam.academy.models import Cohort, Course, Enrolment, EvaluationAttempt
-from datadam.academy.services import cohorts, learning
+from datadam.academy.services import cohorts, courses, learning
 from tests.academy.builders import evaluation_answers, make_cohort
 from tests.conftest import Cast, client_for
 
@@ -173,3 +173,19 @@ def test_an_attempt_during_the_cool_down_answers_409(cast: Cast, cohort: Cohort)
     response = client.post(f"/api/v1/academy/courses/{cohort.course_id}/attempts")
 
     assert response.status_code == 409
+
+
+def test_lesson_markdown_is_rendered_safely(cast: Cast, cohort: Cohort) -> None:
+    lesson = courses.lesson_create(
+        actor=cast.manager,
+        course=cohort.course,
+        title_ko="위험한 강의",
+        title_en="Risky",
+        body_ko="# 제목\n\n<script>alert(1)</script>\n\n![그림](https://example.org/a.png)\n\n[x](javascript:alert(1))",
+    )
+    cohorts.cohort_apply(actor=cast.labeler, cohort=cohort)
+
+    page = client_for(cast.labeler).get(f"/academy/courses/{cohort.course_id}/lessons/{lesson.id}/").content.decode()
+
+    assert "<h1>제목</h1>" in page and '<img src="https://example.org/a.png" alt="그림">' in page
+    assert "<script>alert(1)" not in page and "href=\"javascript" not in page
