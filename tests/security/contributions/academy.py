@@ -34,9 +34,7 @@ BODIES = {
         "ends_on": "2026-01-20",
         "seats": 10,
     },
-    ("POST", "/api/v1/academy/practice-items/{course_item_id}/answer"): lambda a: {
-        "answer": {"sentiment": "positive"}
-    },
+    ("POST", "/api/v1/academy/practice-items/{course_item_id}/answer"): lambda a: {"answer": {"sentiment": "positive"}},
 }
 
 
