@@ -11,16 +11,15 @@ Layout (the layout of AI Hub's data sets, so people who know it find their way):
     exports/<name>_<format>.<ext>             the project's other export formats that fit its schema
     quality_report.json  manifest.json  SHA256SUMS
 
-Entries are read in chunks and written one at a time into open archives, and media is copied in blocks, so
-memory does not grow with the data set. Every archive member carries the same fixed date, so a rebuild of the
-same release gives the same bytes and the same hashes.
+Entries are read in chunks and written one at a time into open archives (zipstream.ZipWriter keeps its
+central directory in a scratch file), and media is copied in blocks, so memory does not grow with the data
+set. Every archive member carries the same fixed date, so a rebuild of the same release gives the same bytes
+and the same hashes.
 """
 
 import hashlib
 import json
 import re
-import shutil
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from django.utils.text import slugify
 from datadam.releases import report
 from datadam.releases.exporters import FORMATS
 from datadam.releases.models import Release, ReleaseEntry
+from datadam.releases.zipstream import ZipWriter
 
 try:
     from datadam.media.models import MediaFile
@@ -37,7 +37,6 @@ try:
 except ImportError:  # pragma: no cover - the media app is optional for text projects
     MediaFile = media_storage = None
 
-FIXED_DATE = (2020, 1, 1, 0, 0, 0)
 CHUNK = 2000
 PROGRESS_EVERY = 500
 RAW, LABEL = "01.원천데이터", "02.라벨링데이터"
@@ -86,21 +85,14 @@ def build(release: Release, scratch: Path, *, progress: Callable[[int], None]) -
     return Outcome(collector=collector)
 
 
-def _archive(path: Path) -> zipfile.ZipFile:
-    return zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+def _archive(path: Path) -> ZipWriter:
+    return ZipWriter(path)
 
 
 def _entries(release: Release, split: str):
     fields = ("item_id", "external_id", "data", "result", "split")
     rows = release.entries.filter(split=split).order_by("item_id").values_list(*fields)
     return rows.iterator(chunk_size=CHUNK)
-
-
-def _member(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    return info
 
 
 def _write_entry(release: Release, entry: tuple, raw_zip, label_zip, collector: "report.Collector") -> None:
@@ -117,7 +109,7 @@ def _write_entry(release: Release, entry: tuple, raw_zip, label_zip, collector: 
         "data": {key: value for key, value in data.items() if key not in measures.get("media_fields", ())},
         "labels": result,
     }
-    label_zip.writestr(_member(f"{stem}.json"), json.dumps(label, ensure_ascii=False, indent=1))
+    label_zip.add(f"{stem}.json", json.dumps(label, ensure_ascii=False, indent=1).encode("utf-8"))
     collector.add(data=data, result=result, raw_ok=raw_ok, measures=measures)
 
 
@@ -129,9 +121,9 @@ def _write_raw(release: Release, stem: str, data: dict, raw_zip) -> tuple[str, b
             return _write_media(release, stem, field, int(match.group(1)), raw_zip)
     text = data.get("text")
     if isinstance(text, str):
-        raw_zip.writestr(_member(f"{stem}.txt"), text.encode("utf-8", errors="replace"))
+        raw_zip.add(f"{stem}.txt", text.encode("utf-8", errors="replace"))
         return f"{stem}.txt", bool(text.strip()), {"text_length": len(text)}
-    raw_zip.writestr(_member(f"{stem}.json"), json.dumps(data, ensure_ascii=False))
+    raw_zip.add(f"{stem}.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
     return f"{stem}.json", isinstance(data, dict), {}
 
 
@@ -142,8 +134,8 @@ def _write_media(release: Release, stem: str, field: str, media_id: int, raw_zip
         return "", False, measures
     suffix = Path(media.original_name).suffix.lower()[:8] or ".bin"
     name = f"{stem}{suffix}"
-    with media_storage().open(media.storage_key, "rb") as source, raw_zip.open(_member(name), "w") as target:
-        shutil.copyfileobj(source, target, 1024 * 1024)
+    with media_storage().open(media.storage_key, "rb") as source:
+        raw_zip.add(name, iter(lambda: source.read(1024 * 1024), b""))
     if media.kind == "image" and media.width:
         measures |= {"image_width": media.width, "image_height": media.height}
     if media.kind == "audio" and media.duration:

@@ -1,0 +1,142 @@
+"""Release speed and memory: cutting a release and building its files (AI Hub package, exports, report,
+manifest) for a project of N items with accepted labels.
+
+    .venv/bin/python bench/release_package.py [--items 100000] [--items 10000 ...]
+
+For each size: a fresh SQLite database in a temporary data directory; items are the vendored NSMC reviews
+(repeated), each with one accepted annotation and, for one in ten, a review verdict (bulk-inserted: set-up,
+not timed). Then each phase runs in its own process, so its wall time and its peak RSS (`wait4`) are its own:
+`baseline` (Django set up, nothing done), `cut` (release_cut: the frozen snapshot), `build`
+(release_build_run: the archives, every export format that fits, the report, the manifest).
+"""
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REVIEWS = ROOT / "datadam/demo/data/nsmc_reviews_2000.tsv"
+SCHEMA = {"controls": [{"type": "choices", "name": "sentiment", "labels": ["positive", "negative"]}]}
+
+
+def _django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "datadam.settings")
+    import django
+
+    django.setup()
+
+
+def setup(count: int) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from django.utils import timezone
+
+    from datadam.accounts.models import Organization, OrganizationMembership, User
+    from datadam.labeling.models import Annotation, Assignment
+    from datadam.projects.models import Item, Project
+    from datadam.review.models import Review
+
+    with REVIEWS.open(encoding="utf-8", newline="") as source:
+        rows = [(row["document"], row["label"]) for row in csv.DictReader(source, delimiter="\t")]
+    owner = User.objects.create(username="bench-manager")
+    organization = Organization.objects.create(name="bench", slug="bench")
+    OrganizationMembership.objects.create(organization=organization, user=owner, role="manager")
+    project = Project.objects.create(organization=organization, name="bench release", schema=SCHEMA, created_by=owner)
+    Item.objects.bulk_create(
+        (Item(project=project, data={"text": rows[n % len(rows)][0]}, external_id=str(n), is_published=True)
+         for n in range(count)),
+        batch_size=2000,
+    )
+    now = timezone.now()
+    items = list(Item.objects.filter(project=project).order_by("id").values_list("id", flat=True))
+    Assignment.objects.bulk_create(
+        (Assignment(item_id=i, project=project, worker=owner, status="submitted", leased_at=now, expires_at=now)
+         for i in items),
+        batch_size=2000,
+    )
+    labels = {i: ("positive" if rows[n % len(rows)][1] == "1" else "negative") for n, i in enumerate(items)}
+    Annotation.objects.bulk_create(
+        (Annotation(assignment_id=a, project=project, item_id=i, author=owner, status="accepted",
+                    result={"sentiment": labels[i]})
+         for a, i in Assignment.objects.filter(project=project).values_list("id", "item_id").iterator()),
+        batch_size=2000,
+    )
+    Review.objects.bulk_create(
+        (Review(annotation_id=a, project=project, reviewer=owner, verdict="accept")
+         for a in Annotation.objects.filter(project=project).values_list("id", flat=True)[::10]),
+        batch_size=2000,
+    )
+
+
+def phase(name: str) -> dict:
+    from datadam.accounts.models import User
+    from datadam.projects.models import Project
+    from datadam.releases import services
+    from datadam.releases.models import Release
+
+    if name == "cut":
+        release = services.release_cut(
+            actor=User.objects.get(username="bench-manager"), project=Project.objects.get(), version="v1.0.0"
+        )
+        return {"entries": release.entries_total}
+    if name == "build":
+        release = services.release_build_run(release_id=Release.objects.get().id)
+        return {"status": release.status, "error": release.error,
+                "files": {f.name: f.size_bytes for f in release.files.order_by("name")}}
+    return {}
+
+
+def timed(args: list[str], env: dict) -> dict:
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, __file__, *args], env=env, stdout=subprocess.PIPE, text=True)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    output = process.stdout.read()
+    if status != 0:
+        raise SystemExit(f"{args} failed with status {status}")
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), **json.loads(output or "{}")}
+
+
+def run(count: int) -> dict:
+    env = {**os.environ, "DATADAM_DATA_DIR": tempfile.mkdtemp(prefix="datadam-bench-release-"),
+           "DATADAM_DEBUG": "0"}
+    env.pop("DATADAM_DATABASE_URL", None)
+    timed(["--phase", "setup", "--items", str(count)], env)
+    return {"items": count, **{name: timed(["--phase", name], env) for name in ("baseline", "cut", "build")}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, action="append")
+    parser.add_argument("--phase")
+    options = parser.parse_args()
+    if options.phase:
+        _django()
+        if options.phase == "setup":
+            setup(options.items[0])
+            print("{}")
+        else:
+            print(json.dumps(phase(options.phase)))
+        return
+    results = [run(count) for count in options.items or [100_000]]
+    out = ROOT / "bench/results/release_package.json"
+    out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    for result in results:
+        sizes = result["build"].get("files", {})
+        total = sum(sizes.values())
+        print(f"{result['items']:>8} items  baseline {result['baseline']['peak_rss_mb']} MB  "
+              f"cut {result['cut']['seconds']} s / {result['cut']['peak_rss_mb']} MB  "
+              f"build {result['build']['seconds']} s / {result['build']['peak_rss_mb']} MB  "
+              f"files {len(sizes)} ({total / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
