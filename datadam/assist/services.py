@@ -29,6 +29,7 @@ STALE_CLAIM = timedelta(hours=1)
 UPDATE_BATCH = 1000
 # Priority of items with no model score: after every scored item (scores map to 0..1,000,000).
 UNSCORED_PRIORITY = 1_000_001
+# Negative priorities belong to other parts (e.g. overlapped items the quality demo puts first): never rewritten.
 SETTING_FIELDS = {
     "enabled",
     "kind",
@@ -212,7 +213,7 @@ def predictions_write(*, project: Project, settings: AssistSettings, predictions
     scores: dict[int, float] = {}
     by_uncertainty = settings.queue_order == AssistSettings.QueueOrder.UNCERTAINTY
     if by_uncertainty:
-        Item.objects.filter(project=project, open_slots__gt=0).update(priority=UNSCORED_PRIORITY)
+        _reorderable(project).update(priority=UNSCORED_PRIORITY)
     for start in range(0, len(predictions), UPDATE_BATCH):
         chunk = predictions[start : start + UPDATE_BATCH]
         items = Item.objects.in_bulk([prediction.item_id for prediction in chunk])
@@ -229,11 +230,16 @@ def predictions_write(*, project: Project, settings: AssistSettings, predictions
                 }
             if prediction.uncertainty is not None:
                 scores[item.id] = prediction.uncertainty
-                if by_uncertainty:
+                if by_uncertainty and item.priority >= 0:
                     item.priority = uncertainty_priority(prediction.uncertainty)
             changed.append(item)
         Item.objects.bulk_update(changed, ["prediction", "priority"], batch_size=500)
     return scores
+
+
+def _reorderable(project: Project):
+    """Open items whose queue place this app decides."""
+    return Item.objects.filter(project=project, open_slots__gt=0, priority__gte=0)
 
 
 def uncertainty_priority(uncertainty: float) -> int:
@@ -247,7 +253,7 @@ def model_predictions_clear(*, project: Project) -> int:
 
 def queue_order_apply(*, project: Project, settings: AssistSettings) -> None:
     """Write Item.priority for the chosen order. Uncertainty needs a model: until one ran, items keep id order."""
-    open_items = Item.objects.filter(project=project, open_slots__gt=0)
+    open_items = _reorderable(project)
     order = settings.queue_order if settings.enabled or settings.queue_order == "random" else "id"
     if order == AssistSettings.QueueOrder.RANDOM:
         rng = random.Random(f"{project.id}:{settings.random_seed}")

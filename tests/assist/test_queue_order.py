@@ -64,3 +64,15 @@ def test_uncertainty_order_keeps_id_order_until_a_model_ran(cast) -> None:
     services.assist_settings_update(actor=cast.manager, project=cast.project, enabled=True, queue_order="uncertainty")
     assert served_order(cast.project, 2) == [item.id for item in cast.items[:2]]
     assert AssistSettings.objects.get(project=cast.project).queue_order == "uncertainty"
+
+
+def test_items_another_part_put_first_with_a_negative_priority_stay_first(cast) -> None:
+    labeled_sentiment(cast.project)
+    Item.objects.filter(id=cast.items[3].id).update(priority=-1)
+    services.assist_settings_update(
+        actor=cast.manager, project=cast.project, enabled=True, min_labels=10, queue_order="uncertainty"
+    )
+    services.assist_run(project_id=cast.project.id)
+    services.assist_settings_update(actor=cast.manager, project=cast.project, queue_order="random")
+    assert Item.objects.get(id=cast.items[3].id).priority == -1
+    assert served_order(cast.project, 1) == [cast.items[3].id]
