@@ -79,7 +79,10 @@ def kind_of(content_type: str) -> str:
 
 
 def name_mismatch(file_name: str, content_type: str) -> bool:
-    """True when the name's extension says another known type than the bytes do."""
+    """True when the name's extension says another known type than the bytes do (bytes of no known type are
+    reported as unreadable instead)."""
+    if content_type == "application/octet-stream":
+        return False
     ext = PurePath(file_name).suffix.lower()
     claimed = KNOWN_EXTENSIONS.get(ext)
     return claimed is not None and claimed != content_type
