@@ -47,3 +47,38 @@ def test_hundred_people_applying_at_once_for_thirty_seats_get_thirty_seats_and_s
     assert len(waiting) == APPLICANTS - SEATS
     assert [row.waitlist_order for row in waiting] == list(range(1, APPLICANTS - SEATS + 1))
     assert [cohorts.waitlist_position(row) for row in waiting[:3]] == [1, 2, 3]
+
+
+def _cancel(person, enrolment, barrier: threading.Barrier, failures: list) -> None:
+    try:
+        barrier.wait(timeout=60)
+        cohorts.enrolment_cancel(actor=person, enrolment=enrolment)
+    except Exception as exc:  # collected and asserted on below
+        failures.append(repr(exc))
+    finally:
+        connection.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancellations_and_new_applications_at_once_fill_freed_seats_from_the_waiting_list_in_order() -> None:
+    manager = factories.OrganizationMembershipFactory().user
+    cohort = make_cohort(manager, make_course(manager), seats=5)
+    seated = [cohorts.cohort_apply(actor=p, cohort=cohort)[0] for p in factories.UserFactory.create_batch(5)]
+    waiting = [cohorts.cohort_apply(actor=p, cohort=cohort)[0] for p in factories.UserFactory.create_batch(8)]
+    newcomers = factories.UserFactory.create_batch(5)
+    barrier, failures = threading.Barrier(10), []
+    close_old_connections()
+
+    threads = [threading.Thread(target=_cancel, args=(e.user, e, barrier, failures)) for e in seated]
+    threads += [threading.Thread(target=_apply, args=(p, cohort, barrier, failures)) for p in newcomers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert not failures, failures[:5]
+    enrolled = set(Enrolment.objects.filter(cohort=cohort, status="enrolled").values_list("user_id", flat=True))
+    assert enrolled == {e.user_id for e in waiting[:5]}
+    still_waiting = Enrolment.objects.filter(cohort=cohort, status="waitlisted").order_by("waitlist_order")
+    assert [e.user_id for e in still_waiting][:3] == [e.user_id for e in waiting[5:]]
+    assert still_waiting.count() == 3 + 5
