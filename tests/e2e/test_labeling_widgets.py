@@ -384,6 +384,14 @@ def test_pre_labels_start_the_task_marked_as_pre_filled_and_the_labeler_edits_th
     expect(page.get_by_test_id("regions-marks").locator("li")).to_have_count(1)
     page.get_by_label("3", exact=True).check()
 
+    # Zoom in: the image grows, the shapes stay on it in the original image's pixels.
+    page.get_by_test_id("widget-image").locator('[data-zoom="in"]').click()
+    expect(page.get_by_test_id("widget-image").locator("[data-zoom-level]")).to_have_text("125%")
+    assert image.evaluate("img => img.getBoundingClientRect().width") == pytest.approx(800, abs=1)
+    layer = page.get_by_test_id("widget-image").locator("svg.a9s-annotationlayer")
+    assert layer.evaluate("svg => svg.getBoundingClientRect().width") == pytest.approx(800, abs=1)
+    page.get_by_test_id("widget-image").locator('[data-zoom="fit"]').click()
+
     # The draft keeps every drawn region: after a reload the page starts from it, no longer from the pre-label.
     expect(page.locator("[data-autosave-status]")).to_have_attribute("data-state", "saved")
     page.reload()
