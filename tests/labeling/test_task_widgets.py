@@ -140,3 +140,18 @@ def test_reviewer_sees_the_boxes_read_only_and_an_editable_copy_to_correct(cast:
     assert 'data-testid="answer-widget-image"' in html and 'data-readonly="true"' in html
     assert 'data-testid="widget-image"' in html and 'name="objects"' in html
     assert html.count("&quot;b1&quot;") == 2
+
+
+def test_a_box_outside_the_image_is_refused_and_the_page_keeps_what_was_drawn(cast: Cast) -> None:
+    project = _image_project(cast)
+    lease = services.assignment_lease_next(actor=cast.labeler, project=project)
+    outside = {**BOX, "x": 60}
+
+    response = client_for(cast.labeler).post(
+        reverse("labeling:submit", args=[project.id, lease.id]), {"objects": json.dumps([outside]), "weather": "sunny"}
+    )
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "objects" in html and "&quot;x&quot;: 60" in html
+    assert not Annotation.objects.exists()
