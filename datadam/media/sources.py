@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO
 
@@ -24,6 +25,11 @@ from datadam.media import fetch
 
 MANIFEST_NAMES = {"metadata.csv", "metadata.tsv", "metadata.jsonl", "manifest.csv", "manifest.tsv", "manifest.jsonl"}
 MANIFEST_MAX_BYTES = 20 * 1024 * 1024
+MAX_FILES = 100_000  # per import: each file becomes a row and an item, so a source of millions is refused
+
+
+def _too_many() -> Invalid:
+    return Invalid(_("Import at most %(limit)d files at a time; split the source.") % {"limit": MAX_FILES})
 
 
 @dataclass
@@ -54,6 +60,8 @@ def _skipped(path: str) -> bool:
 def zip_entries(archive: zipfile.ZipFile) -> list[Entry]:
     """Every file of the ZIP, after refusing the whole archive for unsafe paths or too much unpacked data."""
     infos = [info for info in archive.infolist() if not info.is_dir()]
+    if len(infos) > MAX_FILES:
+        raise _too_many()
     total = 0
     for info in infos:
         if _unsafe_member(info.filename):
@@ -131,6 +139,8 @@ def folder_entries(folder: str) -> list[Entry]:
             if _skipped(relative) or not path.resolve().is_relative_to(root) or not path.resolve().is_file():
                 continue
             entries.append(Entry(relative, path.stat().st_size, lambda path=path: path.open("rb")))
+            if len(entries) > MAX_FILES:
+                raise _too_many()
     return entries
 
 
@@ -181,7 +191,7 @@ def s3_entries(bucket: str, prefix: str) -> list[Entry]:
         querystring_auth=True,
     )
     try:
-        objects = sorted(storage.bucket.objects.filter(Prefix=prefix), key=lambda obj: obj.key)
+        objects = list(islice(storage.bucket.objects.filter(Prefix=prefix), MAX_FILES + 1))
         entries = [
             Entry(obj.key, obj.size, lambda key=obj.key: storage.open(key, "rb"))
             for obj in objects
@@ -189,7 +199,9 @@ def s3_entries(bucket: str, prefix: str) -> list[Entry]:
         ]
     except Exception as exc:  # boto3 raises many kinds; each means the bucket cannot be read
         raise Invalid(_("The bucket could not be read (%(problem)s).") % {"problem": str(exc)[:200]}) from exc
-    return entries
+    if len(objects) > MAX_FILES:
+        raise _too_many()
+    return sorted(entries, key=lambda entry: entry.name)
 
 
 # ---- the manifest: prompt texts per file

@@ -152,3 +152,11 @@ def test_an_image_project_keeps_sound_files_out_with_a_reason(cast, image_projec
     batch = run_zip(cast, {"a.png": png_bytes(), "b.wav": wav_bytes()})
     assert [item.data["file_name"] for item in published(batch)] == ["a.png"]
     assert "image" in MediaFile.objects.get(batch=batch, original_name="b.wav").reason.lower()
+
+
+def test_a_zip_of_too_many_files_is_refused_before_unpacking(cast, monkeypatch) -> None:
+    from datadam.media import sources
+
+    monkeypatch.setattr(sources, "MAX_FILES", 3)
+    batch = run_zip(cast, {f"{n}.png": png_bytes() for n in range(4)})
+    assert batch.status == "failed" and "at most 3 files" in batch.errors[0]["reason"]
