@@ -52,6 +52,8 @@ class AssistSettings(models.Model):
     # The retrain lock: set by the one task that claimed the work, cleared when it ends. A second task finds
     # it set and stops (a claim older than an hour is taken over: its worker died).
     busy_since = models.DateTimeField(null=True, blank=True)
+    # A manager asked for a run that has not finished yet (the page polls while it is set).
+    run_requested_at = models.DateTimeField(null=True, blank=True)
     # Accepted labels counted at the last training: retrain once `retrain_every` more have come in.
     labels_at_last_run = models.PositiveIntegerField(default=0)
     random_seed = models.PositiveIntegerField(default=0)

@@ -107,7 +107,7 @@ def assist_run_claim(project: Project) -> bool:
 
 
 def assist_run_release(project: Project) -> None:
-    AssistSettings.objects.filter(project=project).update(busy_since=None)
+    AssistSettings.objects.filter(project=project).update(busy_since=None, run_requested_at=None)
 
 
 def assist_run(
@@ -310,6 +310,7 @@ def assist_run_request(*, actor, project: Project) -> None:
     settings = assist_settings_for(project)
     if not settings.enabled:
         raise Invalid(_("Turn the assistant on first."))
+    AssistSettings.objects.filter(pk=settings.pk).update(run_requested_at=timezone.now())
     audit_record_project(actor=actor, action="assist.run", target=settings, project=project)
     assist_run_enqueue(project_id=project.id)
 

@@ -31,6 +31,13 @@ def assistant_page(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 @login_required
+def assistant_card(request: HttpRequest, project_id: int) -> HttpResponse:
+    """The model card alone: the page polls it while a run is queued or working."""
+    overview = selectors.assist_overview_get(actor=request.user, project_id=project_id)
+    return render(request, "assist/_card.html", {"overview": overview, "project": overview.project})
+
+
+@login_required
 @require_POST
 def assistant_run(request: HttpRequest, project_id: int) -> HttpResponse:
     overview = selectors.assist_overview_get(actor=request.user, project_id=project_id)
@@ -39,7 +46,7 @@ def assistant_run(request: HttpRequest, project_id: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("The assistant will learn and pre-label in the background. Reload in a minute."))
+        messages.success(request, _("The assistant will learn and pre-label in the background."))
     return redirect("assist:assistant", project_id=project_id)
 
 

@@ -97,3 +97,14 @@ def test_model_card_counts_pre_labels_workers_kept_unchanged(sentiment_project, 
         Annotation.objects.filter(id=annotation.id).update(prelabel=prelabel)
     page = client_for(cast.manager).get(f"/projects/{sentiment_project.id}/assistant/", HTTP_ACCEPT_LANGUAGE="en")
     assert "2 of 3" in page.content.decode()
+
+
+def test_the_card_polls_while_a_run_is_waiting_and_stops_when_it_is_done(sentiment_project, cast) -> None:
+    services.assist_settings_update(actor=cast.manager, project=sentiment_project, enabled=True, min_labels=10)
+    client = client_for(cast.manager)
+    assert client.post(f"/projects/{sentiment_project.id}/assistant/run").status_code == 302
+    card = client.get(f"/projects/{sentiment_project.id}/assistant/card", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'hx-trigger="every 2s"' in card and "Waiting for the background worker" in card
+    services.assist_run(project_id=sentiment_project.id)
+    card = client.get(f"/projects/{sentiment_project.id}/assistant/card", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "hx-trigger" not in card and "text-tfidf-logreg" in card
