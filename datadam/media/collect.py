@@ -262,3 +262,21 @@ def contribution_list_mine(*, actor: User, task: CollectionTask) -> QuerySet[Con
 
 def can_view_contribution(user, contribution: Contribution) -> bool:
     return contribution.worker_id == user.id or can_review(user, contribution.task.project)
+
+
+@transaction.atomic
+def contribution_erase_for_person(*, user: User) -> int:
+    """Delete every recording and photo a person gave, with the items made from them; returns how many.
+
+    For the erasure of a person's data: a voice or a face is personal data, so nothing of it stays, not even
+    in the labeling project an accepted file went to. The accounts app calls this when a person is erased.
+    """
+    contributions = list(Contribution.objects.filter(worker=user).select_related("media"))
+    keys = {contribution.media.storage_key for contribution in contributions}
+    target_items = [contribution.target_item_id for contribution in contributions if contribution.target_item_id]
+    Contribution.objects.filter(id__in=[contribution.id for contribution in contributions]).delete()
+    Item.objects.filter(id__in=target_items).delete()
+    MediaFile.objects.filter(storage_key__in=keys).delete()
+    storage = media_storage()
+    transaction.on_commit(lambda: [storage.delete(key) for key in keys])
+    return len(contributions)

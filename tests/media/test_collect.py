@@ -134,3 +134,14 @@ def test_uploaded_photo_loses_its_gps_location(cast) -> None:
         kept = image.getexif()
         assert 0x8825 not in kept and kept.get(0x010F) == "CameraMaker"
     assert (contribution.media.width, contribution.media.height) == (64, 48)
+
+
+def test_erasing_a_person_deletes_their_recordings_everywhere(cast, django_capture_on_commit_callbacks) -> None:
+    task = make_collection(cast, target=cast.project)
+    contribution = submit(cast, task, wav_bytes())
+    accepted = collect.contribution_review(actor=cast.reviewer, contribution=contribution, accept=True)
+    key = contribution.media.storage_key
+    with django_capture_on_commit_callbacks(execute=True):
+        assert collect.contribution_erase_for_person(user=cast.labeler) == 1
+    assert not Contribution.objects.exists() and not Item.objects.filter(id=accepted.target_item_id).exists()
+    assert not MediaFile.objects.filter(storage_key=key).exists() and not media_storage().exists(key)
