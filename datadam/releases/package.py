@@ -80,7 +80,7 @@ def build(release: Release, scratch: Path, *, progress: Callable[[int], None]) -
                 done += 1
                 if done % PROGRESS_EVERY == 0:
                     progress(done)
-    _write_exports(release, scratch / "exports")
+    _write_exports(release, scratch / "exports", beat=lambda: progress(done))
     progress(done)
     return Outcome(collector=collector)
 
@@ -143,7 +143,7 @@ def _write_media(release: Release, stem: str, field: str, media_id: int, raw_zip
     return name, media.status == "ok", measures
 
 
-def _write_exports(release: Release, folder: Path) -> None:
+def _write_exports(release: Release, folder: Path, beat: Callable[[], None]) -> None:
     """The labels as JSON Lines from the frozen entries, and each other registered format of the project."""
     folder.mkdir(parents=True, exist_ok=True)
     name = package_name(release)
@@ -156,6 +156,7 @@ def _write_exports(release: Release, folder: Path) -> None:
     for file_format, exporter in FORMATS.items():
         if file_format == "jsonl" or not _applies(exporter, release):
             continue
+        beat()  # one format can take minutes on a big project: show the build is alive
         with (folder / f"{name}_{file_format}.{exporter.EXTENSION}").open("wb") as handle:
             for chunk in exporter.rows(release.project, "accepted"):
                 handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)

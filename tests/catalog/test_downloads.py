@@ -148,3 +148,14 @@ def test_programme_figures_count_downloads_and_published_releases(cast, release)
     assert selectors.releases_published_count(organizations=[organization.id]) == 1
     assert selectors.releases_published_count(until=today - timedelta(days=1)) == 0
     assert selectors.downloads_by_day(dataset=release.project.dataset) == [{"day": today.isoformat(), "count": 3}]
+
+
+def test_with_object_storage_the_visitor_is_sent_to_a_presigned_address_and_counted(cast, release, monkeypatch) -> None:
+    monkeypatch.setattr(downloads, "uses_object_storage", lambda: True)
+    monkeypatch.setattr(downloads.default_storage, "url", lambda name: f"https://bucket.example/{name}?X-Amz-Signature=s")
+
+    response = _visitor("s3").get(_url(release))
+    _visitor("s3").get(_url(release))
+
+    assert response.status_code == 302 and "X-Amz-Signature" in response.url
+    assert Download.objects.count() == 1

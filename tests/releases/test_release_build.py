@@ -123,7 +123,7 @@ def test_a_killed_build_shows_nothing_and_a_restart_finishes_it_with_the_same_fi
 def test_a_failed_build_says_so_and_can_be_started_again(cast, monkeypatch) -> None:
     label_and_review(cast)
     release = services.release_cut(actor=cast.manager, project=cast.project, version="v1.0.0")
-    monkeypatch.setattr(package, "_write_exports", lambda *args: (_ for _ in ()).throw(OSError("disk full")))
+    monkeypatch.setattr(package, "_write_exports", lambda *args, **kwargs: (_ for _ in ()).throw(OSError("disk full")))
 
     failed = services.release_build_run(release_id=release.id)
     monkeypatch.undo()
