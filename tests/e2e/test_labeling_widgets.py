@@ -200,6 +200,7 @@ def select_text(page: Page, stage_test_id: str, start: int, end: int) -> None:
     page.mouse.move(box["x1"], box["y1"])
     page.mouse.down()
     page.mouse.move(box["x2"], box["y2"], steps=8)
+    page.wait_for_timeout(150)  # the annotator reads the selection from selectionchange events, which come late
     page.mouse.up()
 
 
