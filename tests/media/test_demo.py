@@ -7,6 +7,7 @@ from datadam.demo.loader import PEOPLE, DemoCore, _core_project_load
 from datadam.media import demo
 from datadam.media.models import MediaFile
 from datadam.projects.models import Item, Project
+from datadam.projects.schema.validate import annotation_validate, schema_parse
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,12 @@ def test_demo_part_builds_four_projects_once(core: DemoCore) -> None:
     digits = Project.objects.get(name=demo.DIGITS)
     assert Item.objects.filter(project=digits, is_published=True).count() == 40
     assert MediaFile.objects.filter(project=digits, status="ok", duration__gt=0).count() == 40
+    for item in Item.objects.filter(prediction__isnull=False, project__in=[ner, speech, digits]).select_related(
+        "project"
+    ):
+        annotation_validate(
+            schema_parse(item.project.schema), item.prediction["result"], item.data, project_id=item.project_id
+        )
     collection = Project.objects.get(name=demo.COLLECTION).collection_task
     assert collection.target_project == speech and collection.kind == "audio"
     assert Item.objects.filter(project=collection.project).count() == len(demo.COLLECTION_PROMPTS)
