@@ -174,6 +174,8 @@ def test_labeler_draws_a_box_and_a_polygon_and_the_reviewer_corrects_the_box_lab
     axe_check(reviewer)
     reviewer.locator("details > summary").first.click()
     correction = reviewer.get_by_test_id("widget-image")
+    expect(correction.get_by_test_id("regions-objects").locator("li")).to_have_count(1)
+    axe_check(reviewer)
     correction.get_by_label(re.compile("(Label of|레이블).*")).first.select_option("dog")
     reviewer.screenshot(path=artifacts_dir / "image-review.png")
     with reviewer.expect_navigation():
@@ -258,6 +260,8 @@ def test_labeler_marks_korean_spans_links_a_relation_and_the_reviewer_relabels_a
     axe_check(reviewer)
     reviewer.locator("details > summary").first.click()
     correction = reviewer.get_by_test_id("widget-text")
+    expect(correction.get_by_test_id("regions-entities").locator("li")).to_have_count(3)
+    axe_check(reviewer)  # the correction widgets too, once open
     correction.get_by_test_id("regions-entities").locator("li").nth(1).locator("select").select_option("LC")
     with reviewer.expect_navigation():
         reviewer.get_by_test_id("correct").click()
@@ -319,6 +323,8 @@ def test_labeler_drags_an_audio_segment_types_its_transcript_and_the_reviewer_fi
     axe_check(reviewer)
     reviewer.locator("details > summary").first.click()
     fixed = reviewer.get_by_test_id("widget-audio").get_by_test_id("segment-transcript").first
+    expect(fixed).to_be_visible()
+    axe_check(reviewer)
     fixed.fill("안녕하세요, 여러분.")
     with reviewer.expect_navigation():
         reviewer.get_by_test_id("correct").click()
