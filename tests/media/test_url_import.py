@@ -134,3 +134,26 @@ def test_a_server_that_does_not_answer_in_time_is_given_up(cast) -> None:
             assert clock.monotonic() - started < 2.5
     finally:
         slow.close()
+
+
+def test_a_server_that_drips_bytes_is_given_up_at_the_deadline(cast) -> None:
+    def drip(handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Length", "100")
+        handler.end_headers()
+        for _ in range(100):
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+            clock.sleep(0.05)
+
+    slow = Server({})
+    slow.httpd.RequestHandlerClass.do_GET = drip
+    try:
+        with override_settings(DATADAM_URL_ALLOWLIST=["127.0.0.1"]):
+            started = clock.monotonic()
+            with pytest.raises(fetch.UrlRefused, match="too long"):
+                with fetch.url_open(f"http://127.0.0.1:{slow.port}/x", max_bytes=1000, timeout=1) as body:
+                    b"".join(body)
+            assert clock.monotonic() - started < 2.5
+    finally:
+        slow.close()
