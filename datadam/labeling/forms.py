@@ -179,6 +179,16 @@ def _number(data: dict, key: str) -> float | None:
     return found if isinstance(found, int | float) and not isinstance(found, bool) else None
 
 
+def plain_media(blocks: list[dict], media: dict) -> list[dict]:
+    """Images and recordings of the item that no widget draws on (e.g. a spoken digit to classify): shown as is."""
+    drawn = {block["source"] for block in blocks if block["widget"] in {"image", "audio"}}
+    return [
+        {"field": field, "kind": found.get("kind"), "url": found["url"]}
+        for field, found in media.items()
+        if field not in drawn and found.get("url") and found.get("kind") in {"image", "audio"}
+    ]
+
+
 def widget_kinds(blocks: list[dict]) -> list[str]:
     """Which widget scripts a page must load, each once."""
     return sorted({block["widget"] for block in blocks if block["widget"]})

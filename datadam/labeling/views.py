@@ -47,15 +47,15 @@ def _render_task(
     prefilled: frozenset[str] = frozenset(),
 ) -> HttpResponse:
     schema = schema_parse(assignment.project.schema)
-    blocks = forms.blocks_for_display(
-        schema, values, data=assignment.item.data, media=item_media(request.user, assignment.item), prefilled=prefilled
-    )
+    media = item_media(request.user, assignment.item)
+    blocks = forms.blocks_for_display(schema, values, data=assignment.item.data, media=media, prefilled=prefilled)
     context = {
         "assignment": assignment,
         "project": assignment.project,
         "item": assignment.item,
         "blocks": blocks,
         "widgets": forms.widget_kinds(blocks),
+        "plain_media": forms.plain_media(blocks, media),
         "text_in_widget": any(block["widget"] == "text" and block["source"] == "text" for block in blocks),
         "prefilled": bool(prefilled),
         "widget_messages": forms.widget_messages(),

@@ -3,6 +3,7 @@ pre-labels shown as a marked, editable start."""
 
 import io
 import json
+import wave
 
 from django.http import QueryDict
 from django.urls import reverse
@@ -155,3 +156,30 @@ def test_a_box_outside_the_image_is_refused_and_the_page_keeps_what_was_drawn(ca
     html = response.content.decode()
     assert "objects" in html and "&quot;x&quot;: 60" in html
     assert not Annotation.objects.exists()
+
+
+def test_a_recording_with_only_choices_to_answer_is_played_with_the_browsers_own_player(cast: Cast) -> None:
+    project = cast.project
+    Project.objects.filter(id=project.id).update(
+        schema={"controls": [{"type": "choices", "name": "digit", "labels": ["0", "1"]}]}, data_type="audio"
+    )
+    project.refresh_from_db()
+    media = media_services.media_file_store(project=project, name="숫자.wav", stream=io.BytesIO(_wav()))
+    media_services.media_file_probe(media=media)
+    Item.objects.filter(project=project).update(data={"audio": f"media:{media.id}"})
+    lease = services.assignment_lease_next(actor=cast.labeler, project=project)
+
+    html = client_for(cast.labeler).get(reverse("labeling:task", args=[project.id, lease.id])).content.decode()
+
+    assert '<audio controls preload="metadata" src="/files/' in html
+    assert "label_audio.js" not in html
+
+
+def _wav() -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\\x00\\x10" * 4000)
+    return buffer.getvalue()
