@@ -77,6 +77,10 @@ def user_erase(*, user: User, password: str) -> None:
     if not user.check_password(password):
         raise Invalid(_("Your password is not right."))
     LoginFailure.objects.filter(username__iexact=user.username).delete()
+    from datadam.media.collect import contribution_erase_for_person  # media builds on accounts: import late
+
+    contribution_erase_for_person(user=user)  # recorded voices and photos are personal data too
+    user.enrolments.update(answers={}, answers_consent_at=None)  # eligibility answers given to the academy
     user.api_tokens.all().delete()
     user.project_memberships.all().delete()
     user.org_memberships.all().delete()

@@ -2,11 +2,13 @@
 
 import pytest
 
+from datadam.academy.services import cohorts
 from datadam.accounts import services
 from datadam.accounts.models import User
 from datadam.core.errors import Invalid
 from datadam.pay.models import LedgerEntry
 from datadam.pay.services import ledger_adjust
+from tests.academy.builders import make_cohort, make_course
 from tests.conftest import client_for
 from tests.factories import PASSWORD
 
@@ -48,3 +50,15 @@ def test_the_erase_page_erases_and_logs_out(cast) -> None:
     assert response.status_code == 302
     assert User.objects.get(id=cast.labeler.id).username.startswith("erased-")
     assert client.get("/projects/").status_code == 302
+
+
+def test_erasing_a_person_also_deletes_the_eligibility_answers_they_gave_the_academy(cast) -> None:
+    course = make_course(cast.manager)
+    cohort = make_cohort(cast.manager, course, selection="review", eligibility_questions=["거주 지역은?"])
+    answers = {"거주 지역은?": "대구"}
+    enrolment, _ = cohorts.cohort_apply(actor=cast.labeler, cohort=cohort, answers=answers, consent=True)
+
+    services.user_erase(user=cast.labeler, password=PASSWORD)
+
+    enrolment.refresh_from_db()
+    assert (enrolment.answers, enrolment.answers_consent_at) == ({}, None)

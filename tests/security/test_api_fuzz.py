@@ -33,6 +33,8 @@ from datadam.releases import services as release_services
 from datadam.wsgi import application
 from tests import factories
 from tests.conftest import Cast
+from tests.security.contributions import contribution_modules
+from tests.security.shapes import ObjectsOfA
 
 # An explicit config, so that a schemathesis.toml somewhere above the checkout cannot change the run.
 CONFIG = SchemathesisConfig.from_dict({"seed": 20240601})
@@ -95,7 +97,13 @@ def real_ids(cast: Cast, manager_token: str) -> dict[str, int | str]:
     spare, _plain = account_services.token_create(user=cast.manager, name="spare")
     ids = {"project_id": cast.project.id, "assignment_id": lease.id, "annotation_id": annotation.id}
     month = timezone.localdate().strftime("%Y-%m")  # not an id: the month of the caller's own statement
-    return ids | {"batch_id": batch.id, "job_id": job.id, "token_id": spare.id, "period": month}
+    ids |= {"batch_id": batch.id, "job_id": job.id, "token_id": spare.id, "period": month}
+    # Each newer app's objects of A, as its isolation contribution makes them (ids above take precedence).
+    objects = ObjectsOfA(ids=dict(ids), ids_by_kind={}, secrets=[])
+    for module in contribution_modules():
+        if hasattr(module, "objects_of_a"):
+            module.objects_of_a(cast, objects)
+    return objects.ids | ids
 
 
 @pytest.mark.django_db(transaction=True)
@@ -114,7 +122,7 @@ def test_no_request_about_real_objects_from_a_managers_script_gets_a_server_erro
     """The same with A's real ids in the path: random ids answer 404 before any service runs, real ones
     let the generated bodies (label results, schemas, files, names) reach the services' validation."""
     if case.path_parameters:
-        case.path_parameters = {name: str(real_ids[name]) for name in case.path_parameters}
+        case.path_parameters = {name: str(real_ids.get(name, 0)) for name in case.path_parameters}
     case.call_and_validate(headers=bearer(manager_token), checks=CHECKS)
 
 
