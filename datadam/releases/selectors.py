@@ -79,3 +79,10 @@ def release_get_by_id(*, actor, release_id: int) -> Release:
     if release is None:
         raise NotFound(_("No such release."))
     return release_get(actor=actor, project_id=release.project_id, release_id=release_id)
+
+
+def release_file_get(*, release: Release, name: str) -> ReleaseFile:
+    file = ReleaseFile.objects.filter(release=release, name=name).first()
+    if file is None:
+        raise NotFound(_("No such file."))
+    return file

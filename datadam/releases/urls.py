@@ -17,5 +17,6 @@ urlpatterns = [
     path(release + "restart/", views.release_restart, name="restart"),
     path(release + "sign-off/", views.release_sign_off, name="sign_off"),
     path(release + "publish/", views.release_publish, name="publish"),
+    path(release + "files/<path:name>", views.release_file_download, name="file"),
     path("verify/", views.release_verify_list, name="verify_list"),
 ]

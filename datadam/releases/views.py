@@ -168,3 +168,11 @@ def release_publish(request: HttpRequest, project_id: int, release_id: int) -> H
 def release_verify_list(request: HttpRequest) -> HttpResponse:
     releases = selectors.release_list_to_verify(actor=request.user)[:100]
     return render(request, "releases/verify_list.html", {"releases": releases})
+
+
+@login_required
+def release_file_download(request: HttpRequest, project_id: int, release_id: int, name: str) -> HttpResponse:
+    """A built file for the project's staff and its verifier, to check before publishing; not counted."""
+    release = selectors.release_get(actor=request.user, project_id=project_id, release_id=release_id)
+    file = selectors.release_file_get(release=release, name=name)
+    return responses.release_file(file, request.headers.get("Range", ""))
