@@ -67,7 +67,7 @@ def package_name(release: Release) -> str:
 
 def build(release: Release, scratch: Path, *, progress: Callable[[int], None]) -> Outcome:
     """Write the four archives and the exports into `scratch`; returns what the report needs from the data."""
-    collector = report.Collector(release.project.schema)
+    collector = report.Collector(release.project.schema, project_id=release.project_id)
     name, done = package_name(release), 0
     for split, (folder, raw_prefix, label_prefix) in SPLITS.items():
         raw_path = scratch / folder / RAW / f"{raw_prefix}_{name}.zip"

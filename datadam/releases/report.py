@@ -57,8 +57,9 @@ class Running:
 
 
 class Collector:
-    def __init__(self, schema: dict) -> None:
+    def __init__(self, schema: dict, project_id: int | None = None) -> None:
         self.schema = schema_parse(schema)
+        self.project_id = project_id  # checks spans, boxes and segments against the item's text, image and audio
         self.controls = self.schema.controls
         self.files_ok = self.files_total = 0
         self.valid = self.checked = 0
@@ -71,7 +72,7 @@ class Collector:
         self.files_ok += int(raw_ok) + 1  # the label file is written from parsed JSON, so it always parses
         self.checked += 1
         try:
-            annotation_validate(self.schema, result)
+            annotation_validate(self.schema, result, data, project_id=self.project_id)
             self.valid += 1
         except SchemaViolation as exc:
             if len(self.problems) < PROBLEMS_SHOWN:

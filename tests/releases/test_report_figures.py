@@ -47,7 +47,11 @@ def test_the_report_numbers_equal_the_hand_computed_ones(cast, overlapped) -> No
 
     low, high = wilson_interval(5, 7)
     assert figures["semantic_accuracy"] == {
-        "accepted": 5, "inspected": 7, "percent": 71.43, "ci_low": round(100 * low, 2), "ci_high": round(100 * high, 2)
+        "accepted": 5,
+        "inspected": 7,
+        "percent": 71.43,
+        "ci_low": round(100 * low, 2),
+        "ci_high": round(100 * high, 2),
     }
     assert figures["agreement"] == {"items": 5, "pairs": 5, "percent": 60.0}  # items 0, 2, 3 agree
     assert figures["label_distribution"] == {"sentiment": {"positive": 4, "negative": 1}}
@@ -82,6 +86,18 @@ def test_an_invalid_label_lowers_syntactic_accuracy_and_is_named() -> None:
 
     assert (collector.valid, collector.checked, collector.files_ok, collector.files_total) == (1, 2, 3, 4)
     assert "meh" in collector.problems[0]
+
+
+def test_a_span_past_the_end_of_its_text_counts_as_syntactically_invalid() -> None:
+    collector = report.Collector({"controls": [{"type": "spans", "name": "ner", "source": "text", "labels": ["PS"]}]})
+    good = {"ner": [{"id": "s1", "start": 0, "end": 3, "label": "PS", "text": "홍길동"}]}
+    past_the_end = {"ner": [{"id": "s1", "start": 3, "end": 4, "label": "PS", "text": "이"}]}  # fine on its own
+
+    collector.add(data={"text": "홍길동이 왔다"}, result=good, raw_ok=True, measures={})
+    collector.add(data={"text": "홍길동"}, result=past_the_end, raw_ok=True, measures={})
+
+    assert (collector.valid, collector.checked) == (1, 2)
+    assert "ner" in collector.problems[0]
 
 
 def test_report_page_printable_page_and_json_show_the_same_figures(cast, overlapped) -> None:
