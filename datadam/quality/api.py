@@ -91,6 +91,13 @@ def quality_gold_promote(request, project_id: Id, payload: schemas.GoldPromoteIn
     return Status(201, gold)
 
 
+@router.post("/projects/{project_id}/quality/workers/{worker_id}/lift", response=schemas.LiftOut)
+def quality_pause_lift(request, project_id: Id, worker_id: Id):
+    """Let a paused worker go on; their open flags are marked seen."""
+    project = project_selectors.project_managed_get(actor=request.auth, project_id=project_id)
+    return {"lifted": services.worker_pause_lift(actor=request.auth, project=project, worker_id=worker_id)}
+
+
 @router.post("/projects/{project_id}/quality/refresh", response=schemas.RefreshOut)
 def quality_refresh(request, project_id: Id):
     """Recompute consensus (raising the overlap of items with low agreement) and cut full inspection lots."""

@@ -103,3 +103,7 @@ class RefreshOut(Schema):
     items: int
     raised: int
     lots: int
+
+
+class LiftOut(Schema):
+    lifted: int

@@ -112,3 +112,17 @@ def test_gold_file_is_uploaded_from_the_page(cast) -> None:
         {"file": SimpleUploadedFile("gold.jsonl", content, content_type="application/jsonl")},
     )
     assert cast.project.gold_items.count() == 1
+
+
+def test_api_lifts_a_pause(cast) -> None:
+    services.worker_pause(project=cast.project, worker=cast.labeler, reason="x")
+    response = client_for(cast.manager).post(
+        f"/api/v1/projects/{cast.project.id}/quality/workers/{cast.labeler.id}/lift"
+    )
+    assert response.json() == {"lifted": 1}
+    assert (
+        client_for(cast.outsider)
+        .post(f"/api/v1/projects/{cast.project.id}/quality/workers/{cast.labeler.id}/lift")
+        .status_code
+        == 404
+    )
