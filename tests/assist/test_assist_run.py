@@ -4,8 +4,10 @@ import pytest
 
 from datadam.assist import predict, services
 from datadam.assist.models import AssistProblem, AssistSettings, ModelVersion
+from datadam.labeling import services as labeling
 from datadam.labeling.services import NEXT_OPEN_ITEM_SQL  # noqa: F401 (the queue order this app feeds)
 from datadam.projects.models import Item
+from datadam.review import services as review
 from tests import factories
 from tests.assist.conftest import NER_SCHEMA, PEOPLE_AND_PLACES, accept, labeled_sentiment
 
@@ -137,3 +139,15 @@ def test_only_the_newest_model_keeps_its_fitted_artifact(sentiment_project) -> N
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.artifact is None and second.artifact
+
+
+def test_a_reviewers_accept_queues_the_retrain_when_it_is_due(cast, django_capture_on_commit_callbacks) -> None:
+    switch_on(cast.project, retrain_every=1)
+    lease = labeling.assignment_lease_next(actor=cast.labeler, project=cast.project)
+    answer = {"sentiment": "positive"}
+    annotation, _ = labeling.annotation_submit(actor=cast.labeler, assignment_id=lease.id, result=answer)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        review.review_accept(actor=cast.reviewer, annotation_id=annotation.id)
+
+    assert any("assist" in repr(callback) for callback in callbacks), callbacks
