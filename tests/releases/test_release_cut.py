@@ -4,6 +4,7 @@ import pytest
 
 from datadam.core.errors import Conflict, Invalid, NotFound
 from datadam.projects.models import Item
+from datadam.quality.models import GoldItem
 from datadam.releases import services
 from datadam.releases.models import Release, ReleaseEntry
 from datadam.releases.split import validation_ids
@@ -70,9 +71,7 @@ def test_the_split_follows_the_requested_share(cast) -> None:
     Item.objects.bulk_create(Item(project=cast.project, data={"text": f"추가 {n}"}) for n in range(15))
     label_and_review(cast)
 
-    release = services.release_cut(
-        actor=cast.manager, project=cast.project, version="v1.0.0", validation_percent=50
-    )
+    release = services.release_cut(actor=cast.manager, project=cast.project, version="v1.0.0", validation_percent=50)
 
     splits = list(release.entries.order_by("item_id").values_list("stratum", "split"))
     assert splits.count(("positive", "validation")) == round(3 * 0.5)
@@ -127,11 +126,16 @@ def test_a_consensus_release_takes_the_quality_engines_consensus_where_there_is_
     assert entries[submitted[3].item_id] == "negative" and len(entries) == 5  # accepted labels elsewhere
 
 
-def test_without_the_quality_engine_a_consensus_release_is_refused(cast, monkeypatch) -> None:
-    from datadam.releases.services import releases as release_module
+def test_gold_items_are_tests_of_the_workers_and_stay_out_of_releases(cast) -> None:
+    submitted = label_and_review(cast)
+    gold_item = submitted[0].item_id  # accepted, and also used as a gold question
+    GoldItem.objects.create(
+        item_id=gold_item, project=cast.project, answer={"sentiment": "positive"}, source="promoted"
+    )
 
-    label_and_review(cast)
-    monkeypatch.setattr(release_module, "consensus_for_project", None)
+    accepted = services.release_cut(actor=cast.manager, project=cast.project, version="v1.0.0")
+    consensus = services.release_cut(actor=cast.manager, project=cast.project, version="v1.1.0", source="consensus")
 
-    with pytest.raises(Invalid):
-        services.release_cut(actor=cast.manager, project=cast.project, version="v1.0.0", source="consensus")
+    for release in (accepted, consensus):
+        items = set(release.entries.values_list("item_id", flat=True))
+        assert gold_item not in items and len(items) == 3

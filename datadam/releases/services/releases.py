@@ -28,14 +28,11 @@ from datadam.catalog import services as catalog_services
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
 from datadam.labeling.models import Annotation
 from datadam.projects.models import Item, Project
+from datadam.quality.models import GoldItem
+from datadam.quality.selectors import consensus_for_project
 from datadam.releases import package, permissions, report, tasks
 from datadam.releases.models import QualityTargets, Release, ReleaseEntry, ReleaseFile
 from datadam.releases.split import stratum_of, validation_ids
-
-try:  # the quality engine offers consensus labels where it is installed
-    from datadam.quality.selectors import consensus_for_project
-except ImportError:  # pragma: no cover - depends on the quality app's progress
-    consensus_for_project = None
 
 log = logging.getLogger(__name__)
 VERSION = re.compile(r"^v\d{1,4}\.\d{1,4}\.\d{1,4}$")
@@ -53,7 +50,7 @@ def _label_rows(project: Project, source: str) -> Iterator[tuple]:
 
 def _accepted_rows(project: Project) -> Iterator[tuple]:
     rows = (
-        Annotation.objects.filter(project=project, status=Annotation.Status.ACCEPTED)
+        Annotation.objects.filter(project=project, status=Annotation.Status.ACCEPTED, item__gold__isnull=True)
         .order_by("item_id", "-id")  # the newest accepted version wins (a reviewer's correction included)
         .values_list("item_id", "item__external_id", "item__data", "result", "id")
         .iterator(chunk_size=BATCH)
@@ -64,11 +61,11 @@ def _accepted_rows(project: Project) -> Iterator[tuple]:
 
 def _consensus_rows(project: Project) -> Iterator[tuple]:
     """The quality engine's consensus where overlapped workers reached one, else the item's accepted label."""
-    if consensus_for_project is None:
-        raise Invalid(_("Consensus labels are not available yet; cut the release from accepted labels."))
+    gold = set(GoldItem.objects.filter(project=project).values_list("item_id", flat=True))
     consensus = {
         int(item_id): value[0] if isinstance(value, tuple | list) else value
         for item_id, value in consensus_for_project(project).items()
+        if int(item_id) not in gold
     }
     for item_id, external_id, data, result, annotation_id in _accepted_rows(project):
         if item_id in consensus:
@@ -138,7 +135,7 @@ def _label_results(project: Project, source: str) -> Iterator[tuple[int, dict]]:
         yield from ((row[0], row[3]) for row in _consensus_rows(project))
         return
     rows = (
-        Annotation.objects.filter(project=project, status=Annotation.Status.ACCEPTED)
+        Annotation.objects.filter(project=project, status=Annotation.Status.ACCEPTED, item__gold__isnull=True)
         .order_by("item_id", "-id")
         .values_list("item_id", "result")
         .iterator(chunk_size=BATCH)
@@ -150,14 +147,15 @@ def _label_results(project: Project, source: str) -> Iterator[tuple[int, dict]]:
 def _copy_accepted_entries(release: Release, strata: dict, to_validation: set) -> None:
     """Copy each item's newest accepted label with one INSERT … SELECT inside the database (100,000 items in
     seconds, where building the rows in Python takes half a minute), then mark the split and strata."""
-    entry, annotation, item = (model._meta.db_table for model in (ReleaseEntry, Annotation, Item))
+    entry, annotation, item, gold = (model._meta.db_table for model in (ReleaseEntry, Annotation, Item, GoldItem))
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {entry} (release_id, item_id, external_id, data, result, annotation_id, stratum, split) "
             f"SELECT %s, a.item_id, i.external_id, i.data, a.result, a.id, '', %s "
             f"FROM {annotation} a JOIN {item} i ON i.id = a.item_id "
             f"WHERE a.project_id = %s AND a.status = %s AND a.id = ("
-            f"SELECT MAX(b.id) FROM {annotation} b WHERE b.item_id = a.item_id AND b.status = %s)",
+            f"SELECT MAX(b.id) FROM {annotation} b WHERE b.item_id = a.item_id AND b.status = %s) "
+            f"AND NOT EXISTS (SELECT 1 FROM {gold} g WHERE g.item_id = a.item_id)",  # gold items are tests, not data
             [release.id, ReleaseEntry.Split.TRAINING, release.project_id, Annotation.Status.ACCEPTED,
              Annotation.Status.ACCEPTED],
         )
