@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from datadam.core.errors import Conflict, Invalid, NotFound
 from datadam.office import services as office
@@ -38,6 +39,13 @@ def register(programme, cast, **changes):
         deliveries=deliveries,
         projects=projects,
     )
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages are matched in English here (the site speaks Korean by default)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize("budget", [0, -5_000_000])

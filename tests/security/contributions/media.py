@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from datadam.media import collect, imports
 from datadam.media.links import media_token_make
 from datadam.media.models import MediaFile
-from datadam.projects.models import ProjectMembership
+from datadam.projects.models import Project, ProjectMembership
 from tests.security.shapes import ObjectsOfA
 
 SECRET_RECORDING = "a-secret-recording.wav"
@@ -61,6 +61,9 @@ def _collection_of_a(cast, a: ObjectsOfA) -> None:
         prompts=[SECRET_PROMPT],
         target_project=cast.project,
     )
+    # An open project's name is public on everyone's list of projects to join; A's collection is invite-only,
+    # so its name is one of A's secrets.
+    Project.objects.filter(id=task.project_id).update(join_policy=Project.JoinPolicy.INVITE)
     ProjectMembership.objects.create(project=task.project, user=cast.labeler, role=ProjectMembership.Role.LABELER)
     ProjectMembership.objects.create(project=task.project, user=cast.reviewer, role=ProjectMembership.Role.REVIEWER)
     prompt = collect.prompt_next(actor=cast.labeler, task=task)
