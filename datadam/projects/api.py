@@ -15,7 +15,7 @@ router = Router(tags=["projects"])
 @router.get("/projects", response=list[schemas.ProjectOut], by_alias=True)
 @paginate(BoundedLimitOffset)
 def project_list(request):
-    return selectors.project_list(actor=request.auth)
+    return selectors.project_list_shown(actor=request.auth)
 
 
 @router.post("/projects", response={201: schemas.ProjectOut}, by_alias=True)

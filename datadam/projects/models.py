@@ -99,7 +99,7 @@ class ImportBatch(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     file_name = models.CharField(max_length=255)
     stored_path = models.CharField(max_length=500, blank=True)
-    file_format = models.CharField(max_length=10)
+    file_format = models.CharField(max_length=20)  # "csv", "jsonl" … or "media-<source>"
     encoding = models.CharField(max_length=30, blank=True)
     size_bytes = models.BigIntegerField(default=0)
     bytes_read = models.BigIntegerField(default=0)

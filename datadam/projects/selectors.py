@@ -31,9 +31,14 @@ def project_list(*, actor) -> QuerySet[Project]:
     )
 
 
+def project_list_shown(*, actor) -> QuerySet[Project]:
+    """The projects listed to the actor: their own, without hidden ones (a course's practice items)."""
+    return project_list(actor=actor).filter(hidden=False)
+
+
 def project_list_open_to_join(*, actor) -> QuerySet[Project]:
-    """Open projects the actor has not joined yet: what a new account can see and join."""
-    projects = Project.objects.filter(join_policy=Project.JoinPolicy.OPEN).select_related("organization")
+    """Open projects the actor has not joined yet: what a new account can see and join (never hidden ones)."""
+    projects = Project.objects.filter(join_policy=Project.JoinPolicy.OPEN, hidden=False).select_related("organization")
     if actor.is_authenticated:
         projects = projects.exclude(id__in=project_member_ids(actor))
     return projects.order_by("-created_at")

@@ -25,7 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def project_list(request: HttpRequest) -> HttpResponse:
     context = {
-        "projects": selectors.project_list(actor=request.user),
+        "projects": selectors.project_list_shown(actor=request.user),
         "open_projects": selectors.project_list_open_to_join(actor=request.user)[:50],
         "can_create": account_selectors.organization_list(actor=request.user).exists(),
     }
