@@ -2,6 +2,7 @@
 secret reason. Every quality route hangs off a project id (already in the cast) and, for lifting a pause,
 the worker's id."""
 
+from datadam.labeling.models import Annotation
 from datadam.quality import services
 from tests.security.shapes import ObjectsOfA
 
@@ -14,7 +15,10 @@ BODIES = {
         "answer": {"sentiment": "positive"},
     },
     ("PATCH", "/api/v1/projects/{project_id}/quality/policy"): lambda a: {"honeypot_share": 0.1},
-    ("POST", "/api/v1/projects/{project_id}/quality/gold/promote"): lambda a: {"item_id": 1},
+    # the item of labeler2's submitted work (not accepted yet, so the service itself answers)
+    ("POST", "/api/v1/projects/{project_id}/quality/gold/promote"): lambda a: {
+        "item_id": Annotation.objects.get(id=a.ids["annotation_id"]).item_id
+    },
 }
 
 
