@@ -60,11 +60,20 @@ class CourseForm(forms.Form):
     time_limit_minutes = forms.IntegerField(label=_("Time limit in minutes (empty: none)"), min_value=1, required=False)
     max_attempts = forms.IntegerField(label=_("Attempts allowed"), min_value=1, initial=3)
     cooldown_minutes = forms.IntegerField(label=_("Wait between attempts (minutes)"), min_value=0, initial=60)
+    stipend = forms.IntegerField(
+        label=_("Completion stipend (won)"),
+        min_value=0,
+        required=False,
+        help_text=_("Paid into each trainee's earnings when they complete a cohort; 0 for none."),
+    )
 
     def __init__(self, *args, organizations, courses, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
         self.fields["prerequisite"].queryset = courses
+
+    def clean_stipend(self) -> int:
+        return self.cleaned_data["stipend"] or 0
 
 
 class LessonForm(forms.Form):

@@ -18,6 +18,9 @@ def new_code() -> str:
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     return "".join(secrets.choice(alphabet) for _ in range(10))
 
+# The largest course stipend accepted, in won: a typo of extra zeros is refused.
+MAX_STIPEND = 10_000_000
+
 
 class Role(models.TextChoices):
     """What a qualification lets a person do in a project."""
@@ -67,6 +70,10 @@ class Course(models.Model):
     time_limit_minutes = models.PositiveSmallIntegerField(_("time limit (minutes)"), null=True, blank=True)
     max_attempts = models.PositiveSmallIntegerField(_("attempts allowed"), default=3)
     cooldown_minutes = models.PositiveIntegerField(_("wait between attempts (minutes)"), default=60)
+    # Paid into the earnings ledger when a trainee completes a cohort of the course (0: no stipend).
+    stipend = models.PositiveIntegerField(
+        _("completion stipend (won)"), default=0, validators=[MaxValueValidator(MAX_STIPEND)]
+    )
     published = models.BooleanField(_("published"), default=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -18,6 +18,7 @@ class LedgerEntry(models.Model):
         ANNOTATION = "annotation", _("Labeling")
         REVIEW = "review", _("Review")
         MANUAL = "manual", _("Entered by a manager")
+        ENROLMENT = "enrolment", _("Course completion")
 
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ledger_entries")
     organization = models.ForeignKey("accounts.Organization", on_delete=models.PROTECT, related_name="+")

@@ -63,6 +63,27 @@ def ledger_earn_for_annotation(*, annotation: Annotation, share: float = 1.0) ->
     )
 
 
+def ledger_pay_stipend(*, enrolment) -> LedgerEntry | None:
+    """The course's completion stipend, once per enrolment, from the organization that runs the course."""
+    course = enrolment.cohort.course
+    if not course.stipend:
+        return None
+    try:
+        with transaction.atomic():  # a savepoint: a second completion of the same enrolment only undoes this row
+            return LedgerEntry.objects.create(
+                worker_id=enrolment.user_id,
+                organization_id=course.organization_id,
+                kind=LedgerEntry.Kind.STIPEND,
+                amount=course.stipend,
+                currency=course.organization.currency,
+                source_type=LedgerEntry.Source.ENROLMENT,
+                source_id=enrolment.id,
+                reason=course.title_ko,
+            )
+    except IntegrityError:
+        return None
+
+
 def ledger_earn_for_review(*, review) -> LedgerEntry | None:
     return _record_once(
         worker_id=review.reviewer_id,

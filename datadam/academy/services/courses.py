@@ -5,7 +5,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from datadam.academy import permissions
-from datadam.academy.models import Course, CourseItem, Lesson
+from datadam.academy.models import MAX_STIPEND, Course, CourseItem, Lesson
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record
 from datadam.core.errors import Invalid, NotFound
@@ -54,6 +54,7 @@ def course_create(
     time_limit_minutes: int | None = None,
     max_attempts: int = 3,
     cooldown_minutes: int = 60,
+    stipend: int = 0,
 ) -> Course:
     """Create a course and its hidden project (invite-only, off every list) for practice and evaluation items."""
     if not permissions.is_organization_staff(actor, organization.id):
@@ -69,6 +70,8 @@ def course_create(
         raise Invalid(_("Unknown evaluation mode."))
     if max_attempts < 1:
         raise Invalid(_("Allow at least one attempt."))
+    if not 0 <= stipend <= MAX_STIPEND:
+        raise Invalid(_("The stipend is a whole number of won from 0 to %(max)s.") % {"max": f"{MAX_STIPEND:,}"})
     project = project_services.project_create(
         actor=actor,
         organization=organization,
@@ -96,6 +99,7 @@ def course_create(
         time_limit_minutes=time_limit_minutes or None,
         max_attempts=max_attempts,
         cooldown_minutes=cooldown_minutes,
+        stipend=stipend,
         created_by=actor,
     )
     audit_record(actor=actor, action="course.create", target=course, organization_id=organization.id)

@@ -19,6 +19,7 @@ from datadam.academy.models import (
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record, audit_record_project
 from datadam.core.errors import Invalid, NotFound
+from datadam.pay import services as pay_services
 from datadam.projects import services as project_services
 from datadam.projects.models import Project
 
@@ -62,6 +63,7 @@ def enrolment_complete_if_done(*, user: User, course: Course) -> None:
         if attended >= required:
             enrolment.status, enrolment.completed_at = Enrolment.Status.COMPLETED, timezone.now()
             enrolment.save(update_fields=["status", "completed_at"])
+            pay_services.ledger_pay_stipend(enrolment=enrolment)
 
 
 @transaction.atomic
