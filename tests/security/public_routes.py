@@ -1,6 +1,6 @@
 """Pages anyone may open without logging in, by their route in the URLconf.
 
-tests/security/test_isolation.py reads this list. Every page not named here must send an anonymous
+tests/security/test_isolation_pages.py reads this list. Every page not named here must send an anonymous
 visitor to the login page; adding a page here is a decision a reviewer should see.
 """
 
