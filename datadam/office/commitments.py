@@ -44,15 +44,16 @@ class Figure:
         return "amber" if not self.strict and self.actual >= AMBER_FROM * self.target else "red"
 
 
-def figures_on(data_project: DataProject, day: date) -> list[Figure]:
-    """Every commitment of the data project, as it stood at the end of `day`."""
+def figures_on(data_project: DataProject, day: date, wage: Figure | None = None) -> list[Figure]:
+    """Every commitment of the data project, as it stood at the end of `day`. The wage figure is measured over
+    the whole project (it does not depend on the day): pass one already computed to save the work."""
     return [
         direct_hires_on(data_project, day),
         crowd_share_on(data_project, day),
         crowd_trained_on(data_project, day),
         items_delivered_on(data_project, day),
         datasets_delivered_on(data_project, day),
-        hourly_wage(data_project),
+        wage or hourly_wage(data_project),
     ]
 
 

@@ -91,7 +91,8 @@ def figures_over_time(*, data_project: DataProject, until: date) -> list[dict]:
     last = min(until, data_project.ends_on)
     if last < data_project.starts_on:
         return []
+    wage = commitments.hourly_wage(data_project)
     return [
-        {"day": day, "figures": {figure.key: figure for figure in commitments.figures_on(data_project, day)}}
+        {"day": day, "figures": {figure.key: figure for figure in commitments.figures_on(data_project, day, wage)}}
         for day in month_ends(data_project.starts_on, last)
     ]
