@@ -28,11 +28,11 @@ class Label(BaseModel):
     hotkey: str = Field(default="", max_length=1)
 
 
-class LabelledConfig(ControlConfig):
-    """A control whose regions (spans, boxes, segments, …) each carry one of the project's labels."""
+class LabelListConfig(ControlConfig):
+    """A control offering the project's labels (choices, and every region control). Labels may be written as
+    plain strings; values and hotkeys must be unique."""
 
     labels: list[Label] = Field(min_length=1, max_length=500)
-    max_count: int = Field(default=MAX_REGIONS, ge=1, le=MAX_REGIONS, description="Most regions in one answer")
 
     @field_validator("labels", mode="before")
     @classmethod
@@ -42,7 +42,7 @@ class LabelledConfig(ControlConfig):
         return labels
 
     @model_validator(mode="after")
-    def values_and_hotkeys_are_unique(self) -> "LabelledConfig":
+    def values_and_hotkeys_are_unique(self) -> "LabelListConfig":
         values = [label.value for label in self.labels]
         if len(set(values)) != len(values):
             raise ValueError(_("two labels have the same value"))
@@ -50,6 +50,12 @@ class LabelledConfig(ControlConfig):
         if len(set(hotkeys)) != len(hotkeys):
             raise ValueError(_("two labels have the same hotkey"))
         return self
+
+
+class LabelledConfig(LabelListConfig):
+    """A control whose regions (spans, boxes, segments, …) each carry one of the project's labels."""
+
+    max_count: int = Field(default=MAX_REGIONS, ge=1, le=MAX_REGIONS, description="Most regions in one answer")
 
 
 @dataclass(frozen=True)

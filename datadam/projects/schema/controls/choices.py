@@ -3,41 +3,14 @@
 from typing import Literal
 
 from django.utils.translation import gettext as _
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from datadam.core.errors import SchemaViolation
-from datadam.projects.schema.controls.base import Context, ControlConfig
+from datadam.projects.schema.controls.base import Context, LabelListConfig
 
 
-class Choice(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    value: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00]*$")
-    text: str = Field(default="", max_length=200, description="Shown to the worker; defaults to value")
-    hotkey: str = Field(default="", max_length=1)
-
-
-class Config(ControlConfig):
+class Config(LabelListConfig):
     type: Literal["choices"]
     multiple: bool = False
-    labels: list[Choice] = Field(min_length=1, max_length=500)
-
-    @field_validator("labels", mode="before")
-    @classmethod
-    def accept_plain_strings(cls, labels: object) -> object:
-        if isinstance(labels, list):
-            return [{"value": label} if isinstance(label, str) else label for label in labels]
-        return labels
-
-    @model_validator(mode="after")
-    def values_and_hotkeys_are_unique(self) -> "Config":
-        values = [choice.value for choice in self.labels]
-        if len(set(values)) != len(values):
-            raise ValueError(_("two labels have the same value"))
-        hotkeys = [choice.hotkey for choice in self.labels if choice.hotkey]
-        if len(set(hotkeys)) != len(hotkeys):
-            raise ValueError(_("two labels have the same hotkey"))
-        return self
 
 
 def validate_value(config: Config, value: object, context: Context | None = None) -> object:
