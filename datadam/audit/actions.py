@@ -1,4 +1,8 @@
-"""Plain words for the action codes services record, for the activity log page."""
+"""Plain words for the action codes services record, for the activity log page.
+
+ACTION_LABELS is the registry of every action the code records: tests/audit checks that each action written
+anywhere in datadam/ is named here, and opens the activity log with one event of each kind.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -11,10 +15,13 @@ ACTION_LABELS = {
     "assignment.skip": _("Skipped a task"),
     "assist.run": _("Trained the labeling assistant"),
     "assist.settings": _("Changed the labeling assistant"),
+    "career_share.disable": _("Turned off the career record link"),
     "career_share.enable": _("Turned on the career record link"),
     "certificate.issue": _("Issued a certificate"),
     "cohort.create": _("Opened a cohort"),
     "collection.create": _("Created a recording task"),
+    "contribution.accepted": _("Accepted a recording or photo"),
+    "contribution.rejected": _("Sent back a recording or photo"),
     "contribution.submit": _("Sent a recording or photo"),
     "course.create": _("Created a course"),
     "data_project.hire_record": _("Recorded a direct hire"),

@@ -18,10 +18,13 @@ def audit_event_list(
     since: date | None = None,
     until: date | None = None,
 ) -> QuerySet[AuditEvent]:
-    """Newest first. `action` matches a prefix, so "annotation" finds every annotation event."""
+    """Newest first. `action` is one action ("quality.pause", not also "quality.pause_lift") or the part
+    before its dot, so "annotation" finds every annotation event."""
     events = AuditEvent.objects.filter(organization_id__in=staff_organization_ids(actor))
-    if action:
-        events = events.filter(action__startswith=action)
+    if "." in action:
+        events = events.filter(action=action)
+    elif action:
+        events = events.filter(action__startswith=f"{action}.")
     if username:
         events = events.filter(actor__username=username)
     if project_id:

@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from datadam.audit import forms, selectors
+from datadam.audit import forms, presenters, selectors
 
 PAGE_SIZE = 50
 
@@ -24,4 +24,5 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "audit/list.html", {"form": form, "page": page, "query": query.urlencode()})
+    context = {"form": form, "page": page, "rows": presenters.audit_event_rows(page), "query": query.urlencode()}
+    return render(request, "audit/list.html", context)
