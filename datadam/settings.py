@@ -188,7 +188,8 @@ LOGGING = {
 # Media import and serving (datadam/media).
 # Folders on the server a manager may import media from; nothing outside them is read.
 DATADAM_IMPORT_ROOTS = [Path(root).expanduser().resolve() for root in env_list("DATADAM_IMPORT_ROOTS", [])]
-# Hosts that media URL imports may reach even on private or loopback addresses (an intranet file server).
+# Hosts that media URL imports may reach even on private or loopback addresses (an intranet file server):
+# "files.intra" on ports 80 and 443 only, "files.intra:8081" on that port only.
 DATADAM_URL_ALLOWLIST = [host.lower() for host in env_list("DATADAM_URL_ALLOWLIST", [])]
 DATADAM_URL_FETCH_SECONDS = env_int("DATADAM_URL_FETCH_SECONDS", 30)
 # The most all files of one ZIP may hold once unpacked (a ZIP bomb stops here).

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.checks import Error, Warning
 
+from datadam.media.fetch import allowlist_entry_parse
+
 
 def media_settings_check(app_configs, **kwargs) -> list:
     problems = []
@@ -31,4 +33,15 @@ def media_settings_check(app_configs, **kwargs) -> list:
                 id="datadam.W062",
             )
         )
+    for entry in settings.DATADAM_URL_ALLOWLIST:
+        try:
+            allowlist_entry_parse(entry)
+        except ValueError:
+            problems.append(
+                Error(
+                    f"DATADAM_URL_ALLOWLIST holds {entry!r}, which is not a host or host:port.",
+                    hint="Write files.intra (ports 80 and 443), files.intra:8081 or [fd00::1]:8081.",
+                    id="datadam.E063",
+                )
+            )
     return problems

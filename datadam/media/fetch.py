@@ -1,7 +1,7 @@
 """Fetch a media file from a URL without letting the URL reach inside the network (SSRF).
 
 Every hop is checked before any connection is made: the scheme, the host, and every address the name
-resolves to must be public, unless the host is listed in DATADAM_URL_ALLOWLIST. The connection then goes
+resolves to must be public, unless the host and port are listed in DATADAM_URL_ALLOWLIST. The connection then goes
 to the address that was checked (so a second DNS answer cannot swap in a private one), redirects are
 followed by hand and checked the same way, and size and time are bounded.
 """
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 MAX_REDIRECTS = 5
 READ_BYTES = 256 * 1024
+DEFAULT_PORTS = (80, 443)
 
 
 class UrlRefused(ValueError):
@@ -46,13 +47,44 @@ def url_target(url: str) -> tuple[str, str, int, str]:
     except (socket.gaierror, UnicodeError):
         raise UrlRefused(_("The host %(host)s could not be found.") % {"host": host}) from None
     addresses = [info[4][0] for info in infos]
-    if host not in settings.DATADAM_URL_ALLOWLIST:
+    if not _allow_listed(host, port):
         for address in addresses:
             if not _is_public(address):
                 raise UrlRefused(
                     _("%(host)s is a private, local or reserved address; it is not fetched.") % {"host": host}
                 )
     return parts.scheme, host, port, addresses[0]
+
+
+def allowlist_entry_parse(entry: str) -> tuple[str, int | None]:
+    """(host, port) of a DATADAM_URL_ALLOWLIST entry: "files.intra", "files.intra:8081", "[fd00::1]:8081".
+
+    A port of None stands for the usual web ports (80 and 443). Raises ValueError for an entry that is not
+    a host with an optional port.
+    """
+    entry = entry.strip().lower()
+    if entry.startswith("["):
+        host, _bracket, rest = entry[1:].partition("]")
+        port = rest.removeprefix(":") if rest.startswith(":") else rest
+    elif entry.count(":") == 1:
+        host, port = entry.split(":")
+    else:  # a bare name, or a bare IPv6 address whose colons are not a port
+        host, port = entry, ""
+    host = host.rstrip(".")
+    if not host or "/" in host or "@" in host or (port and not (port.isdigit() and 0 < int(port) < 65536)):
+        raise ValueError(entry)
+    return host, int(port) if port else None
+
+
+def _allow_listed(host: str, port: int) -> bool:
+    for entry in settings.DATADAM_URL_ALLOWLIST:
+        try:
+            listed_host, listed_port = allowlist_entry_parse(entry)
+        except ValueError:
+            continue  # the start-up check (datadam.E063) names it; a bad entry allows nothing
+        if listed_host == host and (port == listed_port if listed_port else port in DEFAULT_PORTS):
+            return True
+    return False
 
 
 def _is_public(address: str) -> bool:

@@ -59,7 +59,7 @@ def import_urls(cast, text: str):
 
 
 def test_allow_listed_host_is_fetched_and_becomes_an_item(cast, server: Server) -> None:
-    with override_settings(DATADAM_URL_ALLOWLIST=["127.0.0.1"]):
+    with override_settings(DATADAM_URL_ALLOWLIST=[f"127.0.0.1:{server.port}"]):
         batch = import_urls(cast, f"http://127.0.0.1:{server.port}/cat.png\t고양이를 찾으세요\n")
     item = Item.objects.get(batch=batch, is_published=True)
     assert item.data["text"] == "고양이를 찾으세요" and item.data["image"].startswith("media:")
@@ -77,6 +77,45 @@ def test_loopback_url_is_refused_before_any_connection(cast, server: Server, mon
     reasons = [error["reason"] for error in batch.errors]
     assert len(reasons) == 2 and all("private, local or reserved" in reason for reason in reasons)
     assert [error["line"] for error in batch.errors] == [1, 2]
+
+
+def test_a_host_on_the_allowlist_is_allowed_on_its_usual_ports_only(cast) -> None:
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.setblocking(False)
+    port = listener.getsockname()[1]
+    try:
+        with override_settings(DATADAM_URL_ALLOWLIST=["localhost"]):
+            batch = import_urls(cast, f"http://localhost:{port}/cat.png\n")
+        with pytest.raises(BlockingIOError):
+            listener.accept()  # nothing knocked: the refusal came before any connection
+    finally:
+        listener.close()
+    assert "localhost" in batch.errors[0]["reason"] and not Item.objects.filter(batch=batch).exists()
+
+
+@pytest.mark.parametrize(
+    ("allowlist", "url", "allowed"),
+    [
+        (["localhost"], "http://localhost/a.png", True),
+        (["localhost"], "https://localhost/a.png", True),
+        (["localhost"], "http://localhost:443/a.png", True),
+        (["localhost"], "http://localhost:8081/a.png", False),
+        (["localhost:8081"], "http://localhost:8081/a.png", True),
+        (["localhost:8081"], "http://localhost/a.png", False),
+        (["localhost:8081"], "http://localhost:8082/a.png", False),
+        (["[::1]:8081"], "http://[::1]:8081/a.png", True),
+        (["::1"], "http://[::1]:8081/a.png", False),
+        (["127.0.0.1:80"], "http://127.0.0.1/a.png", True),
+    ],
+)
+def test_an_allowlist_entry_names_a_host_and_a_port(allowlist: list[str], url: str, allowed: bool, monkeypatch) -> None:
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: pytest.fail("a connection was made"))
+    with override_settings(DATADAM_URL_ALLOWLIST=allowlist):
+        if allowed:
+            assert fetch.url_target(url)[1] in ("localhost", "::1", "127.0.0.1")
+        else:
+            with pytest.raises(fetch.UrlRefused, match="private, local or reserved"):
+                fetch.url_target(url)
 
 
 @pytest.mark.parametrize(
@@ -105,7 +144,7 @@ def test_redirect_to_a_private_address_is_refused_before_following_it(cast, serv
         redirect = (302, {"Location": f"http://localhost:{target.port}/secret.png"}, b"")
         hop = Server({"/go": redirect})
         try:
-            with override_settings(DATADAM_URL_ALLOWLIST=["127.0.0.1"]):
+            with override_settings(DATADAM_URL_ALLOWLIST=[f"127.0.0.1:{hop.port}"]):
                 batch = import_urls(cast, f"http://127.0.0.1:{hop.port}/go\n")
             assert hop.hits == ["/go"] and target.hits == []
             assert "localhost" in batch.errors[0]["reason"]
@@ -117,7 +156,7 @@ def test_redirect_to_a_private_address_is_refused_before_following_it(cast, serv
 
 
 def test_a_file_over_the_size_limit_is_refused(cast, server: Server) -> None:
-    with override_settings(DATADAM_URL_ALLOWLIST=["127.0.0.1"], DATADAM_MAX_UPLOAD_BYTES=100):
+    with override_settings(DATADAM_URL_ALLOWLIST=[f"127.0.0.1:{server.port}"], DATADAM_MAX_UPLOAD_BYTES=100):
         batch = import_urls(cast, f"http://127.0.0.1:{server.port}/cat.png\n")
     assert "limit" in batch.errors[0]["reason"] and not MediaFile.objects.filter(batch=batch).exists()
 
@@ -126,9 +165,9 @@ def test_a_server_that_does_not_answer_in_time_is_given_up(cast) -> None:
     slow = Server({})
     slow.httpd.RequestHandlerClass.do_GET = lambda handler: clock.sleep(3)
     try:
-        with override_settings(DATADAM_URL_ALLOWLIST=["127.0.0.1"]):
+        with override_settings(DATADAM_URL_ALLOWLIST=[f"127.0.0.1:{slow.port}"]):
             started = clock.monotonic()
-            with pytest.raises(fetch.UrlRefused):
+            with pytest.raises(fetch.UrlRefused, match="could not be downloaded"):
                 with fetch.url_open(f"http://127.0.0.1:{slow.port}/x", max_bytes=1000, timeout=0.5) as body:
                     b"".join(body)
             assert clock.monotonic() - started < 2.5
@@ -149,7 +188,7 @@ def test_a_server_that_drips_bytes_is_given_up_at_the_deadline(cast) -> None:
     slow = Server({})
     slow.httpd.RequestHandlerClass.do_GET = drip
     try:
-        with override_settings(DATADAM_URL_ALLOWLIST=["127.0.0.1"]):
+        with override_settings(DATADAM_URL_ALLOWLIST=[f"127.0.0.1:{slow.port}"]):
             started = clock.monotonic()
             with pytest.raises(fetch.UrlRefused, match="too long"):
                 with fetch.url_open(f"http://127.0.0.1:{slow.port}/x", max_bytes=1000, timeout=1) as body:
