@@ -32,6 +32,13 @@ def export_stream(request, project_id: Id, query: Query[ExportQuery]):
     return responses.streamed_export(lines, project_id=project.id, file_format=query.file_format)
 
 
+@router.get("/projects/{project_id}/export-formats", response=list[schemas.ExportFormatOut])
+def export_format_list(request, project_id: Id):
+    """Every export format, whether it fits the project's data type and label schema, and if not, why."""
+    project = project_selectors.project_managed_get(actor=request.auth, project_id=project_id)
+    return selectors.export_format_list(project=project)
+
+
 @router.post("/projects/{project_id}/exports", response={202: schemas.ExportJobOut})
 def export_job_create(request, project_id: Id, payload: schemas.ExportJobCreateIn):
     project = project_selectors.project_managed_get(actor=request.auth, project_id=project_id)

@@ -1,7 +1,27 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from datadam.releases.models import QualityTargets, Release
+from datadam.releases.exporters import FORMATS
+from datadam.releases.models import ExportJob, QualityTargets, Release
+
+
+class ExportJobForm(forms.Form):
+    """Every registered format is a valid choice here, so one that does not fit reaches the service and comes
+    back with its reason; the page lists only the fitting ones."""
+
+    file_format = forms.ChoiceField(
+        label=_("Format"), choices=[(name, name) for name in FORMATS], initial="jsonl", required=False
+    )
+    include = forms.ChoiceField(
+        label=_("What to include"), choices=ExportJob.Include.choices, initial=ExportJob.Include.ACCEPTED,
+        required=False,
+    )
+
+    def clean_file_format(self) -> str:
+        return self.cleaned_data["file_format"] or "jsonl"
+
+    def clean_include(self) -> str:
+        return self.cleaned_data["include"] or ExportJob.Include.ACCEPTED
 
 
 class ReleaseCutForm(forms.Form):

@@ -163,9 +163,9 @@ def _write_exports(release: Release, folder: Path, beat: Callable[[], None]) -> 
 
 
 def _applies(exporter, release: Release) -> bool:
-    """An exporter may say which projects it fits (`supports(project)`); one that does not say fits all."""
+    """`supports(project)` gives None when the format fits, else the reason; one that does not say fits all."""
     supports = getattr(exporter, "supports", None)
-    return supports(release.project) if callable(supports) else True
+    return supports(release.project) is None if callable(supports) else True
 
 
 def finish(release: Release, scratch: Path, figures: dict) -> list[BuiltFile]:

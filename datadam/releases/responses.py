@@ -4,6 +4,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, StreamingHttpResponse
 
 from datadam.catalog import downloads
+from datadam.releases import exporters
 from datadam.releases.exporters import FORMATS
 from datadam.releases.models import ExportJob
 
@@ -11,7 +12,7 @@ from datadam.releases.models import ExportJob
 def streamed_export(lines, *, project_id: int, file_format: str) -> StreamingHttpResponse:
     exporter = FORMATS[file_format]
     response = StreamingHttpResponse(lines, content_type=exporter.CONTENT_TYPE)
-    name = f"datadam-project-{project_id}.{exporter.EXTENSION}"
+    name = exporters.file_name(f"datadam-project-{project_id}", file_format)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -9,6 +9,14 @@ class ExportJobCreateIn(Schema):
     include: str = Field(default="accepted", pattern=r"^(accepted|all)$")
 
 
+class ExportFormatOut(Schema):
+    name: str
+    title: str
+    extension: str
+    fits: bool
+    reason: str | None
+
+
 class ExportJobOut(Schema):
     id: int
     project_id: int

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import NotFound
+from datadam.releases import exporters
 from datadam.releases.models import ExportJob, QualityTargets, Release, ReleaseFile, Verifier
 
 
@@ -21,6 +22,18 @@ def export_job_get(*, actor, job_id: int) -> ExportJob:
     if job is None:
         raise NotFound(_("No such export."))
     return job
+
+
+def export_format_list(*, project) -> list[dict]:
+    """Every registered format with whether it fits the project (already scoped by the caller), and why not."""
+    listed = []
+    for name, exporter in exporters.FORMATS.items():
+        reason = exporter.supports(project)
+        listed.append(
+            {"name": name, "title": str(exporter.TITLE), "extension": exporter.EXTENSION, "fits": reason is None,
+             "reason": reason}
+        )
+    return listed
 
 
 def release_list(*, actor, project_id: int) -> QuerySet[Release]:

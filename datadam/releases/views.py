@@ -8,28 +8,47 @@ from django.views.decorators.http import require_POST
 from datadam.core.errors import Conflict, DomainError, NotFound
 from datadam.projects import selectors as project_selectors
 from datadam.releases import forms, permissions, responses, selectors, services
+from datadam.releases.exporters import FORMATS
 from datadam.releases.models import ExportJob
 
 
 @login_required
 def export_page(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_selectors.project_managed_get(actor=request.user, project_id=project_id)
-    if request.method == "POST":
-        include = request.POST.get("include", ExportJob.Include.ACCEPTED)
-        services.export_job_create(actor=request.user, project=project, include=include)
-        return redirect("releases:export", project_id=project.id)
+    form = forms.ExportJobForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.export_job_create(actor=request.user, project=project, **form.cleaned_data)
+        except NotFound:
+            raise
+        except DomainError as exc:
+            form.add_error("file_format", exc.message)
+        else:
+            return redirect("releases:export", project_id=project.id)
+    jobs = selectors.export_job_list(actor=request.user, project_id=project.id)[:20]
     context = {
         "project": project,
-        "jobs": selectors.export_job_list(actor=request.user, project_id=project.id)[:20],
+        "form": form,
+        "formats": [item for item in selectors.export_format_list(project=project) if item["fits"]],
+        "chosen_format": form["file_format"].value() or "jsonl",
+        "jobs": [_with_format_title(job) for job in jobs],
         "include_choices": ExportJob.Include.choices,
+        "chosen_include": form["include"].value() or ExportJob.Include.ACCEPTED,
     }
-    return render(request, "releases/export.html", context)
+    return render(request, "releases/export.html", context, status=422 if form.errors else 200)
+
+
+def _with_format_title(job: ExportJob) -> ExportJob:
+    """The job with its format's description for the history (a format since removed keeps its name)."""
+    exporter = FORMATS.get(job.file_format)
+    job.format_title = exporter.TITLE if exporter else job.file_format
+    return job
 
 
 @login_required
 def export_job_status(request: HttpRequest, project_id: int, job_id: int) -> HttpResponse:
     job = selectors.export_job_get(actor=request.user, job_id=job_id)
-    return render(request, "releases/_export_job.html", {"job": job, "project": job.project})
+    return render(request, "releases/_export_job.html", {"job": _with_format_title(job), "project": job.project})
 
 
 @login_required

@@ -3,27 +3,23 @@
 import csv
 import io
 import json
-import wave
 import zipfile
-from pathlib import Path
 
-import numpy as np
 import pytest
 import yaml
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.utils import timezone
 from PIL import Image
 
 from datadam.labeling import services as labeling
-from datadam.labeling.models import Annotation, Assignment
-from datadam.media import services as media_services
+from datadam.labeling.models import Annotation
 from datadam.projects.imports import services as imports
 from datadam.projects.models import Item, Project
-from datadam.releases.exporters import FORMATS, formats_for
+from datadam.releases.exporters import formats_for
 from datadam.releases.services import exports
 from tests import factories
 from tests.conftest import client_for
+from tests.releases.exporting import accepted, collect, jpeg, media_item, unzip
 
 IMAGE_SCHEMA = {
     "controls": [
@@ -43,42 +39,6 @@ BOXES = [
 ROAD = [{"id": "p1", "points": [[0, 40], [30, 20], [63, 47]], "label": "road"}]
 
 
-def jpeg(width: int = 64, height: int = 48) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (20, 120, 200)).save(buffer, format="JPEG")
-    return buffer.getvalue()
-
-
-def wav(seconds: float, rate: int = 8000) -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(np.zeros(int(seconds * rate), dtype="<i2").tobytes())
-    return buffer.getvalue()
-
-
-def accepted(item: Item, result: dict, author, status: str = Annotation.Status.ACCEPTED) -> Annotation:
-    assignment = Assignment.objects.create(
-        item=item, project=item.project, worker=author, status=Assignment.Status.SUBMITTED, **_lease_times()
-    )
-    return Annotation.objects.create(
-        assignment=assignment, project=item.project, item=item, author=author, result=result, status=status
-    )
-
-
-def _lease_times() -> dict:
-    now = timezone.now()
-    return {"leased_at": now, "expires_at": now}
-
-
-def media_item(project: Project, name: str, content: bytes, field: str) -> Item:
-    stored = media_services.media_file_store(project=project, name=name, stream=io.BytesIO(content))
-    stored = media_services.media_file_probe(media=stored)
-    return factories.ItemFactory(project=project, data={field: stored.reference})
-
-
 @pytest.fixture
 def image_project(cast) -> Project:
     project = factories.ProjectFactory(
@@ -90,18 +50,6 @@ def image_project(cast) -> Project:
     rejected = media_item(project, "rejected.jpg", jpeg(), "image")
     accepted(rejected, {"objects": BOXES[0]}, cast.labeler, status=Annotation.Status.REJECTED)
     return project
-
-
-def collect(project: Project, name: str) -> bytes:
-    pieces = FORMATS[name].rows(project, "accepted")
-    return b"".join(piece.encode() if isinstance(piece, str) else piece for piece in pieces)
-
-
-def unzip(body: bytes, folder: Path) -> Path:
-    with zipfile.ZipFile(io.BytesIO(body)) as archive:
-        assert archive.testzip() is None
-        archive.extractall(folder)
-    return folder
 
 
 def test_coco_is_loaded_and_evaluated_by_pycocotools(image_project, tmp_path) -> None:
@@ -162,10 +110,9 @@ def test_pascal_voc_is_read_back_by_globox(image_project, tmp_path) -> None:
 
     read = AnnotationSet.from_pascal_voc(folder / "Annotations")
 
-    found = sorted(
-        (box.label, *(round(value, 2) for value in box.ltrb)) for annotation in read for box in annotation.boxes
-    )
-    assert found == [("cat", 4, 6, 24, 16), ("cat", 10.5, 12.25, 18.5, 21.25), ("dog", 0, 0, 64, 48)]
+    found = sorted((box.label, *box.ltrb) for annotation in read for box in annotation.boxes)
+    # whole pixels, 1-based and inclusive, rounded outward: x 10.5–18.5 covers pixels 10–18, written 11–19
+    assert found == [("cat", 5, 7, 24, 16), ("cat", 11, 13, 19, 22), ("dog", 1, 1, 64, 48)]
     assert all(annotation.image_size == (64, 48) for annotation in read)
     assert len((folder / "ImageSets" / "Main" / "default.txt").read_text().split()) == 3
     assert len(list((folder / "JPEGImages").iterdir())) == 3
@@ -230,17 +177,17 @@ def test_conll_bio_is_read_back_by_seqeval_with_every_span(ner_project) -> None:
     assert f1_score(all_tags, all_tags) == 1.0
 
 
-def test_csv_has_a_column_per_control_a_bom_and_no_formulas(ner_project, cast) -> None:
+def test_the_data_set_csv_has_a_column_per_control_and_every_cell_exactly_as_labeled(ner_project, cast) -> None:
     item = factories.ItemFactory(project=ner_project, data={"text": "=HYPERLINK(1)"})
     accepted(item, {"topic": "travel"}, cast.labeler)
 
     body = collect(ner_project, "csv").decode("utf-8")
 
-    assert body.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))))
+    assert not body.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(body)))
     assert [row["topic"] for row in rows] == ["work", "work", "work", "travel"]
     assert json.loads(rows[0]["entities"]) == SPANS[0]
-    assert rows[3]["text"] == "'=HYPERLINK(1)"
+    assert rows[3]["text"] == "=HYPERLINK(1)"
 
 
 def test_parquet_loads_with_hugging_face_datasets_offline(ner_project, tmp_path, monkeypatch) -> None:
@@ -284,44 +231,19 @@ def test_exported_predictions_imported_again_give_the_same_annotations(ner_proje
     assert annotation.prelabel == {"source": "import", "kept": ["entities", "topic"], "changed": []}
 
 
-def test_the_asr_manifest_gives_each_transcribed_segment_with_path_duration_and_text(cast) -> None:
-    schema = {
-        "controls": [
-            {"type": "segments", "name": "speech", "labels": ["speech"], "transcript": True},
-            {"type": "text", "name": "transcript", "required": False},
-        ]
-    }
-    project = factories.ProjectFactory(
-        organization=cast.project.organization, schema=schema, data_type=Project.DataType.AUDIO
-    )
-    first = media_item(project, "a.wav", wav(3.0), "audio")
-    second = media_item(project, "b.wav", wav(2.0), "audio")
-    segments = [
-        {"id": "g1", "start": 0.5, "end": 1.25, "label": "speech", "text": "안녕하세요"},
-        {"id": "g2", "start": 1.5, "end": 2.0, "label": "speech"},
-    ]
-    accepted(first, {"speech": segments}, cast.labeler)
-    accepted(second, {"speech": [], "transcript": "반갑습니다"}, cast.labeler)
-
-    lines = [json.loads(line) for line in collect(project, "asr").decode().splitlines()]
-
-    assert [(line["audio_filepath"], line.get("offset"), line["duration"], line["text"]) for line in lines] == [
-        (f"audio/{first.id:08d}.wav", 0.5, 0.75, "안녕하세요"),
-        (f"audio/{second.id:08d}.wav", None, 2.0, "반갑습니다"),
-    ]
-
-
 def test_each_format_says_which_projects_it_fits(image_project, ner_project) -> None:
     assert {"coco", "coco_zip", "yolo", "voc"} <= set(formats_for(image_project))
     assert "conll" not in formats_for(image_project)
     assert "conll" in formats_for(ner_project) and "coco" not in formats_for(ner_project)
-    assert "asr" not in formats_for(ner_project)
+    assert "asr" not in formats_for(ner_project) and "yolo_pose" not in formats_for(image_project)
 
 
 def test_an_export_without_accepted_work_is_still_a_valid_file(cast, tmp_path) -> None:
     import pyarrow.parquet as pq
 
-    project = factories.ProjectFactory(organization=cast.project.organization, schema=IMAGE_SCHEMA)
+    project = factories.ProjectFactory(
+        organization=cast.project.organization, schema=IMAGE_SCHEMA, data_type=Project.DataType.IMAGE
+    )
 
     (tmp_path / "empty.parquet").write_bytes(collect(project, "parquet"))
     assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0

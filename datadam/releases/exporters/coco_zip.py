@@ -2,13 +2,16 @@
 
 from collections.abc import Iterator
 
+from django.utils.translation import gettext_lazy as _
+
 from datadam.projects.models import Project
 from datadam.releases.exporters import coco
 from datadam.releases.exporters.archive import ZipStream
 from datadam.releases.exporters.source import latest_per_item, media_blocks
 
+TITLE = _("COCO with its images (ZIP)")
 CONTENT_TYPE = "application/zip"
-EXTENSION = "coco.zip"
+EXTENSION = "zip"
 supports = coco.supports
 
 

@@ -10,16 +10,25 @@ drop lines starting with "# ").
 import re
 from collections.abc import Iterator
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from datadam.projects.models import Project
+from datadam.releases.exporters.fit import data_type_mismatch
 from datadam.releases.exporters.source import controls, latest_per_item
 
+TITLE = gettext_lazy("CoNLL with BIO tags: named entities (spans)")
 CONTENT_TYPE = "text/plain; charset=utf-8"
 EXTENSION = "conll"
 WORD = re.compile(r"\S+")
 
 
-def supports(project: Project) -> bool:
-    return bool(controls(project, "spans"))
+def supports(project: Project) -> str | None:
+    if reason := data_type_mismatch(project, Project.DataType.TEXT, "CoNLL"):
+        return reason
+    if not controls(project, "spans"):
+        return _("CoNLL needs spans in the label schema.")
+    return None
 
 
 def rows(project: Project, include: str = "accepted") -> Iterator[str]:

@@ -9,9 +9,12 @@ import itertools
 import json
 from collections.abc import Iterator
 
+from django.utils.translation import gettext_lazy as _
+
 from datadam.labeling.models import Annotation
 from datadam.projects.models import Project
 
+TITLE = _("JSON Lines: each item with all its labels")
 CONTENT_TYPE = "application/x-ndjson; charset=utf-8"
 EXTENSION = "jsonl"
 CHUNK = 2000
@@ -26,6 +29,10 @@ FIELDS = (
     "result",
     "created_at",
 )
+
+
+def supports(project: Project) -> str | None:
+    return None  # every project's labels fit
 
 
 def annotation_rows(project: Project, include: str):

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from django.utils.translation import gettext_lazy as _
 
 from datadam.projects.models import Project
 from datadam.releases.exporters import table
 
+TITLE = _("Parquet table: one row per answer (pandas, Hugging Face datasets)")
 CONTENT_TYPE = "application/vnd.apache.parquet"
 EXTENSION = "parquet"
 ROW_GROUP = 10_000
@@ -46,6 +48,10 @@ class _Sink(io.RawIOBase):
     def take(self) -> bytes:
         out, self.parts = b"".join(self.parts), []
         return out
+
+
+def supports(project: Project) -> str | None:
+    return None
 
 
 def arrow_schema(project: Project) -> pa.Schema:

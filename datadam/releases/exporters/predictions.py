@@ -7,11 +7,18 @@ exported answers. The item's metadata (`data["meta"]`) is written back as top-le
 import json
 from collections.abc import Iterator
 
+from django.utils.translation import gettext_lazy as _
+
 from datadam.projects.models import Project
 from datadam.releases.exporters.source import latest_per_item
 
+TITLE = _("Pre-labels JSONL: import into another project as a start")
 CONTENT_TYPE = "application/x-ndjson; charset=utf-8"
-EXTENSION = "predictions.jsonl"
+EXTENSION = "jsonl"
+
+
+def supports(project: Project) -> str | None:
+    return None
 
 
 def rows(project: Project, include: str = "accepted") -> Iterator[str]:

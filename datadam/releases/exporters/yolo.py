@@ -8,17 +8,26 @@ holds the train / validation split.
 
 from collections.abc import Iterator
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from datadam.projects.models import Project
 from datadam.releases.exporters import coco
 from datadam.releases.exporters.archive import ZipStream
+from datadam.releases.exporters.fit import data_type_mismatch
 from datadam.releases.exporters.source import Entry, controls, latest_per_item, media_blocks
 
+TITLE = gettext_lazy("YOLO with images and data.yaml (ZIP): boxes, or polygons for segmentation")
 CONTENT_TYPE = "application/zip"
-EXTENSION = "yolo.zip"
+EXTENSION = "zip"
 
 
-def supports(project: Project) -> bool:
-    return bool(controls(project, "boxes", "polygons"))
+def supports(project: Project) -> str | None:
+    if reason := data_type_mismatch(project, Project.DataType.IMAGE, "YOLO"):
+        return reason
+    if not controls(project, "boxes", "polygons"):
+        return _("YOLO needs boxes or polygons in the label schema.")
+    return None
 
 
 def rows(project: Project, include: str = "accepted") -> Iterator[bytes]:
@@ -41,11 +50,11 @@ def rows(project: Project, include: str = "accepted") -> Iterator[bytes]:
 
 def data_yaml(names: dict[str, int]) -> str:
     lines = ["path: .", "train: images/train", "val: images/train", "names:"]
-    lines += [f"  {number - 1}: {_yaml_text(name)}" for name, number in names.items()]
+    lines += [f"  {number - 1}: {yaml_text(name)}" for name, number in names.items()]
     return "\n".join(lines) + "\n"
 
 
-def _yaml_text(text: str) -> str:
+def yaml_text(text: str) -> str:
     """A double-quoted YAML scalar: any label text stays a string."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

@@ -15,7 +15,7 @@ from datadam.core.errors import Invalid, NotFound
 from datadam.labeling.models import Annotation
 from datadam.projects import permissions
 from datadam.projects.models import Project
-from datadam.releases import tasks
+from datadam.releases import exporters, tasks
 from datadam.releases.exporters import FORMATS
 from datadam.releases.models import ExportJob
 
@@ -24,10 +24,14 @@ PROGRESS_EVERY = 1000
 
 
 def export_check(*, actor: User, project: Project, file_format: str, include: str) -> None:
+    """Refuse what cannot be exported: a stranger's project, an unknown format, or one the project's data type
+    and label schema cannot fill (COCO of a text project would be images of size 0), with the reason."""
     if not permissions.can_manage_project(actor, project):
         raise NotFound(_("No such project."))
     if file_format not in FORMATS:
         raise Invalid(_("Unknown export format: %(name)s") % {"name": file_format})
+    if reason := exporters.unfit_reason(file_format, project):
+        raise Invalid(reason)  # each reason names its format
     if include not in ExportJob.Include.values:
         raise Invalid(_("Choose accepted or all."))
 
@@ -89,7 +93,8 @@ def _write(job: ExportJob) -> None:
                 job.items_done = done
         job.items_done = job.items_total
         scratch.seek(0)
-        name = f"exports/{job.project_id}/datadam-project-{job.project_id}-export-{job.id}.{exporter.EXTENSION}"
+        stem = f"exports/{job.project_id}/datadam-project-{job.project_id}-export-{job.id}"
+        name = exporters.file_name(stem, job.file_format)
         job.stored_path = default_storage.save(name, File(scratch))
         job.size_bytes = default_storage.size(job.stored_path)
     job.status, job.finished_at = ExportJob.Status.DONE, timezone.now()
