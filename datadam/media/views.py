@@ -31,7 +31,7 @@ def _media_for_token(request: HttpRequest, media_token: str) -> MediaFile:
 def _guard(response: HttpResponse) -> HttpResponse:
     """Whatever the bytes are, the browser must not run them: no sniffing, no scripts, no framing by others."""
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'; sandbox"
     response["Cache-Control"] = "private, max-age=300"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     return response

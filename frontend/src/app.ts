@@ -9,8 +9,15 @@ declare global {
   }
 }
 
-// hx-* attributes in templates and inline scripts expect a global htmx.
+// hx-* attributes in templates expect a global htmx.
 window.htmx = htmx;
+
+// The Content-Security-Policy (SECURE_CSP in datadam/settings.py) runs no eval and no inline script, so the
+// htmx features that need them stay off: hx-on / js: expressions, and scripts inside swapped fragments.
+// The indicator styles htmx would inject as a <style> element live in datadam.css instead.
+htmx.config.allowEval = false;
+htmx.config.allowScriptTags = false;
+htmx.config.includeIndicatorStyles = false;
 
 // Django rejects unsafe methods without the token; htmx requests carry it as a header.
 document.addEventListener('htmx:configRequest', (event) => {
