@@ -48,12 +48,12 @@ def _aggregate_control(control, units: dict, gold: dict, method: str) -> tuple[d
     return {item: _most_common(answers) for item, answers in overlapped.items()}, "mode"
 
 
-def consensus_refresh(*, project: Project) -> dict:
-    """Recompute every overlapped item's consensus and raise the overlap of items with low agreement.
-    Returns counts: items with a consensus, items given one more worker."""
-    policy = selectors.policy_get(project)
+def consensus_compute(*, project: Project, units: dict, method: str | None = None) -> tuple[dict, dict, str]:
+    """(item id → aggregated result, item id → confidence, the methods used) over the given answers
+    (control name → {item: {worker: value}}), without writing anything. Gold items teach the methods and get
+    no consensus. Releases call this with the answers frozen at their cut."""
     schema = schema_parse(project.schema)
-    units = selectors.control_units(project, include_gold=True)
+    method = method or selectors.policy_get(project).aggregation_method
     gold_answers = dict(GoldItem.objects.filter(project=project).values_list("item_id", "answer"))
     per_item: dict[int, dict] = defaultdict(dict)
     confidence: dict[int, float] = defaultdict(lambda: 1.0)
@@ -61,13 +61,23 @@ def consensus_refresh(*, project: Project) -> dict:
     for control in schema.controls:
         control_units = units.get(control.name, {})
         gold = {item: answer.get(control.name) for item, answer in gold_answers.items()}
-        values, method = _aggregate_control(control, control_units, gold, policy.aggregation_method)
-        methods.add(method)
+        values, used = _aggregate_control(control, control_units, gold, method)
+        methods.add(used)
         for item, (value, share) in values.items():
             if item in gold_answers:
                 continue
             per_item[item][control.name] = value
             confidence[item] = min(confidence[item], share)
+    return dict(per_item), {item: confidence[item] for item in per_item}, ",".join(sorted(methods))
+
+
+def consensus_refresh(*, project: Project) -> dict:
+    """Recompute every overlapped item's consensus and raise the overlap of items with low agreement.
+    Returns counts: items with a consensus, items given one more worker."""
+    policy = selectors.policy_get(project)
+    schema = schema_parse(project.schema)
+    units = selectors.control_units(project, include_gold=True)
+    per_item, confidence, methods = consensus_compute(project=project, units=units, method=policy.aggregation_method)
     agreements = _item_agreements(schema, units, set(per_item))
     with transaction.atomic():
         for item, result in per_item.items():
@@ -77,7 +87,7 @@ def consensus_refresh(*, project: Project) -> dict:
                     "project": project,
                     "result": result,
                     "confidence": round(confidence[item], 4),
-                    "method": ",".join(sorted(methods)),
+                    "method": methods,
                     "workers": max(len(units[name].get(item, {})) for name in units),
                     "agreement": agreements.get(item),
                 },

@@ -35,6 +35,12 @@ class ReleaseCutForm(forms.Form):
 
 
 class QualityTargetsForm(forms.ModelForm):
+    consensus_floor = forms.FloatField(
+        label=_("consensus confidence floor (%)"), min_value=0, max_value=100, required=False,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": "1"}),
+        help_text=_("A consensus label less sure than this is listed in the report for a person to look at."),
+    )
+
     class Meta:
         model = QualityTargets
         fields = ["format_validity", "syntactic_accuracy", "semantic_accuracy"]

@@ -39,6 +39,8 @@ class QualityTargets(models.Model):
     format_validity = models.FloatField(_("format validity target (%)"), default=99.0)
     syntactic_accuracy = models.FloatField(_("syntactic accuracy target (%)"), default=99.5)
     semantic_accuracy = models.FloatField(_("semantic accuracy target (%)"), default=90.0)
+    # A consensus label below this confidence is listed in the report for a person to look at.
+    consensus_floor = models.FloatField(_("consensus confidence floor (%)"), default=70.0)
 
 
 class Verifier(models.Model):
@@ -86,6 +88,9 @@ class Release(models.Model):
     error = models.TextField(blank=True)
     manifest_sha256 = models.CharField(max_length=64, blank=True)
     report = models.JSONField(default=dict, blank=True)
+    # The project as it was at the cut: name, data type, schema, guideline, datasheet, and the figures read from
+    # its history (inspection, agreement, consensus). The build reads this and the entries, never live tables.
+    snapshot = models.JSONField(default=dict, blank=True)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -114,6 +119,13 @@ class ReleaseEntry(models.Model):
     data = models.JSONField()
     result = models.JSONField()
     annotation_id = models.BigIntegerField(null=True)
+    author = models.CharField(max_length=150, blank=True)  # empty for a consensus label
+    annotation_version = models.PositiveIntegerField(null=True)
+    annotated_at = models.DateTimeField(null=True)
+    confidence = models.FloatField(null=True)  # a consensus label's confidence, 0..1
+    # What the build measured of the item's raw file (name, size, SHA-256, image size or audio length), so every
+    # export reads the same figures; derived from the stored bytes only, so a rebuild writes the same values.
+    files = models.JSONField(default=dict, blank=True)
     stratum = models.CharField(max_length=200, blank=True)
     split = models.CharField(max_length=10, choices=Split.choices)
 

@@ -1,9 +1,13 @@
 """The release's quality verification report: figures from the frozen entries and the project's history.
 
 Collector gathers what needs a pass over the data (format validity, syntactic accuracy, label distribution,
-data statistics) while the package is written; `compute` adds what comes from the database (semantic
-accuracy from the inspected sample with a 95 % Wilson interval, agreement on overlapped items, completeness,
-workers, reviewers, time span) and compares with the project's targets.
+data statistics) while the package is written. What comes from the project's history (semantic accuracy from
+the inspected sample, agreement on overlapped items, workers, reviewers, time span, the consensus) is worked
+out once, at the cut (`cut_figures`, `consensus_figures`), and kept in the release's snapshot, so a build
+made later reports the same. `compute` puts both together and compares with the project's targets.
+
+Every proportion carries its 95 % Wilson interval; agreement (mean pairwise score, Krippendorff's α,
+Fleiss' κ) carries a bootstrap interval over items (bootstrap.py: fixed seed, 1,000 resamples).
 """
 
 import itertools
@@ -17,6 +21,8 @@ from datadam.core.stats import wilson_interval
 from datadam.labeling.models import Annotation
 from datadam.projects.schema.controls import KINDS
 from datadam.projects.schema.validate import annotation_validate, schema_parse
+from datadam.quality import agreement as quality_agreement
+from datadam.releases import bootstrap
 from datadam.releases.models import QualityTargets, Release
 from datadam.review.models import Review
 
@@ -28,6 +34,8 @@ BUCKETS = {
     "audio_duration": [1, 2, 5, 10, 30, 60, 300],
 }
 PROBLEMS_SHOWN = 10
+BELOW_FLOOR_SHOWN = 1000
+CONFIDENCE_BUCKETS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.99]
 
 
 class Running:
@@ -97,39 +105,84 @@ def _percent(part: float, whole: float) -> float | None:
     return round(100 * part / whole, 2) if whole else None
 
 
-def compute(release: Release, collector: Collector) -> dict:
+def proportion(part: float, whole: float, **counts: int) -> dict:
+    """A share in percent with its 95 % Wilson interval (in percent, None when there is nothing to count)."""
+    low, high = wilson_interval(part, whole)
+    return counts | {
+        "percent": _percent(part, whole),
+        "ci_low": round(100 * low, 2) if whole else None,
+        "ci_high": round(100 * high, 2) if whole else None,
+    }
+
+
+def cut_figures(release: Release) -> dict:
+    """The figures read from the project's history, worked out at the cut and kept with the release."""
     project, cut_at = release.project, release.cut_at
+    return {
+        "semantic_accuracy": semantic_accuracy(project.id, cut_at),
+        "agreement": agreement(project, cut_at, schema_parse(project.schema).controls),
+        "people": people(project.id, cut_at),
+        "time_span": time_span(project.id, cut_at),
+        "targets": targets_of(project),
+    }
+
+
+def targets_of(project) -> dict:
     targets = QualityTargets.objects.filter(project=project).first() or QualityTargets(project=project)
+    return {
+        "format_validity": targets.format_validity,
+        "syntactic_accuracy": targets.syntactic_accuracy,
+        "semantic_accuracy": targets.semantic_accuracy,
+    }
+
+
+def consensus_figures(release: Release, summary: dict, floor_percent: float) -> dict:
+    """The consensus at the cut: the method, how confident it is over the items, the items below the floor
+    (each item's confidence is in consensus.csv and in its label file), and the items left out."""
+    floor = floor_percent / 100
+    rows = release.entries.order_by("item_id").values_list("item_id", "external_id", "confidence")
+    confidences = Running(CONFIDENCE_BUCKETS)
+    below = []
+    for item_id, external_id, confidence in rows.iterator(chunk_size=5000):
+        if confidence is None:
+            continue
+        confidences.add(confidence)
+        if confidence < floor:
+            below.append({"item_id": item_id, "external_id": external_id, "confidence": confidence})
+    return summary | {
+        "released": release.entries_total,
+        "floor_percent": floor_percent,
+        "confidence": confidences.figures(),
+        "below_floor": {"count": len(below), "items": below[:BELOW_FLOOR_SHOWN]},
+        "per_item_file": "consensus.csv",
+    }
+
+
+def compute(release: Release, collector: Collector) -> dict:
+    history = release.snapshot.get("figures") or cut_figures(release)  # releases cut before snapshots existed
     figures = {
         "version": release.version,
-        "format_validity": {
-            "ok": collector.files_ok, "total": collector.files_total,
-            "percent": _percent(collector.files_ok, collector.files_total),
-        },
-        "syntactic_accuracy": {
-            "valid": collector.valid, "total": collector.checked,
-            "percent": _percent(collector.valid, collector.checked), "problems": collector.problems,
-        },
-        "semantic_accuracy": semantic_accuracy(project.id, cut_at),
-        "agreement": agreement(project, cut_at, collector),
+        "source": release.source,
+        "format_validity": proportion(collector.files_ok, collector.files_total, ok=collector.files_ok,
+                                      total=collector.files_total),
+        "syntactic_accuracy": proportion(collector.valid, collector.checked, valid=collector.valid,
+                                         total=collector.checked) | {"problems": collector.problems},
+        "semantic_accuracy": history["semantic_accuracy"],
+        "agreement": history["agreement"],
         "label_distribution": {
             name: dict(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
             for name, counts in collector.distribution.items()
         },
-        "completeness": {
-            "labelled": release.entries_total, "items": release.items_in_project,
-            "percent": _percent(release.entries_total, release.items_in_project),
-        },
+        "completeness": proportion(release.entries_total, release.items_in_project,
+                                   labelled=release.entries_total, items=release.items_in_project),
         "splits": dict(Counter(release.entries.values_list("split", flat=True).iterator(chunk_size=5000))),
-        "people": people(project.id, cut_at),
-        "time_span": time_span(project.id, cut_at),
+        "people": history["people"],
+        "time_span": history["time_span"],
         "data_statistics": {name: running.figures() for name, running in collector.measures.items()},
-        "targets": {
-            "format_validity": targets.format_validity,
-            "syntactic_accuracy": targets.syntactic_accuracy,
-            "semantic_accuracy": targets.semantic_accuracy,
-        },
+        "targets": history.get("targets") or targets_of(release.project),
     }
+    if release.snapshot.get("consensus"):
+        figures["consensus"] = release.snapshot["consensus"]
     figures["below_target"] = [
         name for name, target in figures["targets"].items()
         if figures[name]["percent"] is None or figures[name]["percent"] < target
@@ -143,37 +196,66 @@ def semantic_accuracy(project_id: int, cut_at) -> dict:
         Review.objects.filter(project_id=project_id, created_at__lte=cut_at).values_list("verdict", flat=True)
     )
     inspected, accepted = sum(verdicts.values()), verdicts.get(Review.Verdict.ACCEPT, 0)
-    low, high = wilson_interval(accepted, inspected)
-    return {
-        "accepted": accepted, "inspected": inspected, "percent": _percent(accepted, inspected),
-        "ci_low": round(100 * low, 2), "ci_high": round(100 * high, 2),
-    }
+    return proportion(accepted, inspected, accepted=accepted, inspected=inspected)
 
 
-def agreement(project, cut_at, collector: Collector) -> dict:
-    """Mean pairwise score between different workers' first answers on the same item (the controls' scores)."""
+def agreement(project, cut_at, controls: list) -> dict:
+    """Mean pairwise score between different workers' first answers on the same item (the controls' scores),
+    and per single-choice or rating control Krippendorff's α and Fleiss' κ, each with a bootstrap interval."""
     rows = (
-        Annotation.objects.filter(project=project, version=1, created_at__lte=cut_at)
+        Annotation.objects.filter(project=project, version=1, created_at__lte=cut_at, item__gold__isnull=True)
         .order_by("item_id", "author_id")
         .values_list("item_id", "author_id", "result")
         .iterator(chunk_size=5000)
     )
-    items = pairs = 0
-    total = 0.0
-    for _item_id, group in itertools.groupby(rows, key=lambda row: row[0]):
-        answers = list({author: result for _i, author, result in group}.values())
-        if len(answers) < 2:
+    scalar = [c for c in controls if c.type == "rating" or (c.type == "choices" and not c.multiple)]
+    units: dict[str, dict] = {control.name: {} for control in scalar}
+    totals, pair_counts = [], []
+    for item_id, group in itertools.groupby(rows, key=lambda row: row[0]):
+        by_author = {author: result or {} for _i, author, result in group}
+        if len(by_author) < 2:
             continue
-        items += 1
-        for first, second in itertools.combinations(answers, 2):
-            pairs += 1
-            total += _pair_score(collector, first, second)
-    return {"items": items, "pairs": pairs, "percent": _percent(total, pairs)}
+        scores = [_pair_score(controls, a, b) for a, b in itertools.combinations(by_author.values(), 2)]
+        totals.append(sum(scores))
+        pair_counts.append(len(scores))
+        for control in scalar:
+            given = {a: r[control.name] for a, r in by_author.items() if r.get(control.name) not in (None, "", [])}
+            if len(given) >= 2:
+                units[control.name][item_id] = given
+    pairs, total = sum(pair_counts), sum(totals)
+    interval = bootstrap.ratio(totals, pair_counts)
+    return {
+        "items": len(totals), "pairs": pairs, "percent": _percent(total, pairs),
+        "ci_low": round(100 * interval[0], 2) if interval else None,
+        "ci_high": round(100 * interval[1], 2) if interval else None,
+        "controls": [_control_agreement(c, units[c.name]) for c in scalar if len(units[c.name]) >= 2],
+        "bootstrap": {"resamples": bootstrap.RESAMPLES, "seed": bootstrap.SEED, "over": "items"},
+    }
 
 
-def _pair_score(collector: Collector, first: dict, second: dict) -> float:
+def _control_agreement(control, units: dict) -> dict:
+    level = "interval" if control.type == "rating" else "nominal"
+    if level == "interval":
+        units = {item: {w: v for w, v in given.items() if isinstance(v, int | float)} for item, given in units.items()}
+    hashable = {item: {w: _hashable(v) for w, v in given.items()} for item, given in units.items()}
+    alpha = quality_agreement.krippendorff_alpha(hashable, level)
+    kappa = quality_agreement.fleiss(hashable) if level == "nominal" else None
+    alpha_ci = bootstrap.interval(bootstrap.alpha_rows(hashable, level), lambda s: bootstrap.alpha_from(s, level))
+    kappa_ci = bootstrap.interval(bootstrap.kappa_rows(hashable), bootstrap.kappa_from) if kappa is not None else None
+    return {
+        "name": control.name, "level": level, "items": len(units),
+        "alpha": None if alpha is None else round(alpha, 4), "alpha_ci": alpha_ci,
+        "kappa": None if kappa is None else round(kappa, 4), "kappa_ci": kappa_ci,
+    }
+
+
+def _hashable(value: object) -> object:
+    return repr(value) if isinstance(value, list | dict) else value
+
+
+def _pair_score(controls: list, first: dict, second: dict) -> float:
     scores = []
-    for control in collector.controls:
+    for control in controls:
         a, b = first.get(control.name), second.get(control.name)
         if a in (None, "") and b in (None, ""):
             continue

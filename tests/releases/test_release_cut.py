@@ -111,21 +111,6 @@ def test_a_project_without_accepted_items_answers_422_through_the_api(cast) -> N
     assert response.status_code == 422 and ("accepted" in detail or "승인" in detail)
 
 
-def test_a_consensus_release_takes_the_quality_engines_consensus_where_there_is_one(cast, monkeypatch) -> None:
-    from datadam.releases.services import releases as release_module
-
-    submitted = label_and_review(cast)
-    consensus_item, unlabeled_item = submitted[0].item_id, submitted[2].item_id  # the second was sent back
-    consensus = {consensus_item: ({"sentiment": "negative"}, 0.9), unlabeled_item: ({"sentiment": "negative"}, 0.8)}
-    monkeypatch.setattr(release_module, "consensus_for_project", lambda project: consensus)
-
-    release = services.release_cut(actor=cast.manager, project=cast.project, version="v1.0.0", source="consensus")
-
-    entries = {e.item_id: e.result["sentiment"] for e in release.entries.all()}
-    assert entries[consensus_item] == "negative" and entries[unlabeled_item] == "negative"
-    assert entries[submitted[3].item_id] == "negative" and len(entries) == 5  # accepted labels elsewhere
-
-
 def test_gold_items_are_tests_of_the_workers_and_stay_out_of_releases(cast) -> None:
     submitted = label_and_review(cast)
     gold_item = submitted[0].item_id  # accepted, and also used as a gold question

@@ -53,10 +53,18 @@ def test_the_report_numbers_equal_the_hand_computed_ones(cast, overlapped) -> No
         "ci_low": round(100 * low, 2),
         "ci_high": round(100 * high, 2),
     }
-    assert figures["agreement"] == {"items": 5, "pairs": 5, "percent": 60.0}  # items 0, 2, 3 agree
+    agreement = figures["agreement"]
+    assert (agreement["items"], agreement["pairs"], agreement["percent"]) == (5, 5, 60.0)  # items 0, 2, 3 agree
+    assert agreement["ci_low"] <= 60.0 <= agreement["ci_high"]
     assert figures["label_distribution"] == {"sentiment": {"positive": 4, "negative": 1}}
-    assert figures["completeness"] == {"labelled": 5, "items": 5, "percent": 100.0}
-    assert figures["format_validity"] == {"ok": 10, "total": 10, "percent": 100.0}
+    low, high = wilson_interval(5, 5)
+    assert figures["completeness"] == {
+        "labelled": 5, "items": 5, "percent": 100.0, "ci_low": round(100 * low, 2), "ci_high": round(100 * high, 2)
+    }
+    low, high = wilson_interval(10, 10)
+    assert figures["format_validity"] == {
+        "ok": 10, "total": 10, "percent": 100.0, "ci_low": round(100 * low, 2), "ci_high": 100.0
+    }
     assert figures["syntactic_accuracy"]["valid"] == 5 and figures["syntactic_accuracy"]["percent"] == 100.0
     assert figures["people"] == {"workers": 2, "reviewers": 1}
     assert figures["time_span"]["days"] == 1

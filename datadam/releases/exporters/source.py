@@ -3,8 +3,14 @@
 `latest_per_item` gives one answer per item, the most recent of those included (a reviewer's correction
 wins over the labeler's original), which is what single-label formats (COCO, YOLO, VOC, CoNLL, ASR) hold.
 Tabular formats (CSV, Parquet) use `annotation_rows` and keep every included annotation.
+
+A release's package is written from its frozen snapshot, never from live tables: `release_project(release)`
+gives the project as it was at the cut (its name, type and schema then), and both readers, given that
+project, read the release's entries (one label per item) and the raw-file figures its build measured.
+Exporters need not know the difference.
 """
 
+import copy
 import itertools
 import re
 from collections.abc import Iterator
@@ -62,7 +68,24 @@ class Entry:
         return media_figures.audio_duration(self.data, source, self.files)
 
 
+def release_project(release) -> Project:
+    """The release's project as it was at the cut, for exporters; it must never be saved."""
+    project = copy.copy(release.project)
+    snapshot = release.snapshot or {}
+    for name, key in (("name", "project_name"), ("data_type", "data_type"), ("schema", "schema")):
+        if key in snapshot:
+            setattr(project, name, snapshot[key])
+    project.frozen_release = release
+    return project
+
+
+def _frozen(project: Project):
+    return getattr(project, "frozen_release", None)
+
+
 def annotation_rows(project: Project, include: str) -> Iterator[tuple]:
+    if release := _frozen(project):
+        return _entry_rows(release)
     annotations = Annotation.objects.filter(project=project)
     if include == "accepted":
         annotations = annotations.filter(status=Annotation.Status.ACCEPTED)
@@ -71,6 +94,9 @@ def annotation_rows(project: Project, include: str) -> Iterator[tuple]:
 
 def latest_per_item(project: Project, include: str, *, with_media: bool = False) -> Iterator[Entry]:
     """One Entry per item with an included annotation, in item order; media looked up a chunk at a time."""
+    if release := _frozen(project):
+        yield from _release_entries(release)
+        return
     entries = (
         Entry(item_id=item_id, external_id=rows[-1][1], data=rows[-1][2] or {}, result=rows[-1][7] or {})
         for item_id, group in itertools.groupby(annotation_rows(project, include), key=lambda row: row[0])
@@ -82,6 +108,24 @@ def latest_per_item(project: Project, include: str, *, with_media: bool = False)
     while chunk := list(itertools.islice(entries, CHUNK)):
         _attach_media(project, chunk)
         yield from chunk
+
+
+def _entry_rows(release) -> Iterator[tuple]:
+    """The release's entries shaped as annotation_rows (FIELDS); a consensus label has no author or version."""
+    status = "consensus" if release.source == "consensus" else Annotation.Status.ACCEPTED
+    rows = release.entries.order_by("item_id").values_list(
+        "item_id", "external_id", "data", "annotation_id", "author", "annotation_version", "result", "annotated_at"
+    )
+    for item_id, external_id, data, annotation_id, author, version, result, annotated_at in rows.iterator(
+        chunk_size=CHUNK
+    ):
+        yield item_id, external_id, data, annotation_id, author or None, version, status, result, annotated_at
+
+
+def _release_entries(release) -> Iterator[Entry]:
+    rows = release.entries.order_by("item_id").values_list("item_id", "external_id", "data", "result", "files")
+    for item_id, external_id, data, result, files in rows.iterator(chunk_size=CHUNK):
+        yield Entry(item_id=item_id, external_id=external_id, data=data or {}, result=result or {}, files=files or {})
 
 
 def _attach_media(project: Project, chunk: list[Entry]) -> None:

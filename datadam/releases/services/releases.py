@@ -6,18 +6,16 @@ and the manifest's hash, and makes the files visible (ReleaseFile rows) in one t
 a build killed half-way shows nothing and can be started again.
 """
 
-import itertools
 import logging
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,55 +24,15 @@ from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
 from datadam.catalog import services as catalog_services
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
-from datadam.labeling.models import Annotation
-from datadam.projects.models import Item, Project
-from datadam.quality.models import GoldItem
-from datadam.quality.selectors import consensus_for_project
+from datadam.projects.models import Project
 from datadam.releases import package, permissions, report, tasks
-from datadam.releases.models import QualityTargets, Release, ReleaseEntry, ReleaseFile
+from datadam.releases.models import QualityTargets, Release, ReleaseFile
+from datadam.releases.services import cut
 from datadam.releases.split import stratum_of, validation_ids
 
 log = logging.getLogger(__name__)
 VERSION = re.compile(r"^v\d{1,4}\.\d{1,4}\.\d{1,4}$")
-BATCH = 2000
 STALE_AFTER = timedelta(minutes=2)  # a build whose heartbeat is older than this was killed
-
-
-def _label_rows(project: Project, source: str) -> Iterator[tuple]:
-    """(item_id, external_id, data, result, annotation_id) per item, in item order, one label per item."""
-    if source == Release.Source.CONSENSUS:
-        yield from _consensus_rows(project)
-        return
-    yield from _accepted_rows(project)
-
-
-def _accepted_rows(project: Project) -> Iterator[tuple]:
-    rows = (
-        Annotation.objects.filter(project=project, status=Annotation.Status.ACCEPTED, item__gold__isnull=True)
-        .order_by("item_id", "-id")  # the newest accepted version wins (a reviewer's correction included)
-        .values_list("item_id", "item__external_id", "item__data", "result", "id")
-        .iterator(chunk_size=BATCH)
-    )
-    for _item_id, group in itertools.groupby(rows, key=lambda row: row[0]):
-        yield next(group)
-
-
-def _consensus_rows(project: Project) -> Iterator[tuple]:
-    """The quality engine's consensus where overlapped workers reached one, else the item's accepted label."""
-    gold = set(GoldItem.objects.filter(project=project).values_list("item_id", flat=True))
-    consensus = {
-        int(item_id): value[0] if isinstance(value, tuple | list) else value
-        for item_id, value in consensus_for_project(project).items()
-        if int(item_id) not in gold
-    }
-    for item_id, external_id, data, result, annotation_id in _accepted_rows(project):
-        if item_id in consensus:
-            yield item_id, external_id, data, consensus.pop(item_id), None
-        else:
-            yield item_id, external_id, data, result, annotation_id
-    items = project.items.filter(id__in=list(consensus)).order_by("id").values_list("id", "external_id", "data")
-    for item_id, external_id, data in items.iterator(chunk_size=BATCH):
-        yield item_id, external_id, data, consensus[item_id], None
 
 
 def _check_cut(*, actor: User, project: Project, version: str, source: str, validation_percent: int) -> None:
@@ -100,13 +58,19 @@ def release_cut(
     source: str = Release.Source.ACCEPTED,
     validation_percent: int = 10,
 ) -> Release:
-    """Freeze the project's labels into a new release and queue its build. Refused without accepted items."""
+    """Freeze the project's labels and its description into a new release and queue its build.
+
+    Refused without accepted work. A consensus release aggregates the accepted answers now, with the project's
+    method, and leaves out (and counts) the items whose overlap is not complete."""
     _check_cut(actor=actor, project=project, version=version, source=source, validation_percent=validation_percent)
-    strata = {item_id: stratum_of(project.schema, result) for item_id, result in _label_results(project, source)}
+    if source == Release.Source.CONSENSUS:
+        labels = cut.consensus_labels(project)
+        strata = {row[0]: stratum_of(project.schema, row[1]) for row in labels.rows}
+    else:
+        labels = None
+        strata = {item_id: stratum_of(project.schema, result) for item_id, result in cut.accepted_results(project)}
     if not strata:
-        raise Invalid(
-            _("This project has no accepted items yet. Review some work and accept it, then cut the release.")
-        )
+        raise Invalid(_nothing_to_release(labels))
     to_validation = validation_ids(project.id, strata, validation_percent)
     release = Release.objects.create(
         project=project,
@@ -118,10 +82,17 @@ def release_cut(
         items_in_project=project.items.count(),
         entries_total=len(strata),
     )
-    if source == Release.Source.ACCEPTED:
-        _copy_accepted_entries(release, strata, to_validation)
+    if labels is None:
+        cut.copy_accepted_entries(release)
+        cut.mark_split(release, strata, to_validation)
     else:
-        _write_entries(release, _label_rows(project, source), strata, to_validation)
+        cut.write_entries(release, labels, strata, to_validation)
+    floor = _targets(project).consensus_floor
+    release.snapshot = cut.project_snapshot(project) | {
+        "figures": report.cut_figures(release),
+        "consensus": report.consensus_figures(release, labels.consensus, floor) if labels else None,
+    }
+    release.save(update_fields=["snapshot"])
     audit_record_project(
         actor=actor, action="release.cut", target=release, project=project, detail={"version": version}
     )
@@ -129,65 +100,17 @@ def release_cut(
     return release
 
 
-def _label_results(project: Project, source: str) -> Iterator[tuple[int, dict]]:
-    """(item_id, result) per item: the light first pass that decides the split."""
-    if source == Release.Source.CONSENSUS:
-        yield from ((row[0], row[3]) for row in _consensus_rows(project))
-        return
-    rows = (
-        Annotation.objects.filter(project=project, status=Annotation.Status.ACCEPTED, item__gold__isnull=True)
-        .order_by("item_id", "-id")
-        .values_list("item_id", "result")
-        .iterator(chunk_size=BATCH)
-    )
-    for _item_id, group in itertools.groupby(rows, key=lambda row: row[0]):
-        yield next(group)
+def _nothing_to_release(labels: "cut.Labels | None") -> str:
+    if labels is not None and labels.consensus.get("overlap_incomplete"):
+        return _(
+            "No item has all its labelers' accepted answers yet (%(count)d items are still waiting for theirs), "
+            "so there is no consensus to release. Review more work, then cut the release."
+        ) % {"count": labels.consensus["overlap_incomplete"]}
+    return _("This project has no accepted items yet. Review some work and accept it, then cut the release.")
 
 
-def _copy_accepted_entries(release: Release, strata: dict, to_validation: set) -> None:
-    """Copy each item's newest accepted label with one INSERT … SELECT inside the database (100,000 items in
-    seconds, where building the rows in Python takes half a minute), then mark the split and strata."""
-    entry, annotation, item, gold = (model._meta.db_table for model in (ReleaseEntry, Annotation, Item, GoldItem))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {entry} (release_id, item_id, external_id, data, result, annotation_id, stratum, split) "
-            f"SELECT %s, a.item_id, i.external_id, i.data, a.result, a.id, '', %s "
-            f"FROM {annotation} a JOIN {item} i ON i.id = a.item_id "
-            f"WHERE a.project_id = %s AND a.status = %s AND a.id = ("
-            f"SELECT MAX(b.id) FROM {annotation} b WHERE b.item_id = a.item_id AND b.status = %s) "
-            f"AND NOT EXISTS (SELECT 1 FROM {gold} g WHERE g.item_id = a.item_id)",  # gold items are tests, not data
-            [release.id, ReleaseEntry.Split.TRAINING, release.project_id, Annotation.Status.ACCEPTED,
-             Annotation.Status.ACCEPTED],
-        )
-    entries = ReleaseEntry.objects.filter(release=release)
-    for batch in itertools.batched(sorted(to_validation), 500):
-        entries.filter(item_id__in=batch).update(split=ReleaseEntry.Split.VALIDATION)
-    by_stratum: dict[str, list[int]] = {}
-    for item_id, stratum in strata.items():
-        if stratum:
-            by_stratum.setdefault(stratum, []).append(item_id)
-    for stratum, ids in by_stratum.items():
-        for batch in itertools.batched(ids, 500):
-            entries.filter(item_id__in=batch).update(stratum=stratum)
-
-
-def _write_entries(release: Release, rows: Iterator[tuple], strata: dict, to_validation: set) -> None:
-    def entry(row: tuple) -> ReleaseEntry:
-        item_id, external_id, data, result, annotation_id = row
-        split = ReleaseEntry.Split.VALIDATION if item_id in to_validation else ReleaseEntry.Split.TRAINING
-        return ReleaseEntry(
-            release=release,
-            item_id=item_id,
-            external_id=external_id or "",
-            data=data,
-            result=result,
-            annotation_id=annotation_id,
-            stratum=strata[item_id],
-            split=split,
-        )
-
-    for batch in itertools.batched((entry(row) for row in rows), BATCH):
-        ReleaseEntry.objects.bulk_create(batch)
+def _targets(project: Project) -> QualityTargets:
+    return QualityTargets.objects.filter(project=project).first() or QualityTargets(project=project)
 
 
 def _claim(release_id: int) -> bool:
@@ -330,16 +253,25 @@ def release_publish(*, actor: User, release: Release) -> Release:
 
 
 def quality_targets_update(
-    *, actor: User, project: Project, format_validity: float, syntactic_accuracy: float, semantic_accuracy: float
+    *,
+    actor: User,
+    project: Project,
+    format_validity: float,
+    syntactic_accuracy: float,
+    semantic_accuracy: float,
+    consensus_floor: float | None = None,
 ) -> QualityTargets:
     if not permissions.can_manage_releases(actor, project):
         raise NotFound(_("No such project."))
-    values = (format_validity, syntactic_accuracy, semantic_accuracy)
-    if any(not 0 <= value <= 100 for value in values):
+    values = {
+        "format_validity": format_validity,
+        "syntactic_accuracy": syntactic_accuracy,
+        "semantic_accuracy": semantic_accuracy,
+    }
+    if consensus_floor is not None:
+        values["consensus_floor"] = consensus_floor
+    if any(value is None or not 0 <= value <= 100 for value in values.values()):
         raise Invalid(_("A target is a percentage between 0 and 100."))
-    targets, _created = QualityTargets.objects.update_or_create(
-        project=project,
-        defaults=dict(zip(("format_validity", "syntactic_accuracy", "semantic_accuracy"), values, strict=True)),
-    )
+    targets, _created = QualityTargets.objects.update_or_create(project=project, defaults=values)
     audit_record_project(actor=actor, action="release.targets_update", target=targets, project=project)
     return targets
