@@ -1,8 +1,10 @@
 """Serving a release file: resumable with Range from local storage, or a presigned URL from object storage.
 
-A download counts when its last byte has been sent (a ranged request that reaches the end of the file
-completes a resumed download), and only once per visitor, file and day (see services.download_count), so
-resuming, repeating or fetching parts never inflates the figures.
+From local storage, every answer reports the bytes it handed on (`on_sent(first, last)`, also for a stream the
+visitor leaves half-way); services.download_bytes_sent counts a download once the visitor has had every byte
+of the file that day, whatever the ranges, and only once per visitor, file and day. A HEAD request sends no
+bytes and never counts. From object storage the bytes (and Range) are the bucket's; the GET that hands over
+the signed address is the download we can see, counted once per visitor, file and day.
 """
 
 import re
@@ -47,13 +49,18 @@ def uses_object_storage() -> bool:
     return hasattr(default_storage, "bucket_name")  # django-storages' S3 backend signs its URLs
 
 
-def presigned(file: ReleaseFile, on_complete: Callable[[], None]) -> HttpResponse:
+Sent = Callable[[int, int], None]  # (first, last) byte handed on, inclusive
+
+
+def presigned(file: ReleaseFile, on_complete: Callable[[], None], *, head: bool = False) -> HttpResponse:
     """Object storage serves the bytes (and Range) itself; the hand-over is the download we can see."""
-    on_complete()
+    if not head:
+        on_complete()
     return HttpResponseRedirect(default_storage.url(file.stored_path))
 
 
-def stream(file: ReleaseFile, range_header: str, on_complete: Callable[[], None]) -> HttpResponse:
+def stream(file: ReleaseFile, range_header: str, on_sent: Sent | None = None, *, head: bool = False) -> HttpResponse:
+    """The file, or the asked range of it. `head`: the same headers and no bytes, and so nothing sent."""
     size = file.size_bytes
     try:
         wanted = parse_range(range_header, size)
@@ -62,29 +69,40 @@ def stream(file: ReleaseFile, range_header: str, on_complete: Callable[[], None]
         response["Content-Range"] = f"bytes */{size}"
         return response
     first, last = wanted if wanted else (0, size - 1)
-    blocks = _blocks(file.stored_path, first, last, on_complete if last == size - 1 else None)
     status = 206 if wanted else 200
+    if head:
+        response = HttpResponse(status=status, content_type="application/octet-stream")
+        return _headers(response, file, first, last, wanted is not None)
+    blocks = _blocks(file.stored_path, first, last, on_sent)
     if last - first + 1 <= SMALL:
         response = HttpResponse(b"".join(blocks), status=status, content_type="application/octet-stream")
     else:
         response = StreamingHttpResponse(blocks, status=status, content_type="application/octet-stream")
+    return _headers(response, file, first, last, wanted is not None)
+
+
+def _headers(response: HttpResponse, file: ReleaseFile, first: int, last: int, ranged: bool) -> HttpResponse:
     response["Content-Length"] = str(max(last - first + 1, 0))
     response["Accept-Ranges"] = "bytes"
     response["Content-Disposition"] = content_disposition_header(True, file.name.rsplit("/", 1)[-1])
-    if wanted:
-        response["Content-Range"] = f"bytes {first}-{last}/{size}"
+    if ranged:
+        response["Content-Range"] = f"bytes {first}-{last}/{file.size_bytes}"
     return response
 
 
-def _blocks(path: str, first: int, last: int, on_complete: Callable[[], None] | None) -> Iterator[bytes]:
-    remaining = last - first + 1
-    with default_storage.open(path, "rb") as handle:
-        handle.seek(first)
-        while remaining > 0:
-            block = handle.read(min(BLOCK, remaining))
-            if not block:
-                return  # the file is shorter than recorded: not a finished download
-            remaining -= len(block)
-            yield block
-    if on_complete is not None:
-        on_complete()
+def _blocks(path: str, first: int, last: int, on_sent: Sent | None) -> Iterator[bytes]:
+    """The bytes first…last in blocks. A block counts as sent once the server asks for the next one (or the
+    stream ends), so a visitor who goes away mid-way is credited with what they had, and resumes from there."""
+    sent, whole = 0, last - first + 1
+    try:
+        with default_storage.open(path, "rb") as handle:
+            handle.seek(first)
+            while sent < whole:
+                block = handle.read(min(BLOCK, whole - sent))
+                if not block:
+                    return  # the file is shorter than recorded: the missing bytes were never sent
+                yield block
+                sent += len(block)
+    finally:
+        if on_sent is not None and sent > 0:
+            on_sent(first, first + sent - 1)

@@ -54,3 +54,19 @@ class Download(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["file", "day", "visitor"], name="one_download_a_day")]
         indexes = [models.Index(fields=["day"], name="download_day_idx")]
+
+
+class DownloadProgress(models.Model):
+    """The parts of a file a person (or an anonymous address) has received today, until they make a whole download.
+
+    `pieces` holds the byte ranges sent, merged and sorted: [[first, last], …] (inclusive). The row goes when
+    the download is counted; rows of past days are removed as new ones are made."""
+
+    file = models.ForeignKey(ReleaseFile, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    visitor = models.CharField(max_length=64)
+    pieces = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["file", "day", "visitor"], name="one_progress_a_day")]
+        indexes = [models.Index(fields=["day"], name="download_progress_day_idx")]

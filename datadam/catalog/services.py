@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
-from datadam.catalog.models import Dataset, Download, TermsAcceptance
+from datadam.catalog.models import Dataset, Download, DownloadProgress, TermsAcceptance
 from datadam.core.errors import Invalid, NotFound
 from datadam.projects import permissions
 from datadam.projects.models import Project
@@ -62,11 +62,16 @@ def terms_accept(*, actor: User, dataset: Dataset) -> TermsAcceptance:
     return acceptance
 
 
-def visitor_key(*, user, address: str, agent: str) -> str:
-    """Who downloads: the person when logged in, else a keyed hash of address and browser (no raw address kept)."""
+MAX_PIECES = 64  # separate parts kept per visitor, file and day; a visitor who asks for more gets no more credit
+
+
+def visitor_key(*, user, address: str) -> str:
+    """Who downloads: the person when logged in, else a keyed hash of the address (no raw address kept).
+
+    The browser's name is left out on purpose: a visitor could change it with every request."""
     if user is not None and user.is_authenticated:
         return f"u{user.id}"
-    raw = f"{address}|{agent}|{settings.SECRET_KEY}".encode()
+    raw = f"{address}|{settings.SECRET_KEY}".encode()
     return "a" + hashlib.sha256(raw).hexdigest()[:40]
 
 
@@ -78,3 +83,41 @@ def download_count(*, file: ReleaseFile, visitor: str) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def download_bytes_sent(*, file: ReleaseFile, visitor: str, first: int, last: int) -> bool:
+    """Record that bytes first…last (inclusive) of the file reached the visitor; count the download (once a day)
+    when the visitor has had every byte of the file today, in one answer or in any number of ranges.
+
+    Parallel ranges of one visitor (a download manager) meet on the progress row's lock. Returns True when
+    this call counted the download."""
+    if first <= 0 and last >= file.size_bytes - 1:
+        return download_count(file=file, visitor=visitor)
+    day = timezone.localdate()
+    with transaction.atomic():
+        if Download.objects.filter(file=file, day=day, visitor=visitor).exists():
+            return False
+        progress, created = DownloadProgress.objects.select_for_update().get_or_create(
+            file=file, day=day, visitor=visitor
+        )
+        if created:
+            DownloadProgress.objects.filter(day__lt=day).delete()
+        pieces = merge_pieces([*progress.pieces, [first, last]])
+        if pieces == [[0, file.size_bytes - 1]]:
+            progress.delete()
+            return download_count(file=file, visitor=visitor)
+        if len(pieces) <= MAX_PIECES:
+            progress.pieces = pieces
+            progress.save(update_fields=["pieces"])
+    return False
+
+
+def merge_pieces(pieces: list[list[int]]) -> list[list[int]]:
+    """Sorted byte ranges, overlapping and touching ones joined: [[10, 19], [0, 9], [30, 39]] → [[0, 19], [30, 39]]."""
+    merged: list[list[int]] = []
+    for first, last in sorted(pieces):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    return merged

@@ -4,7 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from datadam.catalog import downloads, forms, selectors, services
 from datadam.core.errors import PermissionDenied
@@ -67,6 +67,7 @@ def release_report_json(request: HttpRequest, slug: str, version: str) -> HttpRe
     return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
 
 
+@require_safe
 def file_download(request: HttpRequest, slug: str, version: str, name: str) -> HttpResponse:
     """A published release's file: 404 for anything unpublished, resumable, counted once a day when finished."""
     dataset = selectors.dataset_get(slug=slug)
@@ -77,16 +78,20 @@ def file_download(request: HttpRequest, slug: str, version: str, name: str) -> H
         return redirect_to_login(request.get_full_path())
     if must == "terms":
         raise PermissionDenied(_("Accept the data set's terms on its page before downloading."))
-    visitor = services.visitor_key(
-        user=request.user, address=request.META.get("REMOTE_ADDR", ""), agent=request.headers.get("User-Agent", "")
-    )
-
-    def count() -> None:
-        services.download_count(file=file, visitor=visitor)
-
+    visitor = services.visitor_key(user=request.user, address=_client_address(request))
+    head = request.method == "HEAD"
     if downloads.uses_object_storage():
-        return downloads.presigned(file, count)
-    return downloads.stream(file, request.headers.get("Range", ""), count)
+        return downloads.presigned(file, lambda: services.download_count(file=file, visitor=visitor), head=head)
+
+    def sent(first: int, last: int) -> None:
+        services.download_bytes_sent(file=file, visitor=visitor, first=first, last=last)
+
+    return downloads.stream(file, request.headers.get("Range", ""), sent, head=head)
+
+
+def _client_address(request: HttpRequest) -> str:
+    """The visitor's address as this server sees it (the socket's peer)."""
+    return request.META.get("REMOTE_ADDR", "")
 
 
 @login_required

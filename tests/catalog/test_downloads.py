@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+import pytest
+
 from django.test import Client
 from django.utils import timezone
 
@@ -136,9 +138,9 @@ def test_a_data_set_can_require_log_in_and_acceptance_of_its_terms(cast, release
 
 
 def test_programme_figures_count_downloads_and_published_releases(cast, release) -> None:
-    _body(_visitor("one").get(_url(release)))
-    _body(_visitor("two").get(_url(release)))
-    _body(_visitor("two").get(_url(release, release.files.get(name="SHA256SUMS").name)))
+    _body(_from("203.0.113.1").get(_url(release)))
+    _body(_from("203.0.113.2").get(_url(release)))
+    _body(_from("203.0.113.2").get(_url(release, release.files.get(name="SHA256SUMS").name)))
     today, organization = timezone.localdate(), cast.project.organization
 
     assert selectors.downloads_total() == 3
@@ -159,3 +161,106 @@ def test_with_object_storage_the_visitor_is_sent_to_a_presigned_address_and_coun
 
     assert response.status_code == 302 and "X-Amz-Signature" in response.url
     assert Download.objects.count() == 1
+
+
+# Honest counts: what a person or an anonymous address received today, not how many requests it made.
+
+
+def _from(address: str, agent: str = "browser") -> Client:
+    return Client(HTTP_USER_AGENT=agent, REMOTE_ADDR=address)
+
+
+def _size(release, name: str = MANIFEST) -> int:
+    return release.files.get(name=name).size_bytes
+
+
+def test_a_head_request_is_never_a_download(cast, release) -> None:
+    answer = _from("203.0.113.20").head(_url(release))
+
+    assert answer.status_code == 200 and answer["Content-Length"] == str(_size(release))
+    assert answer.content == b""
+    assert Download.objects.count() == 0
+
+
+def test_a_whole_get_counts_at_once_and_again_the_same_day_does_not(cast, release) -> None:
+    visitor = _from("203.0.113.21")
+
+    _body(visitor.get(_url(release)))
+    assert Download.objects.count() == 1
+    _body(visitor.get(_url(release)))
+
+    assert Download.objects.count() == 1
+
+
+def test_range_pieces_count_once_only_after_the_last_piece_arrives(cast, release) -> None:
+    visitor, size = _from("203.0.113.22"), _size(release)
+    third = size // 3
+
+    _body(visitor.get(_url(release), HTTP_RANGE=f"bytes={third}-{2 * third}"))
+    _body(visitor.get(_url(release), HTTP_RANGE=f"bytes={2 * third}-"))  # reaches the end, but 0…third is missing
+    assert Download.objects.count() == 0
+    _body(visitor.get(_url(release), HTTP_RANGE=f"bytes=0-{third - 1}"))
+    _body(visitor.get(_url(release), HTTP_RANGE="bytes=0-"))  # the whole file again, the same day
+
+    assert Download.objects.count() == 1
+
+
+def test_one_byte_ranges_with_a_new_browser_name_each_time_count_once_when_the_file_is_covered(cast, release) -> None:
+    size = _size(release)
+
+    for byte in range(10):
+        _body(_from("203.0.113.23", f"agent-{byte}").get(_url(release), HTTP_RANGE=f"bytes={byte}-{byte}"))
+    for agent in ("last-1", "last-2", "last-3"):  # the last byte "finishes" the file for each new browser name
+        _body(_from("203.0.113.23", agent).get(_url(release), HTTP_RANGE="bytes=-1"))
+    _body(_from("203.0.113.23", "middle").get(_url(release), HTTP_RANGE=f"bytes=10-{size - 3}"))
+    assert Download.objects.count() == 0  # byte size-2 has not been sent yet
+    _body(_from("203.0.113.23", "closing").get(_url(release), HTTP_RANGE=f"bytes={size - 2}-{size - 2}"))
+
+    assert Download.objects.count() == 1
+
+
+def test_two_anonymous_addresses_count_twice(cast, release) -> None:
+    _body(_from("203.0.113.24").get(_url(release)))
+    _body(_from("198.51.100.24").get(_url(release)))
+
+    assert Download.objects.count() == 2
+
+
+def test_a_logged_in_person_counts_once_from_any_address_and_two_people_behind_one_address_twice(cast, release) -> None:
+    person, colleague = client_for(cast.outsider), client_for(cast.labeler)
+
+    _body(person.get(_url(release), REMOTE_ADDR="203.0.113.25"))
+    _body(person.get(_url(release), REMOTE_ADDR="198.51.100.25"))
+    _body(colleague.get(_url(release), REMOTE_ADDR="203.0.113.25"))
+
+    visitors = sorted(Download.objects.values_list("visitor", flat=True))
+    assert visitors == sorted([f"u{cast.outsider.id}", f"u{cast.labeler.id}"])
+
+
+@pytest.mark.django_db(transaction=True)  # the dropped connection ends the request, as a server would
+def test_a_resumed_stream_counts_the_bytes_the_visitor_took_before_going_away(cast, release, monkeypatch) -> None:
+    monkeypatch.setattr(downloads, "SMALL", 0)  # stream even the small manifest
+    monkeypatch.setattr(downloads, "BLOCK", 100)
+    visitor, size = _from("203.0.113.26"), _size(release)
+
+    response = visitor.get(_url(release))
+    blocks = iter(response.streaming_content)
+    taken = next(blocks) + next(blocks)  # the first block was handed on when the second was asked for
+    response.close()  # the connection drops: the server closes the answer
+    assert Download.objects.count() == 0
+    rest = _body(visitor.get(_url(release), HTTP_RANGE="bytes=100-"))
+
+    assert len(taken) == 200 and len(rest) == size - 100
+    assert Download.objects.count() == 1
+
+
+def test_a_head_request_to_object_storage_is_not_counted_either(cast, release, monkeypatch) -> None:
+    monkeypatch.setattr(downloads, "uses_object_storage", lambda: True)
+    monkeypatch.setattr(
+        downloads.default_storage, "url", lambda name: f"https://bucket.example/{name}?X-Amz-Signature=s"
+    )
+
+    answer = _from("203.0.113.27").head(_url(release))
+
+    assert answer.status_code == 302
+    assert Download.objects.count() == 0
