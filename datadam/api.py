@@ -2,7 +2,8 @@
 
 from django.http import HttpRequest
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
+from ninja.parser import Parser
 from ninja.security import HttpBearer, SessionAuth
 
 from datadam.academy.api import router as academy_router
@@ -13,6 +14,7 @@ from datadam.audit.api import router as audit_router
 from datadam.careers.api import router as careers_router
 from datadam.catalog.api import router as catalog_router
 from datadam.core.errors import DomainError, ImportRejected
+from datadam.core.text import load_bounded_json
 from datadam.jobs.api import router as jobs_router
 from datadam.labeling.api import router as labeling_router
 from datadam.media.api import router as media_router
@@ -30,6 +32,13 @@ ERROR_STATUSES = ("400", "401", "403", "404", "409", "413", "422", "429")
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
         return account_services.token_authenticate(plain=token)
+
+
+class BoundedParser(Parser):
+    """Every request body is read by the one bounded JSON reader: too large or too deep answers 422."""
+
+    def parse_body(self, request: HttpRequest):
+        return load_bounded_json(request.body)
 
 
 class DatadamAPI(NinjaAPI):
@@ -58,6 +67,7 @@ api = DatadamAPI(
     description="Build AI training data: projects, imports, labeling tasks.",
     auth=[TokenAuth(), SessionAuth()],  # token first: session auth checks CSRF before anything else
     urls_namespace="api",
+    parser=BoundedParser(),
 )
 api.add_router("", accounts_router)
 api.add_router("", projects_router)
@@ -83,6 +93,14 @@ def domain_error(request: HttpRequest, exc: DomainError):
     if isinstance(exc, ImportRejected):
         body["errors"] = exc.errors
     return api.create_response(request, body, status=exc.status_code)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError):
+    """ninja wraps whatever the parser raised in a 400; a body refused by the JSON limits keeps its 422."""
+    if isinstance(exc.__cause__, DomainError):
+        return domain_error(request, exc.__cause__)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(AuthenticationError)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from datadam.academy.models import Cohort, Course, Role
+from datadam.core.forms import JsonField
 from datadam.projects.models import Project
 
 EXAMPLE_SCHEMA = {
@@ -16,19 +17,6 @@ EXAMPLE_SCHEMA = {
         }
     ]
 }
-
-
-class JsonField(forms.CharField):
-    widget = forms.Textarea(attrs={"rows": 6, "spellcheck": "false"})
-
-    def to_python(self, value: object) -> object:
-        text = super().to_python(value)
-        if not text:
-            return {}
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise forms.ValidationError(_("This is not valid JSON: %(error)s") % {"error": exc.msg}) from None
 
 
 class CourseForm(forms.Form):
@@ -50,6 +38,7 @@ class CourseForm(forms.Form):
         queryset=None, label=_("Course to finish first"), required=False, empty_label=_("None")
     )
     schema = JsonField(
+        empty={},
         label=_("Label schema of the practice and evaluation items (JSON)"),
         initial=json.dumps(EXAMPLE_SCHEMA, ensure_ascii=False, indent=2),
     )
@@ -87,7 +76,7 @@ class LessonForm(forms.Form):
 class CourseItemForm(forms.Form):
     use = forms.ChoiceField(label=_("Used for"), choices=[("practice", _("Practice")), ("evaluation", _("Evaluation"))])
     text = forms.CharField(label=_("Item text"), widget=forms.Textarea({"rows": 3}))
-    gold = JsonField(label=_("Right answer (JSON, one key per control)"), initial='{"sentiment": "positive"}')
+    gold = JsonField(empty={}, label=_("Right answer (JSON, one key per control)"), initial='{"sentiment": "positive"}')
     explanation_ko = forms.CharField(
         label=_("Explanation (Korean)"), required=False, widget=forms.Textarea({"rows": 2})
     )

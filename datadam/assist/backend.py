@@ -11,6 +11,9 @@ import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from datadam.core.errors import JsonOutOfBounds
+from datadam.core.text import load_bounded_json
+
 PROTOCOL_VERSION = 1
 MAX_RESPONSE_BYTES = 20 * 1024 * 1024
 
@@ -102,9 +105,11 @@ class BackendClient:
         if len(raw) > MAX_RESPONSE_BYTES:
             raise BackendError("malformed", "the answer is larger than 20 MB")
         try:
-            return json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            return load_bounded_json(raw, max_bytes=MAX_RESPONSE_BYTES)
+        except ValueError:
             raise BackendError("malformed", f"the answer to {path} is not JSON") from None
+        except JsonOutOfBounds as exc:
+            raise BackendError("malformed", f"the answer to {path}: {exc.message}") from None
 
 
 def _parse_prediction(entry: object) -> BackendPrediction:

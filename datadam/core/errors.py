@@ -51,3 +51,7 @@ class ImportRejected(Invalid):
     def __init__(self, message: str, errors: list[dict]) -> None:
         super().__init__(message)
         self.errors = errors
+
+
+class JsonOutOfBounds(Invalid):
+    """JSON larger or nested deeper than the server reads; the message names the path where it passed."""

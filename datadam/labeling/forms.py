@@ -11,6 +11,7 @@ import json
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from datadam.core.text import load_bounded_json
 from datadam.projects.schema.validate import LabelSchema
 
 # Which widget draws each region control.
@@ -35,7 +36,7 @@ def result_from_post(schema: LabelSchema, post: QueryDict) -> dict:
         if control.type == "choices" and control.multiple:
             result[control.name] = post.getlist(control.name)
         elif control.type in WIDGET_OF:
-            regions = _json_list(raw)
+            regions = _json_list(raw, control.name)
             if regions:
                 result[control.name] = regions
         elif control.type == "rating":
@@ -46,11 +47,12 @@ def result_from_post(schema: LabelSchema, post: QueryDict) -> dict:
     return result
 
 
-def _json_list(raw: str) -> list | None:
-    if not raw or len(raw) > MAX_JSON_FIELD:
+def _json_list(raw: str, name: str) -> list | None:
+    """The widget's list; garbled text counts as nothing drawn, but JSON too large or too deep is refused (422)."""
+    if not raw:
         return None
     try:
-        value = json.loads(raw)
+        value = load_bounded_json(raw, max_bytes=MAX_JSON_FIELD, root=f"$.{name}")
     except ValueError:
         return None
     return value if isinstance(value, list) else None

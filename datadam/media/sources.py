@@ -20,7 +20,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from storages.backends.s3 import S3Storage
 
-from datadam.core.errors import Invalid, TooLarge
+from datadam.core.errors import Invalid, JsonOutOfBounds, TooLarge
+from datadam.core.text import load_bounded_json
 from datadam.media import fetch
 
 MANIFEST_NAMES = {"metadata.csv", "metadata.tsv", "metadata.jsonl", "manifest.csv", "manifest.tsv", "manifest.jsonl"}
@@ -207,6 +208,21 @@ def s3_entries(bucket: str, prefix: str) -> list[Entry]:
 # ---- the manifest: prompt texts per file
 
 
+def _jsonl_rows(text: str, file_name: str) -> list[object]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(load_bounded_json(line))
+        except JsonOutOfBounds as exc:
+            raise Invalid(f"{file_name}: " + _("Line %(line)s") % {"line": number} + f": {exc.message}") from None
+        except json.JSONDecodeError as exc:
+            problem = _("Not valid JSON: %(problem)s (line %(line)d)") % {"problem": exc.msg, "line": number}
+            raise Invalid(f"{file_name}: {problem}") from None
+    return rows
+
+
 def manifest_split(entries: list[Entry]) -> tuple[list[Entry], dict[str, dict]]:
     """Media entries, and extra item fields per file name from a metadata.csv/tsv/jsonl beside them."""
     manifest = next((entry for entry in entries if PurePosixPath(entry.name).name.lower() in MANIFEST_NAMES), None)
@@ -218,7 +234,7 @@ def manifest_split(entries: list[Entry]) -> tuple[list[Entry], dict[str, dict]]:
         raise Invalid(_("The metadata file is larger than 20 MB."))
     text = raw.decode("utf-8-sig", errors="replace")
     if manifest.name.lower().endswith(".jsonl"):
-        rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+        rows = _jsonl_rows(text, manifest.name)
     else:
         delimiter = "\t" if manifest.name.lower().endswith(".tsv") else ","
         rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))

@@ -3,6 +3,7 @@ import json
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from datadam.core.forms import JsonField
 from datadam.projects.models import MAX_RATE, Project
 
 EXAMPLE_SCHEMA = {
@@ -21,7 +22,7 @@ class ProjectForm(forms.Form):
     organization = forms.ModelChoiceField(queryset=None, label=_("Organization"), empty_label=None)
     name = forms.CharField(label=_("Project name"), max_length=200)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    schema = forms.CharField(
+    schema = JsonField(
         label=_("Label schema (JSON)"),
         initial=json.dumps(EXAMPLE_SCHEMA, ensure_ascii=False, indent=2),
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
@@ -53,14 +54,6 @@ class ProjectForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
-
-    def clean_schema(self) -> dict:
-        try:
-            return json.loads(self.cleaned_data["schema"])
-        except json.JSONDecodeError as exc:
-            raise forms.ValidationError(
-                _("Not valid JSON: %(problem)s (line %(line)d)") % {"problem": exc.msg, "line": exc.lineno}
-            ) from None
 
 
 class ImportForm(forms.Form):

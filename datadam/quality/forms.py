@@ -1,8 +1,7 @@
-import json
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from datadam.core.forms import JsonField
 from datadam.quality.aggregation import METHODS
 from datadam.quality.models import QualityPolicy
 from datadam.quality.sampling import AQLS, LEVELS
@@ -37,17 +36,14 @@ class PolicyForm(forms.ModelForm):
 
 
 class GoldForm(forms.Form):
-    data = forms.CharField(label=_("Item data (JSON)"), widget=forms.Textarea(attrs={"rows": 3}),
-                           initial='{"text": ""}')  # fmt: skip
-    answer = forms.CharField(label=_("Correct answer (JSON, one key per control)"),
-                             widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    data = JsonField(label=_("Item data (JSON)"), widget=forms.Textarea(attrs={"rows": 3}),
+                     initial='{"text": ""}')  # fmt: skip
+    answer = JsonField(label=_("Correct answer (JSON, one key per control)"),
+                       widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
     explanation = forms.CharField(label=_("Explanation"), required=False, max_length=500)
 
     def _json(self, name: str) -> dict:
-        try:
-            value = json.loads(self.cleaned_data[name])
-        except json.JSONDecodeError as exc:
-            raise forms.ValidationError(_("This is not valid JSON: %(error)s") % {"error": exc.msg}) from None
+        value = self.cleaned_data[name]
         if not isinstance(value, dict):
             raise forms.ValidationError(_('Write a JSON object, e.g. {"text": "..."}.'))
         return value

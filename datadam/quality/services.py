@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
+from datadam.core.text import load_bounded_json
 from datadam.labeling.models import Annotation, Assignment
 from datadam.projects.models import Item, Project
 from datadam.projects.permissions import can_manage_project
@@ -114,7 +115,7 @@ def gold_items_import(*, actor: User, project: Project, lines: list[str]) -> lis
     made = []
     for number, line in rows:
         try:
-            row = json.loads(line)
+            row = load_bounded_json(line)
             if not isinstance(row, dict) or set(row) - {"data", "answer", "explanation"}:
                 raise Invalid(_('each line needs "data" and "answer" (and may have "explanation")'))
             made.append(

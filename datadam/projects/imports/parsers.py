@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
+from datadam.core.errors import JsonOutOfBounds
+from datadam.core.text import load_bounded_json
 from datadam.projects.imports.errors import RowError
 
 Parsed = tuple[int, dict] | RowError
@@ -44,7 +46,10 @@ def _jsonl(lines: Iterator, file_name: str) -> Iterator[Parsed]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line, parse_constant=_refuse_constant)
+            row = load_bounded_json(line, parse_constant=_refuse_constant)
+        except JsonOutOfBounds as exc:
+            yield RowError(file_name, line_no, exc.message)
+            continue
         except json.JSONDecodeError as exc:
             yield RowError(file_name, line_no, _("Not valid JSON (%(problem)s).") % {"problem": exc.msg})
             continue

@@ -5,11 +5,10 @@ It is validated against the schema like an answer (no control required) and stor
 with source "import", so workers see it as an editable start.
 """
 
-import json
-
 from django.utils.translation import gettext as _
 
-from datadam.core.errors import SchemaViolation
+from datadam.core.errors import JsonOutOfBounds, SchemaViolation
+from datadam.core.text import load_bounded_json
 from datadam.projects.imports.makers import RowRejected
 from datadam.projects.schema.prelabel import SOURCE_IMPORT, prediction_make
 from datadam.projects.schema.validate import LabelSchema
@@ -34,7 +33,9 @@ def prediction_from_row(
         return None
     if isinstance(raw, str):
         try:
-            raw = json.loads(raw)
+            raw = load_bounded_json(raw, root="$.predictions")
+        except JsonOutOfBounds as exc:
+            raise RowRejected(exc.message) from None
         except ValueError:
             raise RowRejected(_("The predictions column is not valid JSON.")) from None
     if not isinstance(raw, dict):
