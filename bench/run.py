@@ -45,6 +45,7 @@ FLOORS = {
     "import_per_second": 20_000,
     "export_per_second": 20_000,
     "export_rss_growth_mb": 100,
+    "aggregate_auto_s": 10,
 }
 GOALS = {
     "loop_per_second": {"postgresql": 500, "sqlite": 300},
@@ -359,6 +360,7 @@ class DatabaseRun:
             self.setup_people()
             self.measure_imports()
             self.measure_export()
+            self.measure_aggregation()
             self.setup_side_projects()
             self.close_db()
             self.run_load()
@@ -671,6 +673,38 @@ class DatabaseRun:
             "db_cpu_s": round(pg_seen - pg_before, 2) if self.pg else None,
             "file_mb": mb(path.stat().st_size),
         }
+
+    # ---- quality aggregation ---------------------------------------------------------------------
+
+    def measure_aggregation(self) -> None:
+        """`datadam quality aggregate --method auto` on the generated crowd set (bench/quality_aggregation.py,
+        7,500 labels), in a subprocess: wall time and its own CPU, start-up included."""
+        from quality_aggregation import crowd_write
+
+        labels, gold = crowd_write(self.tmp)
+        output = self.tmp / "crowd_out.csv"
+        command = self.datadam_command(
+            "quality", "aggregate", "--method", "auto", "--input", str(labels), "--gold", str(gold),
+            "--output", str(output),
+        )  # fmt: skip
+        log("quality aggregate --method auto on 7,500 labels")
+        started = time.monotonic()
+        child = subprocess.Popen(command, env=self.env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        seconds = time.monotonic() - started
+        lines = child.stdout.read().decode(errors="replace").strip().splitlines()
+        stderr = child.stderr.read().decode(errors="replace")
+        child.stdout.close(), child.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"quality aggregate failed: {stderr[-2000:]}")
+        self.out["aggregate_auto"] = {
+            "labels": sum(1 for _ in labels.open(encoding="utf-8")) - 1,
+            "seconds": round(seconds, 2),
+            "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "choice": lines[0],
+            "accuracy": lines[-1],
+        }
+        log(f"  {seconds:.2f} s: {lines[0]}; {lines[-1]}")
 
     def measure_export(self) -> None:
         count = self.args.export_annotations
@@ -1082,6 +1116,15 @@ class DatabaseRun:
             label_studio=LABEL_STUDIO["export_peak_rss_mb"],
             note="Label Studio: peak, not growth",
         )
+        aggregated = self.out.get("aggregate_auto")
+        if aggregated:
+            row(
+                f"quality aggregate --method auto, {aggregated['labels']:,} labels (s, whole command)",
+                aggregated["seconds"],
+                FLOORS["aggregate_auto_s"],
+                aggregated["seconds"] < FLOORS["aggregate_auto_s"],
+                note=f"CPU {aggregated['cpu_s']} s",
+            )
         row(
             "integrity (acknowledged submits stored once, overlap kept)",
             self.out["integrity"]["ok"],

@@ -6,11 +6,14 @@ Input everywhere is a table of (worker, task, label) rows. Methods:
   Confidence = the winner's share of the votes.
 - `ds` Dawid-Skene (crowd-kit, EM from majority-vote start); confidence = posterior of the chosen label.
 - `wawa` worker-agreement-with-aggregate (crowd-kit); confidence = its probability of the chosen label.
-- `auto` each of the above is scored on the gold tasks, and the best one is used (ties: ds, wawa, mv);
-  without gold, Dawid-Skene.
+- `auto` the gold tasks are split in two (seeded, so the same input gives the same split): each of the above
+  is scored on the first half and the best one is used (ties: ds, wawa, mv); its accuracy is then measured
+  on the second half, which played no part in the choice. Without gold, Dawid-Skene. Each method runs once
+  over all the labels (none of them learns from gold), so the cost is linear in the labels and the gold.
 ROVER combines transcripts (free text) word by word; boxes are merged by IoU clustering.
 """
 
+import random
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 METHODS = ("mv", "ds", "wawa", "auto")
+GOLD_SPLIT_SEED = 2008
 
 
 class AggregationError(ValueError):
@@ -28,7 +32,10 @@ class AggregationError(ValueError):
 class Outcome:
     labels: dict[str, tuple[str, float]]  # task → (label, confidence)
     method: str  # the method used (for auto: the one it chose)
-    gold_accuracy: dict[str, float]  # method → accuracy on gold tasks (auto only)
+    gold_accuracy: dict[str, float]  # method → accuracy on the gold tasks that chose it (auto only)
+    chosen_on: int = 0  # auto: gold tasks the choice was made on
+    held_out: int = 0  # auto: gold tasks kept aside to measure the chosen method
+    held_out_accuracy: float | None = None  # auto: the chosen method's accuracy on those; None without any
 
 
 def _frame(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
@@ -51,8 +58,11 @@ def majority_vote(data: pd.DataFrame) -> dict[str, tuple[str, float]]:
 
 
 def _from_proba(proba: pd.DataFrame) -> dict[str, tuple[str, float]]:
-    chosen = proba.idxmax(axis=1)
-    return {str(task): (str(chosen[task]), float(proba.loc[task].max())) for task in proba.index}
+    chosen, confidence = proba.idxmax(axis=1), proba.max(axis=1)
+    return {
+        str(task): (str(label), float(share))
+        for task, label, share in zip(proba.index, chosen, confidence, strict=True)
+    }
 
 
 def dawid_skene(data: pd.DataFrame) -> dict[str, tuple[str, float]]:
@@ -81,6 +91,14 @@ def accuracy(labels: dict[str, tuple[str, float]], gold: dict[str, str]) -> floa
     return sum(labels[task][0] == gold[task] for task in scored) / len(scored)
 
 
+def split_gold(gold: dict[str, str], seed: int = GOLD_SPLIT_SEED) -> tuple[dict[str, str], dict[str, str]]:
+    """(the gold that chooses, the gold held out): a seeded shuffle cut in half, the odd task to the first part."""
+    tasks = sorted(gold)
+    random.Random(seed).shuffle(tasks)
+    half = (len(tasks) + 1) // 2
+    return {task: gold[task] for task in tasks[:half]}, {task: gold[task] for task in tasks[half:]}
+
+
 def aggregate(rows: list[tuple[str, str, str]], method: str, gold: dict[str, str] | None = None) -> Outcome:
     """Aggregate (worker, task, label) rows. `gold` (task → label) is only needed for `auto`."""
     if method not in METHODS:
@@ -88,13 +106,16 @@ def aggregate(rows: list[tuple[str, str, str]], method: str, gold: dict[str, str
     data = _frame(rows)
     if method != "auto":
         return Outcome(RUNNERS[method](data), method, {})
-    known = {task: label for task, label in (gold or {}).items() if task in set(data["task"])}
+    tasks = set(data["task"])
+    known = {task: label for task, label in (gold or {}).items() if task in tasks}
     if not known:
         return Outcome(dawid_skene(data), "ds", {})
+    choosing, held_out = split_gold(known)
     results = {name: run(data) for name, run in RUNNERS.items()}
-    scores = {name: accuracy(results[name], known) for name in results}
+    scores = {name: accuracy(results[name], choosing) for name in results}
     best = max(["ds", "wawa", "mv"], key=lambda name: scores[name])  # max keeps the first of equals
-    return Outcome(results[best], best, scores)
+    measured = accuracy(results[best], held_out) if held_out else None
+    return Outcome(results[best], best, scores, len(choosing), len(held_out), measured)
 
 
 # ROVER for transcripts: crowd-kit aligns the word sequences and votes per position.

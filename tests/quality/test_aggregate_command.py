@@ -105,3 +105,31 @@ def test_refresh_computes_consensus_and_cuts_remaining_lots(cast) -> None:
     assert out.getvalue().strip() == "consensus for 0 items; 0 items get one more worker; 1 new lots"
     with pytest.raises(CommandError, match="there is no project 999"):
         call_command("quality", "refresh", "--project", "999")
+
+
+def test_auto_says_which_gold_chose_the_method_and_measures_it_on_the_rest(tmp_path: Path) -> None:
+    from tests.quality.test_aggregation import crowd
+
+    rows, gold = crowd()
+    source, truth = tmp_path / "labels.csv", tmp_path / "gold.csv"
+    with source.open("w", newline="") as stream:
+        csv.writer(stream).writerows([("worker", "task", "label"), *rows])
+    with truth.open("w", newline="") as stream:
+        csv.writer(stream).writerows([("task", "label"), *gold.items(), ("not-labelled", "a")])
+
+    out, _err = run("--input", str(source), "--output", str(tmp_path / "o.csv"), "--gold", str(truth))
+
+    chose, last = out.strip().splitlines()[0], out.strip().splitlines()[-1]
+    assert chose.startswith("auto chose ") and "on 60 gold tasks" in chose
+    assert last.startswith("accuracy=") and last.endswith(" on 60 held-out gold tasks (the other 60 chose the method)")
+    assert 0.5 < float(last.split()[0].removeprefix("accuracy=")) <= 1.0
+
+
+def test_auto_with_one_gold_task_says_its_accuracy_is_on_the_gold_that_chose(tmp_path: Path, labels: Path) -> None:
+    gold = write(tmp_path / "gold.csv", "task,label\n1,a\n")
+
+    out, _err = run("--input", str(labels), "--output", str(tmp_path / "o.csv"), "--gold", str(gold))
+
+    assert out.strip().splitlines()[-1] == (
+        "accuracy=1.0000 on the 1 gold task that chose the method (too few to hold any out)"
+    )

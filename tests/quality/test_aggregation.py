@@ -1,11 +1,14 @@
 """Aggregation on small hand-made cases, and on the Snow et al. (2008) crowd files with their gold."""
 
 import csv
+import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from datadam.quality.aggregation import AggregationError, accuracy, aggregate, merge_boxes, rover
+from datadam.quality import aggregation
+from datadam.quality.aggregation import AggregationError, accuracy, aggregate, merge_boxes, rover, split_gold
 
 SNOW = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "snow2008_rte_temp_wsd"
 needs_snow = pytest.mark.skipif(
@@ -95,3 +98,66 @@ def snow(name: str) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
 def test_aggregation_on_the_snow_files_matches_the_reference(name: str, method: str, expected: float) -> None:
     rows, gold = snow(name)
     assert accuracy(aggregate(rows, method).labels, gold) == pytest.approx(expected, abs=0.005)
+
+
+def crowd(tasks: int = 120, seed: int = 3) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
+    """A small crowd: each task answered by 5 of 12 workers of mixed skill, 3 classes, gold for every task."""
+    rng = random.Random(seed)
+    skill = {f"w{n}": 0.4 + 0.05 * n for n in range(12)}
+    rows, gold = [], {}
+    for number in range(tasks):
+        task, truth = f"t{number}", rng.choice("abc")
+        for worker in rng.sample(sorted(skill), 5):
+            wrong = rng.choice([label for label in "abc" if label != truth])
+            rows.append((worker, task, truth if rng.random() < skill[worker] else wrong))
+        gold[task] = truth
+    return rows, gold
+
+
+def test_auto_chooses_on_one_half_of_the_gold_and_reports_accuracy_on_the_other_half() -> None:
+    rows, gold = crowd()
+
+    outcome = aggregate(rows, "auto", gold)
+
+    choosing, held_out = split_gold(gold)
+    assert set(choosing) | set(held_out) == set(gold) and not set(choosing) & set(held_out)
+    assert (outcome.chosen_on, outcome.held_out) == (len(choosing), len(held_out)) == (60, 60)
+    chosen = aggregate(rows, outcome.method).labels
+    assert outcome.gold_accuracy[outcome.method] == accuracy(chosen, choosing)
+    assert outcome.held_out_accuracy == accuracy(chosen, held_out)
+    assert outcome.labels == chosen
+
+
+def test_auto_does_not_peek_at_the_held_out_gold_when_it_chooses() -> None:
+    rows, gold = crowd()
+    choosing, held_out = split_gold(gold)
+    # Wrong "gold" on the held-out half changes the reported accuracy, never the choice or the scores.
+    flipped = {**gold, **{task: "z" for task in held_out}}
+
+    honest, misled = aggregate(rows, "auto", gold), aggregate(rows, "auto", flipped)
+
+    assert (misled.method, misled.gold_accuracy) == (honest.method, honest.gold_accuracy)
+    assert misled.held_out_accuracy == 0.0 < honest.held_out_accuracy
+
+
+def test_auto_runs_each_method_once_and_scores_each_once_however_much_gold(monkeypatch) -> None:
+    calls: Counter = Counter()
+    for name, run in list(aggregation.RUNNERS.items()):
+        monkeypatch.setitem(
+            aggregation.RUNNERS, name, lambda data, run=run, name=name: calls.update([name]) or run(data)
+        )
+    scored = aggregation.accuracy
+    monkeypatch.setattr(aggregation, "accuracy", lambda labels, gold: calls.update(["score"]) or scored(labels, gold))
+    rows, gold = crowd(tasks=300)
+
+    aggregate(rows, "auto", gold)
+
+    assert calls == {"mv": 1, "ds": 1, "wawa": 1, "score": 4}  # three to choose, one on the held-out half
+
+
+def test_auto_with_a_single_gold_task_says_nothing_was_held_out() -> None:
+    rows = [("w1", "t1", "a"), ("w2", "t1", "a"), ("w3", "t1", "b")]
+
+    outcome = aggregate(rows, "auto", {"t1": "a"})
+
+    assert (outcome.chosen_on, outcome.held_out, outcome.held_out_accuracy) == (1, 0, None)

@@ -9,6 +9,8 @@ from datadam.quality.aggregation import METHODS, AggregationError, accuracy, agg
 
 class Command(BaseCommand):
     help = "Quality tools for analysts (datadam quality aggregate …)."
+    # The system checks cost more than aggregating 7,500 labels and tell an analyst nothing (`datadam check` does).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser) -> None:
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -53,10 +55,26 @@ class Command(BaseCommand):
         files.output_write(output, outcome.labels)
         if method == "auto":
             scores = ", ".join(f"{name} {score:.4f}" for name, score in outcome.gold_accuracy.items())
-            self.stdout.write(f"auto chose {outcome.method}" + (f" (gold accuracy: {scores})" if scores else ""))
+            on = f" on {outcome.chosen_on} gold task{'s' if outcome.chosen_on != 1 else ''} ({scores})"
+            self.stdout.write(f"auto chose {outcome.method}" + (on if scores else " (no gold task among the labels)"))
         self.stdout.write(f"wrote {len(outcome.labels)} tasks to {output}")
         if gold:
-            self.stdout.write(f"accuracy={accuracy(outcome.labels, truth):.4f}")
+            self.stdout.write(self._accuracy_line(outcome, truth))
+
+    @staticmethod
+    def _accuracy_line(outcome, truth: dict[str, str]) -> str:
+        """The last line. For auto, the accuracy on gold that played no part in the choice, and it says so."""
+        if outcome.held_out:
+            return (
+                f"accuracy={outcome.held_out_accuracy:.4f} on {outcome.held_out} held-out gold tasks"
+                f" (the other {outcome.chosen_on} chose the method)"
+            )
+        if outcome.chosen_on:
+            return (
+                f"accuracy={outcome.gold_accuracy[outcome.method]:.4f} on the {outcome.chosen_on} gold task"
+                " that chose the method (too few to hold any out)"
+            )
+        return f"accuracy={accuracy(outcome.labels, truth):.4f}"
 
     def _report_input(self, rows: list, tasks: set[str], truth: dict[str, str]) -> None:
         per_task: dict[str, int] = {}
