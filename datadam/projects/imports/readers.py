@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 
 from datadam.core.errors import Invalid
 
-SNIFF_BYTES = 64 * 1024
+SNIFF_BYTES = 64 * 1024  # what charset-normalizer looks at when neither Korean encoding fits
+READ_BYTES = 1024 * 1024
+KOREAN_ENCODINGS = ("utf-8", "cp949")  # Korean files are UTF-8 or, from Excel, CP949 (a superset of EUC-KR)
 
 
 def encoding_name(declared: str) -> str:
@@ -20,14 +22,22 @@ def encoding_name(declared: str) -> str:
         raise Invalid(_("Unknown encoding %(name)s. Try utf-8 or cp949.") % {"name": declared[:40]}) from None
 
 
-def encoding_detect(head: bytes, declared: str = "") -> str:
-    """The declared encoding if it exists; else UTF-8 (BOM or not); else what charset-normalizer finds."""
+def encoding_detect(binary: BinaryIO, declared: str = "") -> str:
+    """The declared encoding if it exists; else UTF-8 with a BOM; else the first of UTF-8 and CP949 that decodes
+    the whole file (a file whose Korean starts after thousands of ASCII lines is still CP949); else the first
+    that decodes the start, so that reading names the line that breaks; else what charset-normalizer finds.
+
+    Reads the whole file once or twice, a block at a time, and leaves it at its start."""
     if declared:
         return encoding_name(declared)
+    head = binary.read(SNIFF_BYTES)
+    binary.seek(0)
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
-    # Korean files are UTF-8 or, from Excel, CP949 (a superset of EUC-KR): try those strictly first.
-    for encoding in ("utf-8", "cp949"):
+    for encoding in KOREAN_ENCODINGS:
+        if _decodes(binary, encoding):
+            return encoding
+    for encoding in KOREAN_ENCODINGS:
         try:
             codecs.getincrementaldecoder(encoding)().decode(head, final=False)
             return encoding
@@ -39,13 +49,27 @@ def encoding_detect(head: bytes, declared: str = "") -> str:
     return codecs.lookup(best.encoding).name
 
 
+def _decodes(binary: BinaryIO, encoding: str) -> bool:
+    """Whether every byte of the file is text in the encoding; the file is left at its start."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    try:
+        while block := binary.read(READ_BYTES):
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+        return True
+    except UnicodeDecodeError:
+        return False
+    finally:
+        binary.seek(0)
+
+
 def text_open(binary: BinaryIO, declared_encoding: str = "") -> tuple[Iterator[str], str]:
-    """Text lines of a binary file, without reading it all: only the first 64 KiB are sniffed."""
+    """Text lines of a binary file, decoded as they are read (the detection reads the file, but keeps none of it)."""
     head = binary.read(SNIFF_BYTES)
     if not head.strip():
         raise Invalid(_("The file is empty."))
     binary.seek(0)
-    encoding = encoding_detect(head, declared_encoding)
+    encoding = encoding_detect(binary, declared_encoding)
     return _decoded_lines(binary, encoding), encoding
 
 
