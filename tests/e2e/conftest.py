@@ -5,12 +5,12 @@ Every story needs the live server and a database its thread can see, so mark sto
 """
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from datadam.accounts.models import User
@@ -39,6 +39,28 @@ def browser_context_args(browser_context_args: dict) -> dict:
     """A browser set up as our labelers' are: Korean first, Seoul time."""
     return {**browser_context_args, "locale": "ko-KR", "timezone_id": "Asia/Seoul",
             "viewport": {"width": 1280, "height": 900}}
+
+
+def csp_refusals(context: BrowserContext) -> list[str]:
+    """The Content-Security-Policy violations the browser reports in the console of the context's pages, from
+    now on (the list fills as the story goes)."""
+    refused: list[str] = []
+
+    def note(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            refused.append(f"{message.page.url if message.page else '?'}: {message.text}")
+
+    context.on("console", note)
+    return refused
+
+
+@pytest.fixture
+def context(context: BrowserContext) -> Iterator[BrowserContext]:
+    """The story's browser, watched: a page that breaks the site's Content-Security-Policy fails the story."""
+    refused = csp_refusals(context)
+    yield context
+    if refused:
+        pytest.fail("The browser refused content under the Content-Security-Policy:\n" + "\n".join(refused))
 
 
 @pytest.fixture
@@ -82,7 +104,9 @@ def labeler_page(page: Page, cast: Cast, log_in: LogIn) -> Page:
 def axe_violations(page: Page) -> list[dict]:
     """Run axe-core on the page as it is now; the WCAG 2.0/2.1 A and AA rules only."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+        # Evaluated by the browser's debugger, not added as an inline <script>: the site's Content-Security-Policy
+        # refuses inline scripts, and the stories keep that policy on.
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
     results = page.evaluate("async (options) => await axe.run(document, options)", options)
     return results["violations"]
