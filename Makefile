@@ -15,10 +15,10 @@ test: build
 	scripts/test.sh
 
 test-sqlite: build
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 test-postgres: build
-	scripts/with-postgres.sh $(PY) -m pytest -m "not e2e or smoke"
+	scripts/with-postgres.sh $(PY) -m pytest -n auto --dist loadfile -m "not e2e or smoke"
 
 install: $(STAMP) frontend/node_modules/.package-lock.json
 

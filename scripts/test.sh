@@ -3,13 +3,15 @@
 # stories again on PostgreSQL, plus the browser smoke story.
 set -euo pipefail
 PY=${PY:-.venv/bin/python}
+# One pytest-xdist worker per core; a file's tests stay together so module-scoped fixtures are built once.
+PARALLEL=(-n "${DATADAM_TEST_WORKERS:-auto}" --dist loadfile)
 echo "== Front end: widget unit tests"
 (cd frontend && npm test --silent)
 echo "== SQLite: the whole suite"
-"$PY" -m pytest "$@"
+"$PY" -m pytest "${PARALLEL[@]}" "$@"
 if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || [[ -n "${DATADAM_DATABASE_URL:-}" ]]; then
   echo "== PostgreSQL: everything but the browser stories, plus the smoke story"
-  scripts/with-postgres.sh "$PY" -m pytest -m "not e2e or smoke" "$@"
+  scripts/with-postgres.sh "$PY" -m pytest "${PARALLEL[@]}" -m "not e2e or smoke" "$@"
 else
   echo "== PostgreSQL is not installed here: skipped (CI installs it)"
 fi

@@ -1,11 +1,18 @@
 """Test settings: the real settings with a throwaway data folder, a file-backed SQLite test database
-(so threads in race tests share it, as web processes would), fast password hashing and plain static files."""
+(so threads in race tests share it, as web processes would), fast password hashing and plain static files.
 
+Each test process (each pytest-xdist worker too) gets a data folder of its own, removed when it exits,
+so files named after database ids never meet another worker's."""
+
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("DATADAM_DATA_DIR", tempfile.mkdtemp(prefix="datadam-test-"))
+_own_data_dir = tempfile.mkdtemp(prefix="datadam-test-")
+os.environ["DATADAM_DATA_DIR"] = _own_data_dir
+atexit.register(shutil.rmtree, _own_data_dir, ignore_errors=True)
 
 from datadam.settings import *  # noqa: E402,F403
 from datadam.settings import DATA_DIR, DATABASES, STORAGES  # noqa: E402
