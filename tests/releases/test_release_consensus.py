@@ -130,3 +130,16 @@ def test_an_item_labeled_once_by_design_keeps_its_accepted_answer_and_has_no_vot
     entries = list(release.entries.order_by("item_id").values_list("result", "confidence"))
     assert entries == [({"sentiment": answer}, None) for answer in TRUTH]
     assert release.snapshot["consensus"]["single_answer"] == 5
+
+
+def test_the_report_page_shows_the_consensus_and_the_items_below_the_floor(cast, overlap_three) -> None:
+    QualityPolicy.objects.update_or_create(project=cast.project, defaults={"aggregation_method": "mv"})
+    release = services.release_cut(actor=cast.manager, project=cast.project, version="v1.0.0", source="consensus")
+    services.release_build_run(release_id=release.id)
+
+    page = client_for(cast.manager).get(
+        f"/projects/{cast.project.id}/releases/{release.id}/report/", headers={"accept-language": "en"}
+    ).content.decode()
+
+    assert "Decided at the cut by mv over the labelers' accepted answers: 5 items released, 0 left out" in page
+    assert "Items below the confidence floor of 70.0 %: 3" in page

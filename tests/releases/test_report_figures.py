@@ -120,3 +120,19 @@ def test_report_page_printable_page_and_json_show_the_same_figures(cast, overlap
     assert "<nav" not in printable
     assert document["figures"]["semantic_accuracy"]["accepted"] == 5
     assert client_for(cast.outsider).get(f"{base}/report.json").status_code == 404
+
+
+def test_agreement_gives_alpha_and_kappa_per_control_with_bootstrap_intervals(cast, overlapped) -> None:
+    from datadam.quality import agreement as quality_agreement
+
+    first = ["positive", "negative", "positive", "negative", "positive"]
+    second = ["positive", "positive", "positive", "negative", "negative"]
+    units = {n: {"a": a, "b": b} for n, (a, b) in enumerate(zip(first, second, strict=True))}
+
+    control = cut_and_build(cast).report["agreement"]["controls"][0]
+
+    assert control["name"] == "sentiment" and control["items"] == 5 and control["level"] == "nominal"
+    assert control["alpha"] == round(quality_agreement.krippendorff_alpha(units), 4)
+    assert control["kappa"] == round(quality_agreement.fleiss(units), 4)
+    assert control["alpha_ci"][0] <= control["alpha"] <= control["alpha_ci"][1]
+    assert control["kappa_ci"][0] <= control["kappa"] <= control["kappa_ci"][1]
