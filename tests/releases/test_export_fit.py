@@ -17,7 +17,7 @@ from datadam.releases.services import exports
 from tests.conftest import client_for
 from tests.releases.exporting import PROJECTS, audio_project, image_project, text_project
 
-ALWAYS = {"jsonl", "csv", "parquet", "prelabels"}
+ALWAYS = {"jsonl", "csv", "csv_safe", "parquet", "prelabels"}
 FITS = {
     "text": ALWAYS | {"conll"},
     "image": ALWAYS | {"coco", "coco_zip", "yolo", "yolo_pose", "voc"},

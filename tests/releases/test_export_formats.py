@@ -190,6 +190,18 @@ def test_the_data_set_csv_has_a_column_per_control_and_every_cell_exactly_as_lab
     assert rows[3]["text"] == "=HYPERLINK(1)"
 
 
+def test_the_spreadsheet_safe_csv_opens_in_excel_without_running_a_formula(ner_project, cast) -> None:
+    for text in ["=HYPERLINK(1)", "+cmd", "-20", "@SUM(A1)", "\tindented"]:
+        accepted(factories.ItemFactory(project=ner_project, data={"text": text}), {"topic": "travel"}, cast.labeler)
+
+    body = collect(ner_project, "csv_safe").decode("utf-8")
+
+    assert body.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))))
+    assert [row["text"] for row in rows[3:]] == ["'=HYPERLINK(1)", "'+cmd", "-20", "'@SUM(A1)", "'\tindented"]
+    assert rows[0]["text"] == TEXTS[0] and json.loads(rows[0]["entities"]) == SPANS[0]
+
+
 def test_parquet_loads_with_hugging_face_datasets_offline(ner_project, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))

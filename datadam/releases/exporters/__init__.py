@@ -24,6 +24,7 @@ from datadam.releases.exporters import (
     coco,
     coco_zip,
     conll,
+    csv_safe,
     jsonl,
     parquet,
     predictions,
@@ -36,6 +37,7 @@ from datadam.releases.exporters import csv as csv_format
 FORMATS: dict[str, ModuleType] = {
     "jsonl": jsonl,
     "csv": csv_format,
+    "csv_safe": csv_safe,
     "parquet": parquet,
     "prelabels": predictions,
     "coco": coco,
