@@ -229,7 +229,8 @@ def _write_exports(release: Release, project, folder: Path, beat: Callable[[], N
             line = {"item": {"id": item_id, "external_id": external_id, "data": data}, "split": split}
             handle.write(json.dumps(line | {"labels": result}, ensure_ascii=False) + "\n")
     for file_format, exporter in FORMATS.items():
-        if file_format == "jsonl" or not _applies(exporter, project):
+        # a format made for people rather than data tools (the spreadsheet-safe CSV) stays out of the data set
+        if file_format == "jsonl" or not getattr(exporter, "IN_PACKAGE", True) or not _applies(exporter, project):
             continue
         beat()  # one format can take minutes on a big project: show the build is alive
         with (folder / _export_name(name, file_format, exporter)).open("wb") as handle:

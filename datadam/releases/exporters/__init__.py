@@ -9,6 +9,8 @@ To add a format, write `exporters/<format>.py` with:
   otherwise the reason, in plain translated words (it is shown to the person who asked);
 - `TITLE` (a short plain description for the format picker), `CONTENT_TYPE` and `EXTENSION` (one
   extension, without a dot: the file name says the format once);
+- optionally `IN_PACKAGE = False` for a format made for people rather than data tools, which release
+  packages leave out;
 
 then list it in FORMATS (the name fits ExportJob.file_format, 10 characters) and in the table of
 tests/releases/test_export_fit.py, which checks every format against every data type.

@@ -17,6 +17,7 @@ from datadam.releases.exporters import csv as csv_format
 TITLE = _("Spreadsheet-safe CSV: for Excel (formulas kept as text, Korean shown correctly)")
 CONTENT_TYPE = "text/csv; charset=utf-8"
 EXTENSION = "csv"
+IN_PACKAGE = False  # a release holds the data set as labeled; this copy is for people opening it in Excel
 
 
 def supports(project: Project) -> str | None:
