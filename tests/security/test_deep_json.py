@@ -5,7 +5,9 @@ was passed, and stores nothing. Nothing answers 500, however deep the value. Dep
 where the schema allows it.
 """
 
+import io
 import json
+from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,9 +18,11 @@ from datadam.academy import selectors as academy_selectors
 from datadam.academy.models import PracticeAnswer
 from datadam.academy.services import cohorts
 from datadam.accounts.models import User
+from datadam.assist.backend import BackendClient, BackendError
 from datadam.core.errors import Invalid
 from datadam.labeling import services as labeling_services
 from datadam.labeling.models import Annotation, Assignment
+from datadam.media import sources
 from datadam.projects.models import Item, Project
 from datadam.quality.models import GoldItem
 from tests.academy.builders import make_cohort, make_course
@@ -191,3 +195,37 @@ def test_a_gold_item_with_a_deeply_nested_answer_is_refused_on_the_page_and_noth
     assert response.status_code == 200  # the page sends the manager back to the quality page with the message
     assert LIMIT_MESSAGE in response.content.decode()
     assert not GoldItem.objects.filter(project=cast.project).exists()
+
+
+@pytest.mark.parametrize("depth", [33, 100_000])
+def test_a_predictions_cell_nested_too_deep_is_named_with_file_and_line(cast: Cast, depth: int) -> None:
+    cell = nested(depth).replace('"', '""')
+    upload = SimpleUploadedFile("pre.csv", f'text,predictions\n좋아요,\n별로,"{cell}"\n'.encode())
+
+    response = client_for(cast.manager).post(f"/api/v1/projects/{cast.project.id}/imports", {"file": upload})
+
+    assert response.status_code == 422
+    [error] = response.json()["errors"]
+    assert (error["file"], error["line"]) == ("pre.csv", 3)
+    assert "$.predictions[0]" in error["reason"] and LIMIT_MESSAGE in error["reason"]
+
+
+@pytest.mark.parametrize("depth", [33, 100_000])
+def test_a_media_metadata_line_nested_too_deep_is_refused_naming_file_and_line(depth: int) -> None:
+    data = ('{"file_name": "a.wav", "prompt": "하나"}\n{"file_name": "b.wav", "x": ' + nested(depth) + "}\n").encode()
+    manifest = sources.Entry(name="metadata.jsonl", size=len(data), open=lambda: io.BytesIO(data))
+
+    with translation.override("en"), pytest.raises(Invalid) as refused:
+        sources.manifest_split([manifest])
+
+    assert refused.value.message.startswith("metadata.jsonl: Line 2: $.x[0]")
+    assert LIMIT_MESSAGE in refused.value.message
+
+
+def test_a_model_backend_answering_json_nested_too_deep_is_a_malformed_answer_not_a_crash() -> None:
+    answer = io.BytesIO(('{"status": "ok", "model": ' + nested(100_000) + "}").encode())
+
+    with mock.patch("urllib.request.urlopen", return_value=answer), pytest.raises(BackendError) as failure:
+        BackendClient("http://backend.example", retries=0).health()
+
+    assert failure.value.what == "malformed"
