@@ -1,11 +1,18 @@
 """`datadam` console script: demo, serve, worker, import, and every Django management command."""
 
+import ctypes
 import os
 import signal
 import subprocess
 import sys
+import time
 
 DEMO_HOST = "127.0.0.1"
+# Web processes and the task worker get this long to stop after SIGTERM (finishing the request or task in
+# hand), then they are killed: a stop of `serve` or `demo` stays under 5 seconds.
+STOP_GRACE_SECONDS = 3
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+PR_SET_PDEATHSIG = 1
 
 
 def _django_setup() -> None:
@@ -26,6 +33,8 @@ def serve_command(bind: str, workers: int) -> list[str]:
 
     Sync workers (one thread each) by default: the benchmark measured more loops/s and half the p99 on
     SQLite, and the same throughput with a lower p99 on PostgreSQL (bench/RESULTS.md, "Server shape").
+    On SIGTERM a web process may finish its request for STOP_GRACE_SECONDS (gunicorn's default is 30),
+    so that a stop takes seconds: labeling calls are idempotent and retried, downloads resume.
     """
     return [
         sys.executable,
@@ -38,6 +47,8 @@ def serve_command(bind: str, workers: int) -> list[str]:
         str(workers),
         "--threads",
         os.environ.get("DATADAM_WEB_THREADS", "1"),
+        "--graceful-timeout",
+        str(STOP_GRACE_SECONDS),
         "--no-control-socket",
         "--access-logfile",
         "-",
@@ -61,18 +72,63 @@ def demo(port: str) -> int:
     for username, password, role in demo_logins():
         print(f"  {role:9} {username:10} {password}")
     print("Press Ctrl+C to stop.\n", flush=True)
-    children = [
-        subprocess.Popen(worker_command()),
-        subprocess.Popen(serve_command(f"{DEMO_HOST}:{port}", 2)),
-    ]
+    return supervise([worker_command(), serve_command(f"{DEMO_HOST}:{port}", 2)])
+
+
+def supervise(commands: list[list[str]]) -> int:
+    """Run the commands side by side until one ends or this process is told to stop (SIGTERM, Ctrl+C,
+    SIGHUP); then stop them all within STOP_GRACE_SECONDS. Returns 0 after a stop, else the exit status
+    of the child that ended first.
+
+    Each child leads its own process group, so the stop also reaches gunicorn's web processes, and what
+    is still running after the grace period is killed with its group. Each child is also sent SIGTERM by
+    the kernel if this process dies without a chance to clean up (SIGKILL), so nothing is left serving.
+    """
+    stop_requested: list[int] = []
+    previous = {sig: signal.signal(sig, lambda signum, _frame: stop_requested.append(signum)) for sig in STOP_SIGNALS}
+    children: list[subprocess.Popen] = []
     try:
-        return children[1].wait()
-    except KeyboardInterrupt:
+        for command in commands:
+            children.append(subprocess.Popen(command, process_group=0, preexec_fn=_die_with_parent))
+        while not stop_requested:
+            for child in children:
+                if (code := child.poll()) is not None:
+                    return code
+            time.sleep(0.1)
         return 0
     finally:
-        for child in children:
-            child.send_signal(signal.SIGTERM)
-            child.wait(timeout=10)
+        _stop_children(children)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _die_with_parent() -> None:
+    """In the child, before it runs: ask Linux to send it SIGTERM when its parent dies."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: children then stop only through _stop_children
+        pass
+
+
+def _stop_children(children: list[subprocess.Popen]) -> None:
+    for child in children:
+        _signal_group(child, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for child in children:
+        try:
+            child.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            pass
+    for child in children:
+        _signal_group(child, signal.SIGKILL)  # a child too slow to stop, or one of its own it left behind
+        child.wait()
+
+
+def _signal_group(child: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(child.pid, sig)
+    except ProcessLookupError:  # the whole group has already ended
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:
