@@ -26,11 +26,13 @@ def export_page(request: HttpRequest, project_id: int) -> HttpResponse:
         else:
             return redirect("releases:export", project_id=project.id)
     jobs = selectors.export_job_list(actor=request.user, project_id=project.id)[:20]
+    fitting = [item for item in selectors.export_format_list(project=project) if item["fits"]]
+    chosen = form["file_format"].value()
     context = {
         "project": project,
         "form": form,
-        "formats": [item for item in selectors.export_format_list(project=project) if item["fits"]],
-        "chosen_format": form["file_format"].value() or "jsonl",
+        "formats": fitting,
+        "chosen_format": chosen if any(item["name"] == chosen for item in fitting) else "jsonl",
         "jobs": [_with_format_title(job) for job in jobs],
         "include_choices": ExportJob.Include.choices,
         "chosen_include": form["include"].value() or ExportJob.Include.ACCEPTED,
