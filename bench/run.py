@@ -82,6 +82,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--large-items", type=int, default=100_000, help="the large project of the scale check")
     parser.add_argument("--million", action="store_true", help="large project of 1,000,000 items")
     parser.add_argument("--export-annotations", type=int, default=100_000, help="accepted annotations exported")
+    parser.add_argument("--release-items", type=int, default=100_000, help="items of the release cut and built")
     parser.add_argument("--side-projects", type=int, default=160, help="projects for the next-only/submit-only phases")
     parser.add_argument("--gunicorn-workers", type=int, default=None, help="web processes (default: per database)")
     parser.add_argument("--gunicorn-threads", type=int, default=None, help="threads per process (1 = sync worker)")
@@ -106,6 +107,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         args.duration, args.warmup = 3.0, 1.0
         args.import_items, args.small_items, args.large_items = 20_000, 2_000, 20_000
         args.export_annotations, args.side_projects = 20_000, 40
+        args.release_items = 5_000
     return args
 
 
@@ -361,6 +363,7 @@ class DatabaseRun:
             self.measure_imports()
             self.measure_export()
             self.measure_aggregation()
+            self.measure_release()
             self.setup_side_projects()
             self.close_db()
             self.run_load()
@@ -705,6 +708,23 @@ class DatabaseRun:
             "accuracy": lines[-1],
         }
         log(f"  {seconds:.2f} s: {lines[0]}; {lines[-1]}")
+
+    def measure_release(self) -> None:
+        """bench/release_package.py on this run's database: a project of its own with --release-items accepted
+        items, then the cut and the build (package, exports, report, SHA256SUMS), each in its own process."""
+        from release_package import run as release_run
+
+        count = self.args.release_items
+        log(f"release: set up {count:,} accepted items, then cut and build")
+        result = release_run(count, os.environ.get("DATADAM_DATABASE_URL"))
+        files = result["build"].pop("files", {})
+        self.out["release"] = {
+            "items": count,
+            "cut": result["cut"],
+            "build": result["build"] | {"files": len(files), "file_mb": mb(sum(files.values()))},
+        }
+        log(f"  cut {result['cut']['seconds']} s, build {result['build']['seconds']} s "
+            f"(peak {result['build']['peak_rss_mb']} MB)")
 
     def measure_export(self) -> None:
         count = self.args.export_annotations
