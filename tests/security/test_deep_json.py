@@ -126,6 +126,22 @@ def test_the_labeling_page_refuses_a_region_field_nested_too_deep_and_stores_not
     assert not Annotation.objects.filter(assignment_id=lease.id).exists()
 
 
+def test_the_labeling_page_refuses_a_region_field_over_its_size_limit_instead_of_dropping_it(cast: Cast) -> None:
+    Project.objects.filter(id=cast.project.id).update(
+        schema={"controls": [{"type": "spans", "name": "entities", "labels": ["PS"], "required": False}]}
+    )
+    lease = labeling_services.assignment_lease_next(actor=cast.labeler, project=cast.project)
+    regions = json.dumps([{"start": 0, "end": 1, "label": "PS"}] * 60_000)  # about 2.2 MB
+
+    response = client_for(cast.labeler).post(
+        f"/projects/{cast.project.id}/tasks/{lease.id}/submit/", {"entities": regions}
+    )
+
+    assert response.status_code == 422
+    assert "$.entities: the JSON is 2.2\xa0MB, more than the 1.9\xa0MB allowed." in response.content.decode()
+    assert not Annotation.objects.filter(assignment_id=lease.id).exists()
+
+
 @pytest.mark.parametrize("depth", TOO_DEEP)
 def test_trainee_sending_a_deeply_nested_practice_answer_gets_422_and_nothing_is_kept(cast: Cast, depth: int) -> None:
     course = make_course(cast.manager, practice=1, evaluation=1)
