@@ -83,6 +83,18 @@ def test_coco_of_a_text_project_is_refused_instead_of_a_file_of_empty_images(cas
     assert not ExportJob.objects.filter(project=project).exists()
 
 
+def test_a_queued_job_whose_format_no_longer_fits_fails_with_the_reason_instead_of_an_empty_file(cast) -> None:
+    project = image_project(cast)
+    job = exports.export_job_create(actor=cast.manager, project=project, file_format="yolo_pose")
+    project.schema = {"controls": [c for c in project.schema["controls"] if c["type"] != "keypoints"]}
+    project.save(update_fields=["schema"])
+
+    job = exports.export_job_run(job_id=job.id)
+
+    assert (job.status, job.stored_path) == (ExportJob.Status.FAILED, "")
+    assert job.error == exporters.unfit_reason("yolo_pose", project)
+
+
 def test_the_format_list_says_what_fits_and_why_not(cast) -> None:
     project = audio_project(cast)
 

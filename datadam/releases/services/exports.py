@@ -65,14 +65,20 @@ def export_job_run(*, job_id: int) -> ExportJob:
     job.items_total = _items_to_export(job)
     job.status, job.items_done = ExportJob.Status.RUNNING, 0
     job.save(update_fields=["status", "items_total", "items_done"])
+    # the schema may have changed since the job was queued: a format that no longer fits fails with why
+    if reason := exporters.unfit_reason(job.file_format, job.project):
+        return _failed(job, reason)
     try:
         _write(job)
     except Exception as exc:  # a failed job must say so on its page instead of spinning forever
         log.exception("export job %s failed", job.id)
-        job.status, job.error = ExportJob.Status.FAILED, str(exc)[:500]
-        job.finished_at = timezone.now()
-        job.save(update_fields=["status", "error", "finished_at"])
-        return job
+        return _failed(job, str(exc))
+    return job
+
+
+def _failed(job: ExportJob, error: str) -> ExportJob:
+    job.status, job.error, job.finished_at = ExportJob.Status.FAILED, error[:500], timezone.now()
+    job.save(update_fields=["status", "error", "finished_at"])
     return job
 
 
