@@ -1,5 +1,6 @@
 """Django settings for Datadam. Everything a deployment changes comes from DATADAM_* variables."""
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -8,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from datadam.core.env import env_bool, env_int, env_list, env_path, env_str
+from datadam.core.env import env_bool, env_int, env_list, env_networks, env_path, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("DATADAM_DATA_DIR", Path.cwd() / "var")
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     # Only for its API docs page: with the app installed it serves Swagger UI from our own static files
     # (no CDN, no inline script), which the Content-Security-Policy below allows.
     "ninja",
+    "axes",
     "datadam.core",
     "datadam.accounts",
     "datadam.projects",
@@ -62,11 +64,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "datadam.core.middleware.DomainErrorPageMiddleware",
+    # Last, so it sees the answer of any log-in form (ours and the admin's) and turns a lockout into a 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "datadam.urls"
 WSGI_APPLICATION = "datadam.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+# Axes checks every authenticate() call first, so both log-in forms (ours and the admin's) share one lock.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
@@ -183,22 +189,49 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # other sites on the same domain may not
 DATADAM_MAX_UPLOAD_BYTES = env_int("DATADAM_MAX_UPLOAD_MB", 200) * 1024 * 1024
 # Uploads bigger than this go to a background task with a progress page.
 DATADAM_IMPORT_INLINE_BYTES = env_int("DATADAM_IMPORT_INLINE_KB", 2048) * 1024
+# Log-in protection (django-axes, counted in the database so every web process agrees). Wrong passwords are
+# counted per user name *and* address, so an attacker elsewhere cannot lock a person out, and per address over
+# all user names, so one address cannot try many accounts. The per-address limit is high enough for a classroom
+# of trainees behind one address on their first day.
 DATADAM_LOGIN_MAX_FAILURES = env_int("DATADAM_LOGIN_MAX_FAILURES", 5)
+DATADAM_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("DATADAM_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)
 DATADAM_LOGIN_WINDOW_SECONDS = env_int("DATADAM_LOGIN_WINDOW_SECONDS", 900)
+# Proxies (load balancers) whose X-Forwarded-For is believed: addresses or CIDR ranges, comma-separated.
+DATADAM_TRUSTED_PROXIES = env_networks("DATADAM_TRUSTED_PROXIES", [])
+AXES_HANDLER = "datadam.accounts.lockout.LoginLockoutHandler"
+AXES_FAILURE_LIMIT = DATADAM_LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(seconds=DATADAM_LOGIN_WINDOW_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "datadam.core.client_address.client_address"
+AXES_USERNAME_CALLABLE = "datadam.accounts.lockout.login_username"
+AXES_LOCKOUT_CALLABLE = "datadam.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# A try while locked out does not push the end of the lock further, so the time the page names holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Successful log-ins are not kept: addresses are personal data and the consent text promises no such log.
+AXES_DISABLE_ACCESS_LOG = True
+# Password-reset mails: at most this many per email address and per client address in the window.
+DATADAM_PASSWORD_RESET_PER_EMAIL = env_int("DATADAM_PASSWORD_RESET_PER_EMAIL", 3)
+DATADAM_PASSWORD_RESET_PER_ADDRESS = env_int("DATADAM_PASSWORD_RESET_PER_ADDRESS", 10)
+DATADAM_PASSWORD_RESET_WINDOW_SECONDS = env_int("DATADAM_PASSWORD_RESET_WINDOW_SECONDS", 3600)
+PASSWORD_RESET_TIMEOUT = env_int("DATADAM_PASSWORD_RESET_LINK_SECONDS", 3 * 3600)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 
 def _mailer() -> dict:
-    """DATADAM_EMAIL_URL: unset → console, file:///dir → files, smtp[s]://user:pass@host:port → SMTP."""
+    """DATADAM_EMAIL_URL: unset or console:// → console, file:///dir → files, locmem:// → memory (tests),
+    smtp[s]://user:pass@host:port → SMTP."""
     url = env_str("DATADAM_EMAIL_URL")
-    if not url:
-        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     parts = urlsplit(url)
+    if not url or parts.scheme in {"console", "locmem"}:
+        return {"BACKEND": f"django.core.mail.backends.{parts.scheme or 'console'}.EmailBackend"}
     if parts.scheme == "file":
         return {"BACKEND": "django.core.mail.backends.filebased.EmailBackend", "OPTIONS": {"file_path": parts.path}}
     if parts.scheme not in {"smtp", "smtps"}:
-        raise ImproperlyConfigured("DATADAM_EMAIL_URL must start with file://, smtp:// or smtps://")
+        raise ImproperlyConfigured(
+            "DATADAM_EMAIL_URL must start with smtp://, smtps://, file://, console:// or locmem://"
+        )
     options = {
         "host": parts.hostname or "localhost",
         "port": parts.port or (465 if parts.scheme == "smtps" else 25),

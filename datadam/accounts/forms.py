@@ -1,5 +1,8 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
+
+from datadam.accounts import services
 
 
 class LoginForm(forms.Form):
@@ -22,12 +25,32 @@ class SignupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
     display_name = forms.CharField(label=_("Name shown to others"), max_length=100, required=False)
-    email = forms.EmailField(label=_("Email"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("Email"),
+        required=False,
+        help_text=_("Optional. Needed to set a new password by email if you forget yours."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     password = forms.CharField(
         label=_("Password"),
         help_text=_("At least 8 characters, not only digits."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+    password_again = forms.CharField(
+        label=_("Password again"),
+        help_text=_("Type the same password once more, to catch a typo."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    privacy_consent = forms.BooleanField(
+        label=_("I agree to the processing of my personal data as described above"),
+        error_messages={"required": _("An account needs this consent. Read what it covers above.")},
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("password") and cleaned.get("password_again") not in (None, cleaned["password"]):
+            self.add_error("password_again", _("The two passwords differ. Type the same one twice."))
+        return cleaned
 
 
 class OrganizationSettingsForm(forms.Form):
@@ -65,3 +88,19 @@ class EraseForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("For example: import script"))
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form: the mail goes to active accounts with that address, and the page says the same either way."""
+
+    email = forms.EmailField(
+        label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+    )
+
+
+class PasswordResetSetForm(auth_forms.SetPasswordForm):
+    """The new password from a reset link, saved by the service that also revokes tokens and sessions."""
+
+    def save(self, commit: bool = True):
+        services.user_password_reset(user=self.user, new_password=self.cleaned_data["new_password1"])
+        return self.user

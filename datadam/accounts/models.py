@@ -59,9 +59,25 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
 
-class LoginFailure(models.Model):
-    """Failed log-ins, kept in the database so every web process throttles the same way."""
+class PrivacyConsent(models.Model):
+    """A person's consent to the processing of their personal data: which version of the text, and when.
 
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True)
-    failed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    Kept as rows, not a field on the person, so that a new version of the text is accepted beside the old one
+    and the record shows what each person agreed to at the time.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="privacy_consents")
+    version = models.CharField(max_length=20)
+    accepted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "version"], name="one_consent_per_version")]
+
+
+class PasswordResetRequest(models.Model):
+    """A password-reset mail asked for, kept for the reset window only, so the mails can be limited per email
+    address and per client address in the database that every web process shares."""
+
+    email = models.CharField(max_length=254, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, db_index=True)
+    requested_at = models.DateTimeField(auto_now_add=True, db_index=True)

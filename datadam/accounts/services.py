@@ -5,17 +5,25 @@ import re
 import secrets
 from datetime import timedelta
 
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from datadam.accounts import selectors
-from datadam.accounts.models import ApiToken, LoginFailure, Organization, OrganizationMembership, User
+from datadam.accounts.models import (
+    ApiToken,
+    Organization,
+    OrganizationMembership,
+    PasswordResetRequest,
+    PrivacyConsent,
+    User,
+)
 from datadam.audit.services import audit_record
 from datadam.core.errors import Conflict, Invalid, NotFound, Throttled
 
@@ -23,8 +31,14 @@ TOKEN_PREFIX = "dd_"
 
 
 @transaction.atomic
-def user_signup(*, username: str, password: str, email: str = "", display_name: str = "") -> User:
-    """A new account belongs to nothing: it sees no private data until it joins a project."""
+def user_signup(
+    *, username: str, password: str, email: str = "", display_name: str = "", privacy_consent_version: str = ""
+) -> User:
+    """A new account belongs to nothing: it sees no private data until it joins a project.
+
+    The sign-up page passes the version of the consent text the person accepted; accounts made for them (the
+    demo's people) pass none.
+    """
     if User.objects.filter(username__iexact=username).exists():
         raise Conflict(_("That user name is taken. Choose another."))
     user = User(username=username, email=email, display_name=display_name)
@@ -35,36 +49,61 @@ def user_signup(*, username: str, password: str, email: str = "", display_name: 
     user.set_password(password)
     user.full_clean()
     user.save()
+    if privacy_consent_version:
+        PrivacyConsent.objects.create(user=user, version=privacy_consent_version)
     audit_record(actor=user, action="user.signup", target=user)
-    return user
-
-
-def user_login_check(*, request, username: str, password: str) -> User | None:
-    """Authenticate with throttling kept in the database, so every web process counts the same failures."""
-    window_start = timezone.now() - timedelta(seconds=settings.DATADAM_LOGIN_WINDOW_SECONDS)
-    recent = LoginFailure.objects.filter(username__iexact=username, failed_at__gte=window_start).count()
-    if recent >= settings.DATADAM_LOGIN_MAX_FAILURES:
-        minutes = settings.DATADAM_LOGIN_WINDOW_SECONDS // 60
-        raise Throttled(_("Too many failed log-ins. Wait %(minutes)d minutes and try again.") % {"minutes": minutes})
-    user = authenticate(request, username=username, password=password)
-    if user is None:
-        LoginFailure.objects.create(username=username[:150], ip_address=request.META.get("REMOTE_ADDR"))
-        return None
-    LoginFailure.objects.filter(username__iexact=username).delete()
     return user
 
 
 @transaction.atomic
 def user_password_change(*, user: User, old_password: str, new_password: str) -> None:
+    """The person changes their password. Their API tokens are revoked, and every session but the one the
+    page keeps (update_session_auth_hash) ends, since sessions carry a hash of the password."""
     if not user.check_password(old_password):
         raise Invalid(_("Your current password is not right."))
+    _password_set(user=user, new_password=new_password, how="change")
+
+
+@transaction.atomic
+def user_password_reset(*, user: User, new_password: str) -> None:
+    """A new password from a reset link: as a change, it revokes the API tokens and ends every session."""
+    _password_set(user=user, new_password=new_password, how="reset")
+
+
+def _password_set(*, user: User, new_password: str, how: str) -> None:
     try:
         validate_password(new_password, user)
     except ValidationError as exc:
         raise Invalid(" ".join(exc.messages)) from None
     user.set_password(new_password)
     user.save(update_fields=["password"])
-    audit_record(actor=user, action="user.password_change", target=user)
+    # Whoever learned the old password may have made a token with it; a token does not ask for the password.
+    revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    audit_record(actor=user, action="user.password_change", target=user, detail={"how": how, "tokens_revoked": revoked})
+
+
+@transaction.atomic
+def password_reset_request_record(*, email: str, address: str) -> None:
+    """Count one reset mail asked for, or raise Throttled when this email address or this client address has
+    asked too often. Counted by the email address typed, whether or not an account has it, so the answer says
+    nothing about who has an account."""
+    window = timedelta(seconds=settings.DATADAM_PASSWORD_RESET_WINDOW_SECONDS)
+    since = timezone.now() - window
+    PasswordResetRequest.objects.filter(requested_at__lt=since).delete()
+    email = email.strip().lower()
+    recent = PasswordResetRequest.objects.filter(requested_at__gte=since)
+    for same, limit in [
+        (recent.filter(email=email), settings.DATADAM_PASSWORD_RESET_PER_EMAIL),
+        (recent.filter(ip_address=address or None), settings.DATADAM_PASSWORD_RESET_PER_ADDRESS),
+    ]:
+        oldest = same.order_by("-requested_at").values_list("requested_at", flat=True)[limit - 1 : limit].first()
+        if oldest is not None:
+            until = timezone.localtime(oldest + window)
+            raise Throttled(
+                _("Too many reset mails were asked for. Try again after %(time)s.")
+                % {"time": time_format(until, "H:i")}
+            )
+    PasswordResetRequest.objects.create(email=email, ip_address=address or None)
 
 
 @transaction.atomic
@@ -76,7 +115,7 @@ def user_erase(*, user: User, password: str) -> None:
     """
     if not user.check_password(password):
         raise Invalid(_("Your password is not right."))
-    LoginFailure.objects.filter(username__iexact=user.username).delete()
+    AccessAttempt.objects.filter(username=user.username.lower()).delete()  # failed log-ins under their name
     from datadam.media.collect import contribution_erase_for_person  # media builds on accounts: import late
 
     contribution_erase_for_person(user=user)  # recorded voices and photos are personal data too

@@ -1,13 +1,16 @@
 from django.contrib import messages
-from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from datadam.accounts import forms, selectors, services
+from datadam.accounts import consent, forms, selectors, services
+from datadam.core.client_address import client_address
 from datadam.core.errors import DomainError
 
 
@@ -19,20 +22,17 @@ def _safe_next(request: HttpRequest) -> str:
 
 
 def login_view(request: HttpRequest) -> HttpResponse:
+    """Wrong passwords are counted by django-axes (settings AXES_*), which answers a locked-out try with 429."""
     form = forms.LoginForm(request.POST or None)
-    error, status = None, 200
+    error = None
     if request.method == "POST" and form.is_valid():
-        try:
-            user = services.user_login_check(request=request, **form.cleaned_data)
-        except DomainError as exc:
-            error, status, user = exc.message, exc.status_code, None
+        user = authenticate(request, **form.cleaned_data)
         if user is not None:
             login(request, user)
             return redirect(_safe_next(request))
-        error = error or _("The user name or password is not right.")
-        status = status if status != 200 else 400
+        error = _("The user name or password is not right.")
     context = {"form": form, "error": error, "next": _safe_next(request)}
-    return render(request, "accounts/login.html", context, status=status)
+    return render(request, "accounts/login.html", context, status=400 if error else 200)
 
 
 @require_POST
@@ -46,14 +46,22 @@ def signup_view(request: HttpRequest) -> HttpResponse:
     error = None
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.user_signup(**form.cleaned_data)
+            user = services.user_signup(
+                username=form.cleaned_data["username"],
+                password=form.cleaned_data["password"],
+                email=form.cleaned_data["email"],
+                display_name=form.cleaned_data["display_name"],
+                privacy_consent_version=consent.VERSION,
+            )
         except DomainError as exc:
             error = exc.message
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome! Join a project below to start working."))
             return redirect("projects:list")
-    return render(request, "accounts/signup.html", {"form": form, "error": error}, status=400 if error else 200)
+    context = {"form": form, "error": error, "consent_sections": consent.sections(), "consent_version": consent.VERSION}
+    status = 400 if error or form.errors else 200
+    return render(request, "accounts/signup.html", context, status=status)
 
 
 @login_required
@@ -120,3 +128,28 @@ def token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
     services.token_revoke(user=request.user, token_id=token_id)
     messages.success(request, _("The token is revoked. Scripts using it can no longer sign in."))
     return redirect("accounts:tokens")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset mail. Limited per email address and per client address; the page answers the same
+    whether or not an account has the address."""
+
+    form_class = forms.PasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: forms.PasswordResetForm) -> HttpResponse:
+        try:
+            address = client_address(self.request)
+            services.password_reset_request_record(email=form.cleaned_data["email"], address=address)
+        except DomainError as exc:
+            return self.render_to_response(self.get_context_data(form=form, error=exc.message), status=exc.status_code)
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = forms.PasswordResetSetForm
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")

@@ -1,6 +1,7 @@
 """Typed readers for DATADAM_* environment variables that fail loudly on bad values."""
 
 import os
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -45,3 +46,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
 def env_path(name: str, default: Path) -> Path:
     raw = os.environ.get(name)
     return Path(raw).expanduser().resolve() if raw else default.resolve()
+
+
+def env_networks(name: str, default: list[str]) -> list[IPv4Network | IPv6Network]:
+    """Comma-separated addresses or CIDR ranges ("10.0.0.0/8, 192.0.2.7"); a bad entry stops start-up."""
+    networks = []
+    for part in env_list(name, default):
+        try:
+            networks.append(ip_network(part, strict=False))
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{name} holds {part!r}, which is not an address or a CIDR range") from exc
+    return networks

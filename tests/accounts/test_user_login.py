@@ -1,8 +1,9 @@
-"""People log in and out; repeated wrong passwords are throttled, counted in the database."""
+"""People log in and out; repeated wrong passwords are throttled, counted in the database
+(tests/accounts/test_login_protection.py covers the limits per address and the admin's form)."""
 
+from axes.models import AccessAttempt
 from django.test import override_settings
 
-from datadam.accounts.models import LoginFailure
 from tests.conftest import client_for
 from tests.factories import PASSWORD
 
@@ -34,10 +35,10 @@ def test_a_wrong_password_is_refused_and_counted(cast) -> None:
     response = _login(client_for(None), "labeler", "wrong")
 
     assert response.status_code == 400
-    assert LoginFailure.objects.filter(username="labeler").count() == 1
+    assert AccessAttempt.objects.get(username="labeler").failures_since_start == 1
 
 
-@override_settings(DATADAM_LOGIN_MAX_FAILURES=3)
+@override_settings(AXES_FAILURE_LIMIT=3)
 def test_after_three_failures_even_the_right_password_waits(cast) -> None:
     client = client_for(None)
     for _ in range(3):
@@ -55,7 +56,7 @@ def test_a_successful_login_clears_the_failures(cast) -> None:
 
     _login(client, "labeler", PASSWORD)
 
-    assert not LoginFailure.objects.filter(username="labeler").exists()
+    assert not AccessAttempt.objects.filter(username="labeler").exists()
 
 
 def test_log_out_ends_the_session(cast) -> None:
