@@ -96,6 +96,7 @@ def test_yolo_pose_lines_hold_the_box_and_every_keypoint_normalized(photos, tmp_
     config = yaml.safe_load((folder / "data.yaml").read_text())
     assert config["kpt_shape"] == [len(POSE), 3] and config["names"] == {0: "pose"}
     assert config["kpt_names"] == {0: POSE}
+    assert config["flip_idx"] == [0, 2, 1, 3]  # mirrored, the left hand is the right one
     assert (folder / config["train"]).is_dir()
 
     lines = [line.split() for path in (folder / "labels" / "train").iterdir() for line in path.read_text().splitlines()]

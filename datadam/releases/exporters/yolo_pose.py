@@ -4,10 +4,11 @@ labels/train/<item>.txt with one line per keypoints control an item has points f
     class cx cy w h px1 py1 v1 px2 py2 v2 …
 
 The class is the keypoints control (0, 1, … in schema order, named in data.yaml); its keypoints are the
-control's label values, in order. The box is the extent of the placed points; every value is normalized by
-the image size. v is 2 for a placed point; a missing one is written 0 0 0, as Ultralytics expects. When
-controls name different numbers of keypoints, the shorter ones are padded with missing points so every line
-has the same length. Items whose image size is not known are left out, as in `yolo`.
+control's label values, in order (listed as `kpt_names`; with one control, `flip_idx` pairs left_ and right_
+names so the left-right flip augmentation stays on). The box is the extent of the placed points; every
+value is normalized by the image size. v is 2 for a placed point; a missing one is written 0 0 0, as
+Ultralytics expects. When controls name different numbers of keypoints, the shorter ones are padded with
+missing points so every line has the same length. Items whose image size is not known are left out, as in `yolo`.
 """
 
 from collections.abc import Iterator
@@ -53,7 +54,10 @@ def rows(project: Project, include: str = "accepted") -> Iterator[bytes]:
 
 
 def data_yaml(used: list, width: int) -> str:
-    lines = ["path: .", "train: images/train", "val: images/train", f"kpt_shape: [{width}, 3]", "names:"]
+    lines = ["path: .", "train: images/train", "val: images/train", f"kpt_shape: [{width}, 3]"]
+    if len(used) == 1:
+        lines.append(f"flip_idx: {flip_index([label.value for label in used[0].labels])}")
+    lines.append("names:")
     lines += [f"  {number}: {yolo.yaml_text(control.name)}" for number, control in enumerate(used)]
     lines += ["kpt_names:"]
     lines += [
@@ -61,6 +65,20 @@ def data_yaml(used: list, width: int) -> str:
         for number, control in enumerate(used)
     ]
     return "\n".join(lines) + "\n"
+
+
+def flip_index(names: list[str]) -> list[int]:
+    """Where each keypoint goes when the image is mirrored: a left_/right_ (or L/R-suffixed) name swaps with
+    its partner, any other stays. Ultralytics needs this to keep its left-right flip augmentation."""
+    swaps = (("left", "right"), ("Left", "Right"), ("_l", "_r"), ("_L", "_R"))
+    found = []
+    for index, name in enumerate(names):
+        partner = next(
+            (name.replace(a, "\0").replace(b, a).replace("\0", b) for a, b in swaps if a in name or b in name),
+            name,
+        )
+        found.append(names.index(partner) if partner in names else index)
+    return found
 
 
 def pose_line(entry: Entry, control, number: int, width: int, size: tuple[float, float]) -> str:
