@@ -48,7 +48,7 @@ class Download(models.Model):
 
     file = models.ForeignKey(ReleaseFile, on_delete=models.CASCADE, related_name="downloads")
     day = models.DateField()
-    visitor = models.CharField(max_length=64)  # "u<user id>" or a keyed hash of an anonymous visitor
+    visitor = models.CharField(max_length=64)  # "u<user id>" or a keyed hash of an anonymous visitor's address
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

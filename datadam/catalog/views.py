@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from datadam.catalog import downloads, forms, selectors, services
+from datadam.core.client_address import client_address
 from datadam.core.errors import PermissionDenied
 from datadam.projects import selectors as project_selectors
 from datadam.projects.models import Project
@@ -78,7 +79,7 @@ def file_download(request: HttpRequest, slug: str, version: str, name: str) -> H
         return redirect_to_login(request.get_full_path())
     if must == "terms":
         raise PermissionDenied(_("Accept the data set's terms on its page before downloading."))
-    visitor = services.visitor_key(user=request.user, address=_client_address(request))
+    visitor = services.visitor_key(user=request.user, address=client_address(request))
     head = request.method == "HEAD"
     if downloads.uses_object_storage():
         return downloads.presigned(file, lambda: services.download_count(file=file, visitor=visitor), head=head)
@@ -88,10 +89,6 @@ def file_download(request: HttpRequest, slug: str, version: str, name: str) -> H
 
     return downloads.stream(file, request.headers.get("Range", ""), sent, head=head)
 
-
-def _client_address(request: HttpRequest) -> str:
-    """The visitor's address as this server sees it (the socket's peer)."""
-    return request.META.get("REMOTE_ADDR", "")
 
 
 @login_required

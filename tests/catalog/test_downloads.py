@@ -1,10 +1,10 @@
 """Downloads stream with Range (resumable) and count once per visitor, file and day, when finished."""
 
 from datetime import timedelta
+from ipaddress import ip_network
 
 import pytest
-
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from datadam.catalog import downloads, selectors
@@ -222,6 +222,29 @@ def test_one_byte_ranges_with_a_new_browser_name_each_time_count_once_when_the_f
 def test_two_anonymous_addresses_count_twice(cast, release) -> None:
     _body(_from("203.0.113.24").get(_url(release)))
     _body(_from("198.51.100.24").get(_url(release)))
+
+    assert Download.objects.count() == 2
+
+
+def test_made_up_forwarded_for_headers_do_not_make_new_visitors(cast, release) -> None:
+    size = _size(release)
+    made_up = ["10.0.0.1", "10.0.0.2", "10.0.0.3"]
+
+    for hop in made_up:  # the peer is no trusted proxy, so its X-Forwarded-For is not believed
+        _body(_from("203.0.113.28").get(_url(release), HTTP_RANGE="bytes=-1", HTTP_X_FORWARDED_FOR=hop))
+    assert Download.objects.count() == 0
+    _body(_from("203.0.113.28").get(_url(release), HTTP_RANGE=f"bytes=0-{size - 2}", HTTP_X_FORWARDED_FOR="10.0.0.4"))
+
+    assert Download.objects.count() == 1
+
+
+@override_settings(DATADAM_TRUSTED_PROXIES=[ip_network("10.9.0.0/16")])
+def test_behind_a_trusted_proxy_each_forwarded_address_is_its_own_visitor(cast, release) -> None:
+    behind = _from("10.9.0.1")
+
+    _body(behind.get(_url(release), HTTP_X_FORWARDED_FOR="203.0.113.29"))
+    _body(behind.get(_url(release), HTTP_X_FORWARDED_FOR="198.51.100.29"))
+    _body(behind.get(_url(release), HTTP_X_FORWARDED_FOR="203.0.113.29"))
 
     assert Download.objects.count() == 2
 
