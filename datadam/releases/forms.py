@@ -43,5 +43,5 @@ class QualityTargetsForm(forms.ModelForm):
 
     class Meta:
         model = QualityTargets
-        fields = ["format_validity", "syntactic_accuracy", "semantic_accuracy"]
+        fields = ["format_validity", "syntactic_accuracy", "semantic_accuracy", "consensus_floor"]
         widgets = {name: forms.NumberInput(attrs={"min": 0, "max": 100, "step": "0.1"}) for name in fields}

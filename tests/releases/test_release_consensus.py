@@ -143,3 +143,19 @@ def test_the_report_page_shows_the_consensus_and_the_items_below_the_floor(cast,
 
     assert "Decided at the cut by mv over the labelers' accepted answers: 5 items released, 0 left out" in page
     assert "Items below the confidence floor of 70.0 %: 3" in page
+
+
+def test_the_manager_sets_the_confidence_floor_with_the_quality_targets(cast, overlap_three) -> None:
+    QualityPolicy.objects.update_or_create(project=cast.project, defaults={"aggregation_method": "mv"})
+    client = client_for(cast.manager)
+    client.post(
+        f"/projects/{cast.project.id}/releases/targets/",
+        {"format_validity": 99, "syntactic_accuracy": 99.5, "semantic_accuracy": 90, "consensus_floor": 60},
+    )
+
+    release = services.release_cut(actor=cast.manager, project=cast.project, version="v1.0.0", source="consensus")
+
+    page = client.get(f"/projects/{cast.project.id}/releases/").content.decode()
+    assert release.snapshot["consensus"]["floor_percent"] == 60.0
+    assert release.snapshot["consensus"]["below_floor"]["count"] == 0  # 2 of 3 votes is 66.67 %
+    assert 'name="consensus_floor"' in page and 'value="60.0"' in page
