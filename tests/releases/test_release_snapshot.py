@@ -9,10 +9,12 @@ import io
 import json
 
 import pyarrow.parquet as pq
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from datadam.catalog import services as catalog
 from datadam.labeling.models import Annotation
+from datadam.projects.imports import services as imports
 from datadam.projects.models import Item, Project
 from datadam.releases import services
 from datadam.releases.models import QualityTargets, Release
@@ -56,7 +58,13 @@ def _change_everything(cast, done: list[Annotation], waiting: Annotation) -> Non
     review.review_accept(actor=cast.reviewer, annotation_id=waiting.id)  # one more accepted item: 26
     Annotation.objects.filter(id=done[1].id).update(status=Annotation.Status.REJECTED)
     Annotation.objects.filter(id=done[2].id).update(result={"sentiment": "negative"})
-    for item in factories.ItemFactory.create_batch(3, project=cast.project):
+    upload = "".join(json.dumps({"text": f"새로 가져온 리뷰 {n}"}, ensure_ascii=False) + "\n" for n in range(4))
+    batch = imports.import_batch_create(
+        actor=cast.manager, project=cast.project, upload=ContentFile(upload.encode(), name="new.jsonl"),
+        file_name="new.jsonl",
+    )
+    assert imports.import_batch_run(batch_id=batch.id).status == "published"
+    for item in Item.objects.filter(project=cast.project).order_by("-id")[:3]:
         accepted(item, {"sentiment": "positive"}, cast.labeler)
     Item.objects.filter(id=cast.items[0].id).update(data={"text": "바뀐 문장"})
     Project.objects.filter(id=cast.project.id).update(
