@@ -20,7 +20,7 @@ class ExportQuery(Schema):
     "/projects/{project_id}/export",
     response={200: None},
     openapi_extra={
-        "responses": {"200": {"description": "JSON Lines, one item per line", "content": {"application/x-ndjson": {}}}}
+        "responses": {200: {"description": "The export file in the chosen format (JSON Lines by default)"}}
     },
 )
 def export_stream(request, project_id: Id, query: Query[ExportQuery]):
