@@ -17,7 +17,8 @@ PURPOSE = _(
 ITEMS = _(
     "User name, the name shown to others, your password (kept only as a one-way hash) and, if you give it, your "
     "email address. While you work: your labels, reviews of them, time spent, qualifications and earnings. The "
-    "network address of failed log-ins, kept for the short lock window only."
+    "network address of failed log-ins and of password-reset requests, kept only while it counts against their "
+    "limits (an hour at most)."
 )
 RETENTION = _(
     "Until you erase your account on your account page. Then your name, email address and password are removed "

@@ -116,6 +116,8 @@ def user_erase(*, user: User, password: str) -> None:
     if not user.check_password(password):
         raise Invalid(_("Your password is not right."))
     AccessAttempt.objects.filter(username=user.username.lower()).delete()  # failed log-ins under their name
+    if user.email:
+        PasswordResetRequest.objects.filter(email=user.email.lower()).delete()
     from datadam.media.collect import contribution_erase_for_person  # media builds on accounts: import late
 
     contribution_erase_for_person(user=user)  # recorded voices and photos are personal data too

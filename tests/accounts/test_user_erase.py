@@ -1,10 +1,11 @@
 """A person asks to be erased: their personal data goes, their earnings stay in the ledger under a pseudonym."""
 
 import pytest
+from axes.models import AccessAttempt
 
 from datadam.academy.services import cohorts
 from datadam.accounts import services
-from datadam.accounts.models import User
+from datadam.accounts.models import PasswordResetRequest, User
 from datadam.core.errors import Invalid
 from datadam.pay.models import LedgerEntry
 from datadam.pay.services import ledger_adjust
@@ -62,3 +63,17 @@ def test_erasing_a_person_also_deletes_the_eligibility_answers_they_gave_the_aca
 
     enrolment.refresh_from_db()
     assert (enrolment.answers, enrolment.answers_consent_at) == ({}, None)
+
+
+def test_erasing_removes_the_addresses_kept_under_the_persons_name(cast) -> None:
+    cast.labeler.email = "me@example.org"
+    cast.labeler.save()
+    client_for(None).post("/accounts/login/", {"username": "Labeler", "password": "wrong"}, REMOTE_ADDR="192.0.2.1")
+    client_for(None).post("/accounts/password/reset/", {"email": "ME@example.org"}, REMOTE_ADDR="192.0.2.1")
+    assert AccessAttempt.objects.filter(username="labeler").exists()
+    assert PasswordResetRequest.objects.filter(email="me@example.org").exists()
+
+    services.user_erase(user=cast.labeler, password=PASSWORD)
+
+    assert not AccessAttempt.objects.filter(username="labeler").exists()
+    assert not PasswordResetRequest.objects.filter(email="me@example.org").exists()
