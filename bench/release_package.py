@@ -2,6 +2,7 @@
 manifest) for a project of N items with accepted labels.
 
     .venv/bin/python bench/release_package.py [--items 100000] [--items 10000 ...]
+    .venv/bin/python bench/release_package.py --items 20000 --overlap 3 --source consensus
 
 For each size: a fresh SQLite database in a temporary data directory (or, from bench/run.py on PostgreSQL, a
 project of its own in the run's database); items are the vendored NSMC reviews (repeated), each with one
@@ -16,6 +17,7 @@ import argparse
 import csv
 import json
 import os
+import random
 import secrets
 import shutil
 import subprocess
@@ -37,7 +39,9 @@ def _django() -> None:
     django.setup()
 
 
-def setup(count: int) -> int:
+def setup(count: int, overlap: int = 1) -> int:
+    """A project of `count` items; with overlap > 1, that many workers answer each item (one in five flips the
+    true label, seeded), every answer accepted: what a consensus release aggregates."""
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -62,16 +66,27 @@ def setup(count: int) -> int:
     )
     now = timezone.now()
     items = list(Item.objects.filter(project=project).order_by("id").values_list("id", flat=True))
+    workers = [owner] if overlap == 1 else [
+        User.objects.create(username=f"bench-release-{tag}-{n}") for n in range(overlap)
+    ]
+    if overlap > 1:
+        Item.objects.filter(project=project).update(target_overlap=overlap)
     Assignment.objects.bulk_create(
-        (Assignment(item_id=i, project=project, worker=owner, status="submitted", leased_at=now, expires_at=now)
-         for i in items),
+        (Assignment(item_id=i, project=project, worker=w, status="submitted", leased_at=now, expires_at=now)
+         for i in items for w in workers),
         batch_size=2000,
     )
     labels = {i: ("positive" if rows[n % len(rows)][1] == "1" else "negative") for n, i in enumerate(items)}
+    flip, noise = {"positive": "negative", "negative": "positive"}, random.Random(7)
+
+    def answer(item_id: int) -> str:
+        return flip[labels[item_id]] if overlap > 1 and noise.random() < 0.2 else labels[item_id]
+
     Annotation.objects.bulk_create(
-        (Annotation(assignment_id=a, project=project, item_id=i, author=owner, status="accepted",
-                    result={"sentiment": labels[i]})
-         for a, i in Assignment.objects.filter(project=project).values_list("id", "item_id").iterator()),
+        (Annotation(assignment_id=a, project=project, item_id=i, author_id=w, status="accepted",
+                    result={"sentiment": answer(i)})
+         for a, i, w in Assignment.objects.filter(project=project).values_list("id", "item_id", "worker_id")
+         .iterator()),
         batch_size=2000,
     )
     Review.objects.bulk_create(
@@ -82,15 +97,17 @@ def setup(count: int) -> int:
     return project.id
 
 
-def phase(name: str, project_id: int) -> dict:
+def phase(name: str, project_id: int, source: str = "accepted") -> dict:
     from datadam.projects.models import Project
     from datadam.releases import services
     from datadam.releases.models import Release
 
     if name == "cut":
         project = Project.objects.get(id=project_id)
-        release = services.release_cut(actor=project.created_by, project=project, version="v1.0.0")
-        return {"entries": release.entries_total}
+        release = services.release_cut(actor=project.created_by, project=project, version="v1.0.0", source=source)
+        return {"entries": release.entries_total, "consensus": release.snapshot.get("consensus") and {
+            key: release.snapshot["consensus"][key] for key in ("method", "overlap_incomplete", "confidence")
+        }}
     if name == "build":
         release = services.release_build_run(release_id=Release.objects.get(project_id=project_id).id)
         return {"status": release.status, "error": release.error,
@@ -110,7 +127,7 @@ def timed(args: list[str], env: dict) -> dict:
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), **json.loads(output or "{}")}
 
 
-def run(count: int, database_url: str | None = None) -> dict:
+def run(count: int, database_url: str | None = None, *, overlap: int = 1, source: str = "accepted") -> dict:
     """Set up a project of `count` items, then time each phase; on SQLite unless a database URL is given."""
     env = {**os.environ, "DATADAM_DATA_DIR": tempfile.mkdtemp(prefix="datadam-bench-release-"),
            "DATADAM_DEBUG": "0"}
@@ -118,13 +135,18 @@ def run(count: int, database_url: str | None = None) -> dict:
     if database_url:
         env["DATADAM_DATABASE_URL"] = database_url
     try:
-        project = str(timed(["--phase", "setup", "--items", str(count)], env)["project_id"])
-        phases = {name: timed(["--phase", name, "--project", project], env) for name in ("baseline", "cut", "build")}
+        setup_args = ["--phase", "setup", "--items", str(count), "--overlap", str(overlap)]
+        project = str(timed(setup_args, env)["project_id"])
+        phases = {
+            name: timed(["--phase", name, "--project", project, "--source", source], env)
+            for name in ("baseline", "cut", "build")
+        }
     finally:
         shutil.rmtree(env["DATADAM_DATA_DIR"], ignore_errors=True)
     if phases["build"].get("status") != "built":
         raise SystemExit(f"the release build failed: {phases['build'].get('error')}")
-    return {"items": count, "database": "postgresql" if database_url else "sqlite", **phases}
+    database = "postgresql" if database_url else "sqlite"
+    return {"items": count, "overlap": overlap, "source": source, "database": database, **phases}
 
 
 def main() -> None:
@@ -132,16 +154,21 @@ def main() -> None:
     parser.add_argument("--items", type=int, action="append")
     parser.add_argument("--phase")
     parser.add_argument("--project", type=int)
+    parser.add_argument("--overlap", type=int, default=1, help="workers per item (their answers all accepted)")
+    parser.add_argument("--source", choices=["accepted", "consensus"], default="accepted")
     options = parser.parse_args()
     if options.phase:
         _django()
         if options.phase == "setup":
-            print(json.dumps({"project_id": setup(options.items[0])}))
+            print(json.dumps({"project_id": setup(options.items[0], options.overlap)}))
         else:
-            print(json.dumps(phase(options.phase, options.project)))
+            print(json.dumps(phase(options.phase, options.project, options.source)))
         return
-    results = [run(count) for count in options.items or [100_000]]
-    out = ROOT / "bench/results/release_package.json"
+    results = [
+        run(count, overlap=options.overlap, source=options.source) for count in options.items or [100_000]
+    ]
+    suffix = "" if options.source == "accepted" else f"_{options.source}"
+    out = ROOT / f"bench/results/release_package{suffix}.json"
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     for result in results:
         sizes = result["build"].get("files", {})

@@ -6,6 +6,7 @@ engine over the accepted answers of this moment, never read from a table another
 """
 
 import itertools
+import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -166,31 +167,23 @@ def _units(answers: dict[int, dict[int, dict]]) -> dict[str, dict[int, dict[int,
 
 
 def write_entries(release: Release, labels: Labels, strata: dict[int, str], to_validation: set[int]) -> None:
-    """ReleaseEntry rows for the labels, with each item's data as it is now."""
-    by_item = {row[0]: row for row in labels.rows}
-    for batch in itertools.batched(sorted(by_item), BATCH):
-        items = Item.objects.filter(id__in=batch).values_list("id", "external_id", "data")
-        ReleaseEntry.objects.bulk_create(
-            [_entry(release, by_item[item_id], external_id, data, strata, to_validation)
-             for item_id, external_id, data in items]
-        )
-
-
-def _entry(
-    release: Release, row: tuple, external_id: str, data: dict, strata: dict, to_validation: set
-) -> ReleaseEntry:
-    item_id, result, annotation_id, author, version, annotated_at, confidence = row
-    return ReleaseEntry(
-        release=release,
-        item_id=item_id,
-        external_id=external_id or "",
-        data=data,
-        result=result,
-        annotation_id=annotation_id,
-        author=author,
-        annotation_version=version,
-        annotated_at=annotated_at,
-        confidence=confidence,
-        stratum=strata[item_id],
-        split=ReleaseEntry.Split.VALIDATION if item_id in to_validation else ReleaseEntry.Split.TRAINING,
+    """ReleaseEntry rows for the consensus labels, each with its item's data as it is now, copied inside the
+    database (one INSERT … SELECT per item, sent as one batch): building the rows through the ORM took most
+    of a 100,000-item cut."""
+    entry, item = ReleaseEntry._meta.db_table, Item._meta.db_table
+    as_json = "%s::jsonb" if connection.vendor == "postgresql" else "%s"  # SQLite keeps JSON as text
+    sql = (
+        f"INSERT INTO {entry} (release_id, item_id, external_id, data, result, annotation_id, author, "
+        f"annotation_version, annotated_at, confidence, files, stratum, split) "
+        f"SELECT %s, i.id, i.external_id, i.data, {as_json}, NULL, '', NULL, NULL, %s, '{{}}', %s, %s "
+        f"FROM {item} i WHERE i.id = %s"
     )
+    validation, training = ReleaseEntry.Split.VALIDATION, ReleaseEntry.Split.TRAINING
+    rows = (
+        (release.id, json.dumps(result, ensure_ascii=False), confidence, strata[item_id],
+         validation if item_id in to_validation else training, item_id)
+        for item_id, result, _annotation, _author, _version, _at, confidence in labels.rows
+    )
+    with connection.cursor() as cursor:
+        for batch in itertools.batched(rows, BATCH):
+            cursor.executemany(sql, batch)
