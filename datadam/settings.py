@@ -152,6 +152,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("DATADAM_TIME_ZONE", "Asia/Seoul")
 
+# Database sessions that know their person, so a new password ends that person's other log-ins.
+SESSION_ENGINE = "datadam.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -81,3 +82,15 @@ class PasswordResetRequest(models.Model):
     email = models.CharField(max_length=254, db_index=True)
     ip_address = models.GenericIPAddressField(null=True, db_index=True)
     requested_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+class PersonSession(AbstractBaseSession):
+    """A log-in session, with the person it belongs to (datadam/accounts/sessions.py fills it in)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from datadam.accounts.sessions import SessionStore  # the store imports this model: import when asked
+
+        return SessionStore

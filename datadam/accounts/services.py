@@ -21,6 +21,7 @@ from datadam.accounts.models import (
     Organization,
     OrganizationMembership,
     PasswordResetRequest,
+    PersonSession,
     PrivacyConsent,
     User,
 )
@@ -56,21 +57,21 @@ def user_signup(
 
 
 @transaction.atomic
-def user_password_change(*, user: User, old_password: str, new_password: str) -> None:
-    """The person changes their password. Their API tokens are revoked, and every session but the one the
-    page keeps (update_session_auth_hash) ends, since sessions carry a hash of the password."""
+def user_password_change(*, user: User, old_password: str, new_password: str, keep_session_key: str = "") -> None:
+    """The person changes their password. Their API tokens are revoked and their sessions end, all but the one
+    named (the browser they changed it in, which the page then moves to the new password)."""
     if not user.check_password(old_password):
         raise Invalid(_("Your current password is not right."))
-    _password_set(user=user, new_password=new_password, how="change")
+    _password_set(user=user, new_password=new_password, how="change", keep_session_key=keep_session_key)
 
 
 @transaction.atomic
 def user_password_reset(*, user: User, new_password: str) -> None:
     """A new password from a reset link: as a change, it revokes the API tokens and ends every session."""
-    _password_set(user=user, new_password=new_password, how="reset")
+    _password_set(user=user, new_password=new_password, how="reset", keep_session_key="")
 
 
-def _password_set(*, user: User, new_password: str, how: str) -> None:
+def _password_set(*, user: User, new_password: str, how: str, keep_session_key: str) -> None:
     try:
         validate_password(new_password, user)
     except ValidationError as exc:
@@ -79,6 +80,7 @@ def _password_set(*, user: User, new_password: str, how: str) -> None:
     user.save(update_fields=["password"])
     # Whoever learned the old password may have made a token with it; a token does not ask for the password.
     revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    PersonSession.objects.filter(user=user).exclude(session_key=keep_session_key).delete()
     audit_record(actor=user, action="user.password_change", target=user, detail={"how": how, "tokens_revoked": revoked})
 
 
@@ -123,6 +125,7 @@ def user_erase(*, user: User, password: str) -> None:
     contribution_erase_for_person(user=user)  # recorded voices and photos are personal data too
     user.enrolments.update(answers={}, answers_consent_at=None)  # eligibility answers given to the academy
     user.api_tokens.all().delete()
+    PersonSession.objects.filter(user=user).delete()
     user.project_memberships.all().delete()
     user.org_memberships.all().delete()
     user.username = f"erased-{user.id}"

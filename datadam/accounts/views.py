@@ -70,7 +70,9 @@ def password_change_view(request: HttpRequest) -> HttpResponse:
     error = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.user_password_change(user=request.user, **form.cleaned_data)
+            services.user_password_change(
+                user=request.user, keep_session_key=request.session.session_key or "", **form.cleaned_data
+            )
         except DomainError as exc:
             error = exc.message
         else:

@@ -5,7 +5,7 @@ from axes.models import AccessAttempt
 
 from datadam.academy.services import cohorts
 from datadam.accounts import services
-from datadam.accounts.models import PasswordResetRequest, User
+from datadam.accounts.models import PasswordResetRequest, PersonSession, User
 from datadam.core.errors import Invalid
 from datadam.pay.models import LedgerEntry
 from datadam.pay.services import ledger_adjust
@@ -25,6 +25,7 @@ def test_an_erased_labeler_keeps_their_earnings_but_loses_their_name_and_log_in(
     )
     cast.labeler.email, cast.labeler.display_name = "me@example.org", "홍길동"
     cast.labeler.save()
+    client_for(cast.labeler)
 
     services.user_erase(user=cast.labeler, password=PASSWORD)
 
@@ -32,6 +33,7 @@ def test_an_erased_labeler_keeps_their_earnings_but_loses_their_name_and_log_in(
     assert (erased.username, erased.email, erased.display_name) == (f"erased-{erased.id}", "", "")
     assert not erased.is_active and not erased.has_usable_password()
     assert not erased.project_memberships.exists()
+    assert not PersonSession.objects.filter(user=erased).exists()
     assert LedgerEntry.objects.get(worker=erased).amount == 1200
     assert client_for(None).post("/accounts/login/", {"username": "labeler", "password": PASSWORD}).status_code == 400
 

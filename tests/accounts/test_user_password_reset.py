@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client, override_settings
 
 from datadam.accounts import services
-from datadam.accounts.models import ApiToken
+from datadam.accounts.models import ApiToken, PersonSession
 from tests.conftest import Cast, client_for
 from tests.factories import PASSWORD
 
@@ -105,9 +105,12 @@ def test_a_reset_revokes_the_api_tokens_and_ends_other_log_ins(labeler) -> None:
     _token, plain = services.token_create(user=labeler, name="script")
     other_browser = client_for(labeler)
 
+    assert PersonSession.objects.filter(user=labeler).count() == 1
+
     services.user_password_reset(user=labeler, new_password=NEW_PASSWORD)
 
     assert client_for(None).get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {plain}").status_code == 401
+    assert not PersonSession.objects.filter(user=labeler).exists()
     assert other_browser.get("/projects/").status_code == 302
 
 
@@ -120,6 +123,7 @@ def test_a_password_change_revokes_the_api_tokens_and_ends_other_log_ins_but_not
     assert response.status_code == 302
     assert client_for(None).get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {plain}").status_code == 401
     assert ApiToken.objects.get(user=labeler).revoked_at is not None
+    assert [row.session_key for row in PersonSession.objects.filter(user=labeler)] == [this_browser.session.session_key]
     assert other_browser.get("/projects/").status_code == 302
     assert this_browser.get("/projects/").status_code == 200
 
