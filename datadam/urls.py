@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from datadam.api import api
 from datadam.core import views as core_views
@@ -27,6 +28,8 @@ urlpatterns = [
     path("", include("datadam.assist.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    # One place to change a password, the one that also revokes API tokens and ends the other sessions.
+    path("admin/password_change/", RedirectView.as_view(pattern_name="accounts:password")),
     path("admin/", admin.site.urls),
 ]
 

@@ -9,6 +9,7 @@ from django.test import Client, override_settings
 
 from datadam.accounts import services
 from datadam.accounts.models import ApiToken, PersonSession
+from tests import factories
 from tests.conftest import Cast, client_for
 from tests.factories import PASSWORD
 
@@ -134,3 +135,11 @@ def test_a_refused_password_change_keeps_the_tokens(labeler) -> None:
     client_for(labeler).post("/accounts/password/", {"old_password": "not-it", "new_password": NEW_PASSWORD})
 
     assert client_for(None).get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {plain}").status_code == 200
+
+
+def test_the_admins_password_change_leads_to_the_one_that_revokes_tokens(db) -> None:
+    staff = client_for(factories.UserFactory(username="operator", is_staff=True))
+
+    response = staff.get("/admin/password_change/")
+
+    assert response.status_code == 302 and response["Location"] == "/accounts/password/"
