@@ -81,6 +81,7 @@ class Run:
     events: list[Event] = field(default_factory=list)
     loops_done: int = 0
     seconds: float = 0.0
+    client_cpu_s: float = 0.0  # this process's CPU over the run: what the clients themselves cost
     failures: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -90,14 +91,14 @@ class Run:
         self._stop_at = 0.0
 
     def go(self) -> "Run":
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         self._stop_at = started + self.max_seconds
         threads = [threading.Thread(target=self._client, args=(i,), daemon=True) for i in range(len(self.tokens))]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=max(0.0, self._stop_at - time.monotonic()) + READ_TIMEOUT_S + 5)
-        self.seconds = time.monotonic() - started
+        self.seconds, self.client_cpu_s = time.monotonic() - started, time.process_time() - cpu
         if any(thread.is_alive() for thread in threads):
             self.failures.append("a client was still running after the run's time")
         with self._lock:
@@ -374,6 +375,7 @@ def _counts(run: Run, annotations: list) -> dict:
         "loops": run.loops_done,
         "seconds": round(run.seconds, 2),
         "loops_per_second": round(run.loops_per_second, 1),
+        "client_cpu_s": round(run.client_cpu_s, 1),
         "requests": len(run.events),
         "by_op": {op: dict(statuses) for op, statuses in sorted(by_op.items())},
         "annotations_stored": len(annotations),

@@ -36,6 +36,11 @@ RESULT = {"sentiment": "positive"}
 PHASE_GRACE_S = 60  # a load phase that has not ended this long after its planned end is killed
 CHUNK_STEPS = 10  # next/submit phases: steps a client takes from the shared pool at a time
 QUIET_WAIT_RUNS = 6  # over a whole database run, wait at most this many times --quiet-wait for quiet
+# The history check (bench/history.py): two labels per item, 5-second leases so that some run out, and few
+# expiries, since each one waits a lease out.
+HISTORY_OVERLAP = 2
+HISTORY_LEASE_SECONDS = 5
+HISTORY_EXPIRE = 0.002
 
 # Floors of the issue (2-core machine) and goals of DESIGN.md §6; Label Studio 1.23.2 for scale.
 FLOORS = {
@@ -98,6 +103,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="before each phase wait up to this many seconds for other processes to leave the CPUs alone",
     )
     parser.add_argument("--no-access-log", action="store_true", help="run gunicorn without its access log")
+    parser.add_argument("--history-clients", type=int, default=64, help="labelers in the history check")
+    parser.add_argument(
+        "--history-loops", type=int, default=10_000, help="loops per labeler in the history check (0: leave it out)"
+    )
+    parser.add_argument(
+        "--history-max-seconds", type=float, default=4 * 3600, help="the history check ends by then in any case"
+    )
+    parser.add_argument("--history-only", action="store_true", help="run only the history check")
     parser.add_argument("--quick", action="store_true", help="small sizes and 3 s phases: a smoke test")
     parser.add_argument("--out-dir", type=Path, default=BENCH / "results")
     args = parser.parse_args(argv)
@@ -108,6 +121,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         args.import_items, args.small_items, args.large_items = 20_000, 2_000, 20_000
         args.export_annotations, args.side_projects = 20_000, 40
         args.release_items = 5_000
+        args.history_loops = min(args.history_loops, 20)
     return args
 
 
@@ -145,11 +159,14 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.db == "sqlite":
         os.environ.pop("DATADAM_DATABASE_URL", None)
-    return DatabaseRun(args, "postgresql" if args.db == "postgres" else "sqlite").run()
+    run = DatabaseRun(args, "postgresql" if args.db == "postgres" else "sqlite")
+    return run.run_history_only() if args.history_only else run.run()
 
 
 def result_name(database: str, args: argparse.Namespace) -> str:
     """bench/results/<database>.json; runs at other sizes get their own file so they do not overwrite it."""
+    if args.history_only:
+        return f"{database}-history-{args.history_clients}x{args.history_loops}.json"
     if args.quick:
         return f"{database}-quick.json"
     if args.large_items >= 1_000_000:
@@ -368,6 +385,7 @@ class DatabaseRun:
             self.close_db()
             self.run_load()
             self.check_integrity()
+            self.measure_history()
             self.judge()
         finally:
             self.stop_server()
@@ -376,7 +394,25 @@ class DatabaseRun:
             self.write()
             self.cleanup()
         print_summary(self.out)
-        return 0 if self.out["integrity"]["ok"] else 1  # missed speed floors are reported, lost data fails
+        history_ok = self.out.get("history", {}).get("ok", True)
+        return 0 if self.out["integrity"]["ok"] and history_ok else 1  # missed floors are reported, lost data fails
+
+    def run_history_only(self) -> int:
+        started = time.monotonic()
+        try:
+            self.prepare_environment()
+            self.migrate()
+            self.setup_django()
+            self.measure_history()
+            self.out["floors"] = [self.history_row()] if "history" in self.out else []
+        finally:
+            self.stop_server()
+            self.close_db()
+            self.out["total_s"] = round(time.monotonic() - started, 1)
+            self.write()
+            self.cleanup()
+        print_summary(self.out)
+        return 0 if self.out.get("history", {}).get("ok") else 1
 
     def write(self) -> None:
         self.args.out_dir.mkdir(parents=True, exist_ok=True)
@@ -992,6 +1028,111 @@ class DatabaseRun:
             "access_log": not self.args.no_access_log,
         }
 
+    # ---- the history check ---------------------------------------------------------------------
+
+    def setup_history(self, clients: int, loops: int) -> tuple[int, list[int], list[str], int]:
+        """The history project: `clients` labelers with tokens, 5-second leases, and enough items (bulk
+        inserted, set-up) for every loop. Returns (project id, user ids, tokens, items)."""
+        from django.db import transaction
+
+        from datadam.accounts import services as accounts
+        from datadam.accounts.models import User
+        from datadam.projects.models import Item, Project, ProjectMembership
+
+        if not hasattr(self, "manager"):  # --history-only: nothing else was set up
+            self.manager = User.objects.create(username="bench-manager", password="!")
+            self.organization = accounts.organization_create(name="Bench", owner=self.manager)
+        people = User.objects.bulk_create(
+            [User(username=f"bench-history-{i:03d}", password="!") for i in range(clients)]
+        )
+        project = self.new_project("bench-history", overlap=HISTORY_OVERLAP, members=False)
+        Project.objects.filter(id=project.id).update(lease_seconds=HISTORY_LEASE_SECONDS)
+        ProjectMembership.objects.bulk_create(
+            [ProjectMembership(project=project, user=p, role=ProjectMembership.Role.LABELER) for p in people]
+        )
+        tokens = [accounts.token_create(user=person, name="bench")[1] for person in people]
+        reviews, count = self.reviews(), clients * loops // HISTORY_OVERLAP + clients
+        for offset in range(0, count, 5000):
+            with transaction.atomic():
+                Item.objects.bulk_create(
+                    Item(
+                        project_id=project.id,
+                        external_id=f"h{i}",
+                        data={"text": reviews[i % len(reviews)][0]},
+                        target_overlap=HISTORY_OVERLAP,
+                        open_slots=HISTORY_OVERLAP,
+                        is_published=True,
+                    )
+                    for i in range(offset, min(count, offset + 5000))
+                )
+        return project.id, [p.id for p in people], tokens, count
+
+    def measure_history(self) -> None:
+        """Labelers lease, draft, submit (some twice), skip and let leases run out against the server, every
+        request written down; bench/history.py then checks that history and the database (the resilience
+        tests run the same module at small size)."""
+        import history
+
+        args = self.args
+        if args.history_loops <= 0:
+            return
+        started = time.monotonic()
+        project_id, user_ids, tokens, items = self.setup_history(args.history_clients, args.history_loops)
+        self.out["setup_s"]["history"] = round(time.monotonic() - started, 1)
+        self.close_db()
+        self.start_server(*self.server_shape())
+        mix = history.Mix(expire=HISTORY_EXPIRE)
+        log(f"history: {args.history_clients} labelers x {args.history_loops:,} loops on {items:,} items")
+        if self.sampler:
+            self.sampler.phase = "history"
+        web0, db0 = self.server_tree.cpu_seconds(), self.pg.cpu_seconds() if self.pg else CpuMark({})
+        try:
+            run = history.Run(
+                base_url=f"http://127.0.0.1:{self.port}",
+                project_id=project_id,
+                tokens=tokens,
+                loops=args.history_loops,
+                max_seconds=args.history_max_seconds,
+                results=[RESULT, {"sentiment": "negative"}],
+                mix=mix,
+                seed=1,
+            ).go()
+            cpu = {"server_cpu_s": round(self.server_tree.cpu_seconds() - web0, 1)}
+            if self.pg:
+                cpu["db_cpu_s"] = round(self.pg.cpu_seconds() - db0, 1)
+        finally:
+            self.stop_server()
+        report = history.check(run, user_ids)
+        self.close_db()
+        self.out["history"] = {
+            **report.counts,
+            **cpu,
+            "items": items,
+            "overlap": HISTORY_OVERLAP,
+            "lease_seconds": HISTORY_LEASE_SECONDS,
+            "mix": {"skip": mix.skip, "expire": mix.expire, "draft": mix.draft, "resubmit": mix.resubmit},
+            "ok": report.ok,
+            "violations": len(report.violations),
+            "first_violations": report.violations[:20],
+        }
+        counts = self.out["history"]
+        log(
+            f"  {counts['loops']:,} loops in {counts['seconds']} s = {counts['loops_per_second']} loops/s, "
+            f"{counts['requests']:,} requests, violations: {counts['violations']}"
+        )
+
+    def history_row(self) -> dict:
+        counts = self.out["history"]
+        return {
+            "measure": f"history check, {counts['clients']} labelers x {counts['loops']:,} loops (violations)",
+            "value": counts["violations"],
+            "floor": 0,
+            "meets_floor": counts["ok"],
+            "goal": None,
+            "label_studio": None,
+            "note": f"{counts['loops_per_second']} loops/s with skips, drafts, retries and expiries",
+        }
+
     # ---- checks ----------------------------------------------------------------------------------
 
     def check_integrity(self) -> None:
@@ -1151,6 +1292,8 @@ class DatabaseRun:
             True,
             self.out["integrity"]["ok"],
         )
+        if "history" in self.out:
+            rows.append(self.history_row())
         self.out["floors"] = rows
 
 
