@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 
 DEMO_HOST = "127.0.0.1"
 # Web processes and the task worker get this long to stop after SIGTERM (finishing the request or task in
@@ -87,9 +88,10 @@ def supervise(commands: list[list[str]]) -> int:
     stop_requested: list[int] = []
     previous = {sig: signal.signal(sig, lambda signum, _frame: stop_requested.append(signum)) for sig in STOP_SIGNALS}
     children: list[subprocess.Popen] = []
+    die_with_parent = _die_with_parent_hook()
     try:
         for command in commands:
-            children.append(subprocess.Popen(command, process_group=0, preexec_fn=_die_with_parent))
+            children.append(subprocess.Popen(command, process_group=0, preexec_fn=die_with_parent))
         while not stop_requested:
             for child in children:
                 if (code := child.poll()) is not None:
@@ -102,12 +104,21 @@ def supervise(commands: list[list[str]]) -> int:
             signal.signal(sig, handler)
 
 
-def _die_with_parent() -> None:
-    """In the child, before it runs: ask Linux to send it SIGTERM when its parent dies."""
+def _die_with_parent_hook() -> Callable[[], None] | None:
+    """What a child runs before its command: ask Linux to send it SIGTERM when its parent dies. prctl is
+    looked up here, in the parent, so that the forked child only makes system calls."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):  # not Linux: children then stop only through _stop_children
-        pass
+        return None
+    parent = os.getpid()
+
+    def hook() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # the parent died before the request took effect
+            os._exit(1)
+
+    return hook
 
 
 def _stop_children(children: list[subprocess.Popen]) -> None:
