@@ -1,5 +1,6 @@
-"""Real server processes for the resilience tests: gunicorn exactly as `datadam serve` builds it, on 127.0.0.1
-and a free port, on the test's own database (pytest-django's, so the test sets up and checks its rows).
+"""Real server processes for the resilience tests: gunicorn as `datadam serve` builds it (with a longer boot
+time-out, BOOT_TIMEOUT), on 127.0.0.1 and a free port, on the test's own database (pytest-django's, so the
+test sets up and checks its rows).
 
 Every wait here is bounded, and every process started here is stopped, killed if need be, on the way out.
 """
