@@ -19,8 +19,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pandas as pd
+from django.utils.translation import gettext_lazy as _
 
 METHODS = ("mv", "ds", "wawa", "auto")
+METHOD_NAMES = {
+    "mv": _("majority vote"),
+    "ds": _("Dawid-Skene (weighs each labeler by estimated skill)"),
+    "wawa": _("Wawa (weighs each labeler by agreement with the majority)"),
+    "auto": _("automatic (the method that does best on the gold questions)"),
+}
 GOLD_SPLIT_SEED = 2008
 
 

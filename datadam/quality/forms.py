@@ -2,13 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from datadam.core.forms import JsonField
-from datadam.quality.aggregation import METHODS
+from datadam.quality.aggregation import METHOD_NAMES, METHODS
 from datadam.quality.models import QualityPolicy
 from datadam.quality.sampling import AQLS, LEVELS
 
 
 class PolicyForm(forms.ModelForm):
-    aggregation_method = forms.ChoiceField(label=_("aggregation method"), choices=[(m, m) for m in METHODS])
+    aggregation_method = forms.ChoiceField(
+        label=_("aggregation method"), choices=[(m, METHOD_NAMES[m]) for m in METHODS]
+    )
     inspection_level = forms.ChoiceField(label=_("inspection level"), choices=[(level, level) for level in LEVELS])
     aql = forms.TypedChoiceField(
         label=_("AQL (percent nonconforming)"), choices=[(a, f"{a:g}") for a in AQLS], coerce=float
