@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 WIDGETS := datadam/static/datadam/widgets/label_form.js
 export DATADAM_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: demo test test-sqlite test-postgres build install lint bench clean messages dist
+.PHONY: demo test test-sqlite test-postgres build install lint lint-imports bench clean messages dist
 
 demo: build
 	$(VENV)/bin/datadam demo
@@ -43,6 +43,10 @@ messages: $(STAMP)
 lint: install
 	$(VENV)/bin/ruff check datadam tests
 	cd frontend && npm test
+
+# Apps import only from the layers below them (.importlinter); not yet part of `make test`.
+lint-imports: install
+	$(VENV)/bin/lint-imports
 
 # A wheel that carries the built widgets and compiled catalogs, for `pip install` elsewhere.
 dist: build
