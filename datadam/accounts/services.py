@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from datadam.accounts import selectors
+from datadam.accounts.erasure import person_erasers_run
 from datadam.accounts.models import (
     ApiToken,
     Organization,
@@ -120,9 +121,7 @@ def user_erase(*, user: User, password: str) -> None:
     AccessAttempt.objects.filter(username=user.username.lower()).delete()  # failed log-ins under their name
     if user.email:
         PasswordResetRequest.objects.filter(email=user.email.lower()).delete()
-    from datadam.media.collect import contribution_erase_for_person  # media builds on accounts: import late
-
-    contribution_erase_for_person(user=user)  # recorded voices and photos are personal data too
+    person_erasers_run(user=user)  # recorded voices and photos (media) are personal data too
     user.enrolments.update(answers={}, answers_consent_at=None)  # eligibility answers given to the academy
     user.api_tokens.all().delete()
     PersonSession.objects.filter(user=user).delete()

@@ -10,3 +10,7 @@ class MediaConfig(AppConfig):
 
     def ready(self) -> None:
         checks.register(media_settings_check)
+        from datadam.accounts.erasure import person_eraser_register
+        from datadam.media.collect import contribution_erase_for_person
+
+        person_eraser_register(contribution_erase_for_person)

@@ -269,7 +269,7 @@ def contribution_erase_for_person(*, user: User) -> int:
     """Delete every recording and photo a person gave, with the items made from them; returns how many.
 
     For the erasure of a person's data: a voice or a face is personal data, so nothing of it stays, not even
-    in the labeling project an accepted file went to. The accounts app calls this when a person is erased.
+    in the labeling project an accepted file went to. Registered with accounts' erasers in MediaConfig.ready.
     """
     contributions = list(Contribution.objects.filter(worker=user).select_related("media"))
     keys = {contribution.media.storage_key for contribution in contributions}

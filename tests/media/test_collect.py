@@ -5,12 +5,13 @@ import io
 import pytest
 from PIL import Image
 
+from datadam.accounts.services import user_erase
 from datadam.core.errors import Conflict, Invalid, NotFound
 from datadam.media import collect, selectors
 from datadam.media.models import CollectionTask, Contribution, MediaFile
 from datadam.media.storage import media_storage
 from datadam.projects.models import Item, Project, ProjectMembership
-from tests.factories import ProjectMembershipFactory
+from tests.factories import PASSWORD, ProjectMembershipFactory
 from tests.media.conftest import jpeg_bytes, png_bytes, wav_bytes
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,11 @@ def test_erasing_a_person_deletes_their_recordings_everywhere(cast, django_captu
         assert collect.contribution_erase_for_person(user=cast.labeler) == 1
     assert not Contribution.objects.exists() and not Item.objects.filter(id=accepted.target_item_id).exists()
     assert not MediaFile.objects.filter(storage_key=key).exists() and not media_storage().exists(key)
+
+
+def test_a_person_who_asks_to_be_erased_loses_their_recordings_too(cast, django_capture_on_commit_callbacks) -> None:
+    task = make_collection(cast, kind="audio")
+    key = submit(cast, task, wav_bytes()).media.storage_key
+    with django_capture_on_commit_callbacks(execute=True):
+        user_erase(user=cast.labeler, password=PASSWORD)
+    assert not Contribution.objects.exists() and not media_storage().exists(key)
