@@ -1,6 +1,8 @@
 """Reads about a worker's own assignments. Another worker's assignment is NotFound."""
 
-from django.db.models import QuerySet
+from datetime import datetime
+
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,3 +39,11 @@ def annotation_list_mine(*, actor, project: Project) -> QuerySet[Annotation]:
 
 def annotation_get_for_assignment(*, assignment: Assignment) -> Annotation | None:
     return assignment.annotations.order_by("version").first()
+
+
+def labeler_active_seconds(*, worker_id: int, start: datetime, end: datetime, project_id: int | None = None) -> int:
+    """A labeler's active seconds on the labeling page in [start, end); pay's wage figures ask for it."""
+    annotations = Annotation.objects.filter(author_id=worker_id, created_at__gte=start, created_at__lt=end)
+    if project_id:
+        annotations = annotations.filter(project_id=project_id)
+    return annotations.aggregate(total=Sum("active_seconds"))["total"] or 0

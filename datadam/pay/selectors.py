@@ -18,9 +18,9 @@ from datadam.accounts.models import Organization
 from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import Invalid, NotFound
 from datadam.labeling.models import Annotation
+from datadam.pay.active_time import active_seconds_of
 from datadam.pay.models import LedgerEntry
 from datadam.projects.models import Project
-from datadam.review.models import Review
 
 RATE_MARGIN = 1.2
 MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
@@ -81,16 +81,6 @@ class Period:
 
 def _hourly(amount: int, seconds: int) -> int | None:
     return round(amount * 3600 / seconds) if seconds >= 60 else None
-
-
-def active_seconds_of(*, worker_id: int, start: datetime, end: datetime, project_id: int | None = None) -> int:
-    annotations = Annotation.objects.filter(author_id=worker_id, created_at__gte=start, created_at__lt=end)
-    reviews = Review.objects.filter(reviewer_id=worker_id, created_at__gte=start, created_at__lt=end)
-    if project_id:
-        annotations, reviews = annotations.filter(project_id=project_id), reviews.filter(project_id=project_id)
-    labeled = annotations.aggregate(total=Sum("active_seconds"))["total"] or 0
-    reviewed = reviews.aggregate(total=Sum("active_seconds"))["total"] or 0
-    return labeled + reviewed
 
 
 def ledger_list_mine(*, actor, period: Period) -> QuerySet[LedgerEntry]:

@@ -1,6 +1,8 @@
 """Reads for reviewers and for labelers whose work was sent back."""
 
-from django.db.models import QuerySet
+from datetime import datetime
+
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from datadam.core.errors import NotFound
@@ -44,3 +46,11 @@ def rework_feedback(*, assignment: Assignment) -> Review | None:
         .order_by("-created_at", "-id")
         .first()
     )
+
+
+def reviewer_active_seconds(*, worker_id: int, start: datetime, end: datetime, project_id: int | None = None) -> int:
+    """A reviewer's active seconds on the review page in [start, end); pay's wage figures ask for it."""
+    reviews = Review.objects.filter(reviewer_id=worker_id, created_at__gte=start, created_at__lt=end)
+    if project_id:
+        reviews = reviews.filter(project_id=project_id)
+    return reviews.aggregate(total=Sum("active_seconds"))["total"] or 0

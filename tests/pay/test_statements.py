@@ -105,6 +105,20 @@ def test_three_items_at_120_won_with_a_minute_of_work_each_pay_7200_won_an_hour(
     assert overview["below_minimum"]
 
 
+def test_a_reviewers_hourly_wage_counts_the_time_they_spent_reviewing(paid) -> None:
+    for _ in range(3):
+        lease = labeling.assignment_lease_next(actor=paid.labeler, project=paid.project)
+        annotation, _ = labeling.annotation_submit(
+            actor=paid.labeler, assignment_id=lease.id, result={"sentiment": "positive"}, active_seconds=60
+        )
+        review.review_accept(actor=paid.reviewer, annotation_id=annotation.id, active_seconds=30)
+
+    statement = selectors.statement_get(actor=paid.reviewer, period=MONTH)
+
+    assert (statement["total"], statement["active_seconds"]) == (90, 90)
+    assert statement["hourly"] == 3_600  # 90 won / 0.025 h
+
+
 def test_the_earnings_page_warns_in_plain_words_when_pay_is_below_the_minimum_wage(paid) -> None:
     for _ in range(3):
         accepted_work(paid, active_seconds=60)
