@@ -7,11 +7,10 @@ from django.db import transaction
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from datadam.academy.services import requirements as academy_requirements
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Invalid, NotFound, PermissionDenied
-from datadam.projects import permissions
+from datadam.projects import join_gates, permissions
 from datadam.projects.models import MAX_RATE, Project, ProjectMembership
 from datadam.projects.schema.validate import schema_parse
 
@@ -128,16 +127,16 @@ def project_update(*, actor: User, project: Project, **changes: object) -> Proje
 def project_join(*, actor: User, project: Project, agreement_accepted: bool = False) -> ProjectMembership:
     """A crowd worker joins an open project as a labeler. Joining twice is harmless.
 
-    Where the project asks for an academy qualification or a participation agreement, the academy checks it
-    (403 naming the course to take) and records the acceptance."""
+    Where the project asks for an academy qualification or a participation agreement, the gate the academy
+    registers checks it (403 naming the course to take) and records the acceptance."""
     if not permissions.can_join(actor, project):
         raise PermissionDenied(_("This project is open to invited members only."))
-    academy_requirements.project_join_check(actor=actor, project=project, agreement_accepted=agreement_accepted)
+    join_gates.join_gates_check(actor=actor, project=project, agreement_accepted=agreement_accepted)
     membership, created = ProjectMembership.objects.get_or_create(
         project=project, user=actor, role=ProjectMembership.Role.LABELER
     )
     if created:
-        academy_requirements.project_join_record(actor=actor, project=project)
+        join_gates.join_gates_record(actor=actor, project=project)
         audit_record_project(actor=actor, action="project.join", target=membership, project=project)
     return membership
 

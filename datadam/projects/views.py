@@ -6,12 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from datadam.academy.services.requirements import AgreementRequired
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError
 from datadam.pay import selectors as pay_selectors
 from datadam.projects import forms, selectors, services
 from datadam.projects.imports import services as imports
+from datadam.projects.join_gates import AgreementRequired
 from datadam.projects.schema.validate import schema_parse
 from datadam.review import permissions as review_permissions
 

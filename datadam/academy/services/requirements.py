@@ -1,6 +1,6 @@
 """The academy's part of joining a project: the qualification it asks for and its participation agreement.
 
-projects.services.project_join calls these two; this module imports nothing from projects.services.
+AcademyConfig.ready registers these two as a join gate (projects.join_gates), which project_join asks.
 """
 
 from django.utils.translation import gettext as _
@@ -8,16 +8,15 @@ from django.utils.translation import gettext as _
 from datadam.academy import selectors
 from datadam.academy.models import AgreementAcceptance
 from datadam.accounts.models import User
-from datadam.core.errors import Invalid, PermissionDenied
+from datadam.core.errors import PermissionDenied
+from datadam.projects.join_gates import AgreementRequired
 from datadam.projects.models import Project
 
-
-class AgreementRequired(Invalid):
-    """The project has a participation agreement the person has not accepted yet."""
+__all__ = ["AgreementRequired", "project_join_check", "project_join_record"]
 
 
 def project_join_check(*, actor: User, project: Project, agreement_accepted: bool) -> None:
-    """Called by projects.services.project_join before anyone joins: the qualification (403 naming the course
+    """Asked by projects.services.project_join before anyone joins: the qualification (403 naming the course
     that grants it) and the participation agreement."""
     requirement = selectors.project_requirement(project)
     if requirement is None:
