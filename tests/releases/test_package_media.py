@@ -3,6 +3,8 @@ archives (more than 65,535 files) are written with ZIP64 records any unzip tool 
 
 import io
 import json
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -63,3 +65,6 @@ def test_an_archive_of_more_than_65535_files_is_read_back_whole(tmp_path: Path) 
     with zipfile.ZipFile(path) as reread:
         assert len(reread.namelist()) == 70_000 and reread.testzip() is None
         assert reread.read("00069999.txt").decode() == "문장 69999"
+    if shutil.which("unzip"):
+        checked = subprocess.run(["unzip", "-tq", str(path)], capture_output=True, text=True, check=False)
+        assert checked.returncode == 0 and "No errors detected" in checked.stdout, checked.stdout + checked.stderr

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from datadam.projects.models import Project
-from datadam.releases.exporters.archive import ZipStream
 from datadam.releases.exporters.fit import data_type_mismatch
 from datadam.releases.exporters.source import Entry, controls, latest_per_item, media_blocks
+from datadam.releases.zipstream import Content, stream
 
 TITLE = gettext_lazy("Speech recognition (ZIP): the recordings and a NeMo manifest of path, duration and text")
 CONTENT_TYPE = "application/zip"
@@ -50,15 +50,18 @@ def supports(project: Project) -> str | None:
 
 def rows(project: Project, include: str = "accepted") -> Iterator[bytes]:
     """The ZIP: manifest.jsonl first, then each recording the manifest names, copied in blocks."""
-    archive, source = ZipStream(), audio_source(project)
-    yield from archive.add_blocks(MANIFEST, manifest(project, include))
+    return stream(members(project, include))
+
+
+def members(project: Project, include: str) -> Iterator[tuple[str, Content]]:
+    source = audio_source(project)
+    yield MANIFEST, manifest(project, include)
     segments, texts = controls(project, "segments"), controls(project, "text")
     for entry in latest_per_item(project, include, with_media=True):
         found = entry.files.get(source)
         if found and utterances(entry, segments, texts, source):
             name = in_audio_folder(entry, entry.file_name(source, DEFAULT_SUFFIX))
-            yield from archive.add_blocks(name, media_blocks(found["id"]))
-    yield archive.close()
+            yield name, media_blocks(found["id"])
 
 
 def manifest(project: Project, include: str = "accepted", *, audio_path: AudioPath = in_audio_folder) -> Iterator[str]:

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from datadam.projects.models import Project
 from datadam.releases.exporters import coco
-from datadam.releases.exporters.archive import ZipStream
 from datadam.releases.exporters.source import latest_per_item, media_blocks
+from datadam.releases.zipstream import Content, stream
 
 TITLE = _("COCO with its images (ZIP)")
 CONTENT_TYPE = "application/zip"
@@ -16,15 +16,17 @@ supports = coco.supports
 
 
 def rows(project: Project, include: str = "accepted") -> Iterator[bytes]:
-    archive, source = ZipStream(), coco.image_source(project)
-    yield from archive.add_blocks("annotations/instances.json", coco.document(project, include, image_prefix=""))
-    yield from image_members(archive, project, include, source, "images/")
-    yield archive.close()
+    return stream(members(project, include))
 
 
-def image_members(archive: ZipStream, project: Project, include: str, source: str, folder: str) -> Iterator[bytes]:
+def members(project: Project, include: str) -> Iterator[tuple[str, Content]]:
+    yield "annotations/instances.json", coco.document(project, include, image_prefix="")
+    yield from image_members(project, include, coco.image_source(project), "images/")
+
+
+def image_members(project: Project, include: str, source: str, folder: str) -> Iterator[tuple[str, Content]]:
     """Each item's image file, copied in blocks; items without a stored file are left out."""
     for entry in latest_per_item(project, include, with_media=True):
         found = entry.files.get(source)
         if found:
-            yield from archive.add_blocks(folder + entry.file_name(source, ".jpg"), media_blocks(found["id"]))
+            yield folder + entry.file_name(source, ".jpg"), media_blocks(found["id"])

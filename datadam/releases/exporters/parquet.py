@@ -3,7 +3,6 @@ row group at a time so memory stays flat. Lists and regions are JSON text column
 pyarrow or `datasets.load_dataset("parquet", data_files=...)`.
 """
 
-import io
 from collections.abc import Iterator
 
 import pyarrow as pa
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datadam.projects.models import Project
 from datadam.releases.exporters import table
+from datadam.releases.sink import Sink
 
 TITLE = _("Parquet table: one row per answer (pandas, Hugging Face datasets)")
 CONTENT_TYPE = "application/vnd.apache.parquet"
@@ -29,27 +29,6 @@ BASE_TYPES = {
 }
 
 
-class _Sink(io.RawIOBase):
-    def __init__(self) -> None:
-        self.parts: list[bytes] = []
-        self.position = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data) -> int:
-        self.parts.append(bytes(data))
-        self.position += len(data)
-        return len(data)
-
-    def tell(self) -> int:
-        return self.position
-
-    def take(self) -> bytes:
-        out, self.parts = b"".join(self.parts), []
-        return out
-
-
 def supports(project: Project) -> str | None:
     return None
 
@@ -62,7 +41,7 @@ def arrow_schema(project: Project) -> pa.Schema:
 
 
 def rows(project: Project, include: str = "accepted") -> Iterator[bytes]:
-    schema, sink = arrow_schema(project), _Sink()
+    schema, sink = arrow_schema(project), Sink()
     writer = pq.ParquetWriter(sink, schema, compression="zstd")
     batch: list[dict] = []
     for record in table.records(project, include):

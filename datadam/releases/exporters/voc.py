@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy
 from PIL import Image, ImageFile
 
 from datadam.projects.models import Project
-from datadam.releases.exporters.archive import ZipStream
 from datadam.releases.exporters.fit import data_type_mismatch
 from datadam.releases.exporters.source import Entry, controls, latest_per_item, media_blocks
+from datadam.releases.zipstream import Content, stream
 
 TITLE = gettext_lazy("Pascal VOC XML with images (ZIP): boxes")
 CONTENT_TYPE = "application/zip"
@@ -39,20 +39,25 @@ def supports(project: Project) -> str | None:
 
 
 def rows(project: Project, include: str = "accepted") -> Iterator[bytes]:
+    return stream(members(project, include))
+
+
+def members(project: Project, include: str) -> Iterator[tuple[str, Content]]:
+    """The image is handed to the writer before its annotation: the writer copies it whole (and the reader
+    learns its depth on the way) before it asks for the next member."""
     used = controls(project, "boxes")
     source = used[0].source if used else "image"
-    archive, stems = ZipStream(), []
+    stems = []
     for entry in latest_per_item(project, include, with_media=True):
         name, depth = entry.file_name(source, ".jpg"), DEFAULT_DEPTH
         found = entry.files.get(source)
         if found:
             reader = DepthReader()
-            yield from archive.add_blocks(f"JPEGImages/{name}", reader.watch(media_blocks(found["id"])))
+            yield f"JPEGImages/{name}", reader.watch(media_blocks(found["id"]))
             depth = reader.depth or DEFAULT_DEPTH
-        yield archive.add(f"Annotations/{entry.stem}.xml", annotation_xml(entry, used, source, name, depth))
+        yield f"Annotations/{entry.stem}.xml", annotation_xml(entry, used, source, name, depth)
         stems.append(entry.stem)  # eight characters an item: 1,000,000 items hold 9 MB
-    yield archive.add("ImageSets/Main/default.txt", "".join(stem + "\n" for stem in stems))
-    yield archive.close()
+    yield "ImageSets/Main/default.txt", "".join(stem + "\n" for stem in stems)
 
 
 class DepthReader:

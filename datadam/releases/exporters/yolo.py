@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from datadam.projects.models import Project
 from datadam.releases.exporters import coco
-from datadam.releases.exporters.archive import ZipStream
 from datadam.releases.exporters.fit import data_type_mismatch
 from datadam.releases.exporters.source import Entry, controls, latest_per_item, media_blocks
+from datadam.releases.zipstream import Content, stream
 
 TITLE = gettext_lazy("YOLO with images and data.yaml (ZIP): boxes, or polygons for segmentation")
 CONTENT_TYPE = "application/zip"
@@ -31,21 +31,23 @@ def supports(project: Project) -> str | None:
 
 
 def rows(project: Project, include: str = "accepted") -> Iterator[bytes]:
+    return stream(members(project, include))
+
+
+def members(project: Project, include: str) -> Iterator[tuple[str, Content]]:
     names, kind = coco.categories(project), "boxes" if controls(project, "boxes") else "polygons"
     used = controls(project, kind)
     source = used[0].source if used else "image"
-    archive = ZipStream()
-    yield archive.add("data.yaml", data_yaml(names))
+    yield "data.yaml", data_yaml(names)
     for entry in latest_per_item(project, include, with_media=True):
         size = entry.image_size(source)
         if size is None:
             continue
         lines = [line for control in used for line in label_lines(entry, control, names, size)]
-        yield archive.add(f"labels/train/{entry.stem}.txt", "".join(lines))
+        yield f"labels/train/{entry.stem}.txt", "".join(lines)
         found = entry.files.get(source)
         if found:
-            yield from archive.add_blocks(f"images/train/{entry.file_name(source, '.jpg')}", media_blocks(found["id"]))
-    yield archive.close()
+            yield f"images/train/{entry.file_name(source, '.jpg')}", media_blocks(found["id"])
 
 
 def data_yaml(names: dict[str, int]) -> str:

@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy
 
 from datadam.projects.models import Project
 from datadam.releases.exporters import coco, yolo
-from datadam.releases.exporters.archive import ZipStream
 from datadam.releases.exporters.fit import data_type_mismatch
 from datadam.releases.exporters.source import Entry, controls, latest_per_item, media_blocks
+from datadam.releases.zipstream import Content, stream
 
 TITLE = gettext_lazy("YOLO pose with images and data.yaml (ZIP): keypoints")
 CONTENT_TYPE = "application/zip"
@@ -36,21 +36,23 @@ def supports(project: Project) -> str | None:
 
 
 def rows(project: Project, include: str = "accepted") -> Iterator[bytes]:
+    return stream(members(project, include))
+
+
+def members(project: Project, include: str) -> Iterator[tuple[str, Content]]:
     used = controls(project, "keypoints")
     source = used[0].source if used else "image"
     width = max((len(control.labels) for control in used), default=0)
-    archive = ZipStream()
-    yield archive.add("data.yaml", data_yaml(used, width))
+    yield "data.yaml", data_yaml(used, width)
     for entry in latest_per_item(project, include, with_media=True):
         size = entry.image_size(source)
         if size is None:
             continue
         lines = [pose_line(entry, control, number, width, size) for number, control in enumerate(used)]
-        yield archive.add(f"labels/train/{entry.stem}.txt", "".join(lines))
+        yield f"labels/train/{entry.stem}.txt", "".join(lines)
         found = entry.files.get(source)
         if found:
-            yield from archive.add_blocks(f"images/train/{entry.file_name(source, '.jpg')}", media_blocks(found["id"]))
-    yield archive.close()
+            yield f"images/train/{entry.file_name(source, '.jpg')}", media_blocks(found["id"])
 
 
 def data_yaml(used: list, width: int) -> str:
