@@ -1,6 +1,6 @@
 from ninja import Router, Status
 
-from datadam.assist import schemas, selectors, services
+from datadam.assist import runs, schemas, selectors, services
 
 router = Router(tags=["assist"])
 
@@ -23,7 +23,7 @@ def assist_update(request, project_id: int, payload: schemas.AssistSettingsIn):
 def assist_run(request, project_id: int):
     """Train (built-in) or ask the backend now, in the background; pre-labels and queue order follow."""
     overview = selectors.assist_overview_get(actor=request.auth, project_id=project_id)
-    services.assist_run_request(actor=request.auth, project=overview.project)
+    runs.assist_run_request(actor=request.auth, project=overview.project)
     return Status(202, {"queued": True})
 
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datadam.assist import predict, tasks
+from datadam.assist import predict
 from datadam.assist.assistants.text_classifier import TooFewLabels
 from datadam.assist.backend import BackendClient, BackendError, check_url
 from datadam.assist.examples import accepted_count
@@ -283,36 +283,6 @@ def _priorities_from_stored_predictions(open_items) -> None:
 def assist_problem_record(*, project: Project, what: str, message: str, item_id: int | None = None) -> AssistProblem:
     logger.warning("assist: project %s, item %s: %s: %s", project.id, item_id, what, message)
     return AssistProblem.objects.create(project=project, what=what, message=message[:2000], item_id=item_id)
-
-
-def assist_labels_accepted(*, project_id: int) -> bool:
-    """Call after labels are accepted (the review verdicts): queue a retrain once `retrain_every` new ones came in.
-
-    Cheap when nothing is due (one settings read and one count). Returns whether a run was queued.
-    """
-    settings = AssistSettings.objects.filter(project_id=project_id, enabled=True).first()
-    if settings is None or settings.kind == AssistSettings.Kind.BACKEND and not settings.backend_url:
-        return False
-    if accepted_count(settings.project) - settings.labels_at_last_run < settings.retrain_every:
-        return False
-    assist_run_enqueue(project_id=project_id)
-    return True
-
-
-def assist_run_enqueue(*, project_id: int) -> None:
-    transaction.on_commit(lambda: tasks.assist_run_task.enqueue(project_id))
-
-
-def assist_run_request(*, actor, project: Project) -> None:
-    """A manager's "train / predict now" button."""
-    if not can_manage_project(actor, project):
-        raise PermissionDenied(_("Only the project's managers may run its assistant."))
-    settings = assist_settings_for(project)
-    if not settings.enabled:
-        raise Invalid(_("Turn the assistant on first."))
-    AssistSettings.objects.filter(pk=settings.pk).update(run_requested_at=timezone.now())
-    audit_record_project(actor=actor, action="assist.run", target=settings, project=project)
-    assist_run_enqueue(project_id=project.id)
 
 
 def backend_health_check(*, actor, project: Project) -> dict:

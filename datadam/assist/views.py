@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from datadam.assist import selectors, services
+from datadam.assist import runs, selectors, services
 from datadam.assist.forms import AssistSettingsForm
 from datadam.core.errors import DomainError
 
@@ -42,7 +42,7 @@ def assistant_card(request: HttpRequest, project_id: int) -> HttpResponse:
 def assistant_run(request: HttpRequest, project_id: int) -> HttpResponse:
     overview = selectors.assist_overview_get(actor=request.user, project_id=project_id)
     try:
-        services.assist_run_request(actor=request.user, project=overview.project)
+        runs.assist_run_request(actor=request.user, project=overview.project)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

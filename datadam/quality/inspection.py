@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from datadam.assist import services as assist_services
+from datadam.assist import runs as assist_runs
 from datadam.audit.services import audit_record_project
 from datadam.labeling.models import Annotation
 from datadam.pay import services as pay
@@ -125,7 +125,7 @@ def _accept_rest(lot: Lot) -> None:
     if lot.project.pay_on == Project.PayOn.ACCEPT:
         for annotation in Annotation.objects.filter(id__in=ids).select_related("project__organization"):
             pay.ledger_earn_for_annotation(annotation=annotation)
-    assist_services.assist_labels_accepted(project_id=lot.project_id)
+    assist_runs.assist_labels_accepted(project_id=lot.project_id)
 
 
 def _switch(lot: Lot) -> None:

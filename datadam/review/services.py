@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
-from datadam.assist import services as assist_services
+from datadam.assist import runs as assist_runs
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
 from datadam.core.text import unstorable_reason
@@ -120,7 +120,7 @@ def review_accept(*, actor: User, annotation_id: int, comment: str = "", active_
     if annotation.project.pay_on == Project.PayOn.ACCEPT:
         pay.ledger_earn_for_annotation(annotation=annotation)
     pay.ledger_earn_for_review(review=review)
-    assist_services.assist_labels_accepted(project_id=annotation.project_id)  # retrains every N accepted labels
+    assist_runs.assist_labels_accepted(project_id=annotation.project_id)  # retrains every N accepted labels
     audit_record_project(actor=actor, action="review.accept", target=annotation, project=annotation.project)
     return review
 
@@ -183,7 +183,7 @@ def review_correct(
     inspection.lot_record_verdict(annotation=annotation)
     _pay_labeler_for_corrected(annotation)
     pay.ledger_earn_for_review(review=review)
-    assist_services.assist_labels_accepted(project_id=annotation.project_id)
+    assist_runs.assist_labels_accepted(project_id=annotation.project_id)
     audit_record_project(
         actor=actor,
         action="review.correct",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from datadam.assist import predict, services
+from datadam.assist import predict, runs, services
 from datadam.assist.models import AssistProblem, AssistSettings, ModelVersion
 from datadam.labeling import services as labeling
 from datadam.labeling.services import NEXT_OPEN_ITEM_SQL  # noqa: F401 (the queue order this app feeds)
@@ -83,9 +83,9 @@ def test_retrain_is_queued_once_enough_new_labels_were_accepted(
 ) -> None:
     switch_on(sentiment_project, retrain_every=30)
     with django_capture_on_commit_callbacks() as callbacks:
-        assert services.assist_labels_accepted(project_id=sentiment_project.id) is False  # 24 < 30
+        assert runs.assist_labels_accepted(project_id=sentiment_project.id) is False  # 24 < 30
         labeled_sentiment(sentiment_project, copies=1)
-        assert services.assist_labels_accepted(project_id=sentiment_project.id) is True
+        assert runs.assist_labels_accepted(project_id=sentiment_project.id) is True
     assert len(callbacks) == 1
 
 
