@@ -6,17 +6,9 @@ and the manifest's hash, and makes the files visible (ReleaseFile rows) in one t
 a build killed half-way shows nothing and can be started again.
 """
 
-import logging
 import re
-import shutil
-import tempfile
-from datetime import timedelta
-from pathlib import Path
 
-from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,14 +17,14 @@ from datadam.audit.services import audit_record_project
 from datadam.catalog import services as catalog_services
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
 from datadam.projects.models import Project
-from datadam.releases import package, permissions, report, tasks
-from datadam.releases.models import QualityTargets, Release, ReleaseFile
+from datadam.releases import permissions, report, tasks
+from datadam.releases.build import STALE_AFTER, release_build_run
+from datadam.releases.models import QualityTargets, Release
 from datadam.releases.services import cut
 from datadam.releases.split import stratum_of, validation_ids
 
-log = logging.getLogger(__name__)
+__all__ = ["release_build_run"]  # the build lives in releases.build, which the task imports
 VERSION = re.compile(r"^v\d{1,4}\.\d{1,4}\.\d{1,4}$")
-STALE_AFTER = timedelta(minutes=2)  # a build whose heartbeat is older than this was killed
 
 
 def _check_cut(*, actor: User, project: Project, version: str, source: str, validation_percent: int) -> None:
@@ -111,83 +103,6 @@ def _nothing_to_release(labels: "cut.Labels | None") -> str:
 
 def _targets(project: Project) -> QualityTargets:
     return QualityTargets.objects.filter(project=project).first() or QualityTargets(project=project)
-
-
-def _claim(release_id: int) -> bool:
-    """Take the build for this worker; False when it is done or another worker is building it right now."""
-    stale = timezone.now() - STALE_AFTER
-    claimable = Q(status__in=[Release.Status.QUEUED, Release.Status.FAILED]) | Q(
-        status=Release.Status.BUILDING, heartbeat_at__lt=stale
-    )
-    with transaction.atomic():
-        release = Release.objects.select_for_update().filter(claimable, id=release_id).first()
-        if release is None:
-            return False
-        Release.objects.filter(id=release_id).update(
-            status=Release.Status.BUILDING, attempt=release.attempt + 1, entries_done=0,
-            heartbeat_at=timezone.now(), error="",
-        )
-    return True
-
-
-def release_build_run(*, release_id: int) -> Release:
-    """Build the release's files in a scratch folder, store them, then show them all at once."""
-    if not _claim(release_id):
-        return Release.objects.get(id=release_id)
-    release = Release.objects.select_related("project").get(id=release_id)
-    prefix = f"releases/{release.project_id}/{release.id}/attempt-{release.attempt}"
-    scratch = Path(tempfile.mkdtemp(prefix="release-", dir=_scratch_root()))
-    stored: list[str] = []
-    try:
-        outcome = package.build(release, scratch, progress=lambda done: _beat(release.id, done))
-        figures = report.compute(release, outcome.collector)
-        files = package.finish(release, scratch, figures)
-        rows = [_store(release, prefix, scratch, spec, stored) for spec in files]
-        _show(release, rows, figures, package.manifest_hash(scratch))
-    except Exception as exc:  # a failed build must say so on its page instead of spinning forever
-        log.exception("release build %s failed", release.id)
-        for name in stored:
-            default_storage.delete(name)
-        Release.objects.filter(id=release.id).update(
-            status=Release.Status.FAILED, error=str(exc)[:500], heartbeat_at=timezone.now()
-        )
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    release.refresh_from_db()
-    return release
-
-
-def _scratch_root() -> Path:
-    root = Path(settings.DATA_DIR) / "tmp"
-    root.mkdir(parents=True, exist_ok=True)
-    return root
-
-
-def _beat(release_id: int, done: int) -> None:
-    Release.objects.filter(id=release_id).update(entries_done=done, heartbeat_at=timezone.now())
-
-
-def _store(release: Release, prefix: str, scratch: Path, spec: package.BuiltFile, stored: list[str]) -> ReleaseFile:
-    with (scratch / spec.name).open("rb") as handle:
-        name = default_storage.save(f"{prefix}/{spec.name}", handle)
-    stored.append(name)
-    return ReleaseFile(
-        release=release, name=spec.name, stored_path=name, size_bytes=spec.size, sha256=spec.sha256, kind=spec.kind
-    )
-
-
-@transaction.atomic
-def _show(release: Release, rows: list[ReleaseFile], figures: dict, manifest_sha256: str) -> None:
-    ReleaseFile.objects.filter(release=release).delete()
-    ReleaseFile.objects.bulk_create(rows)
-    Release.objects.filter(id=release.id).update(
-        status=Release.Status.BUILT,
-        report=figures,
-        manifest_sha256=manifest_sha256,
-        entries_done=release.entries_total,
-        built_at=timezone.now(),
-        heartbeat_at=timezone.now(),
-    )
 
 
 @transaction.atomic
