@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -85,12 +86,25 @@ class PasswordResetRequest(models.Model):
 
 
 class PersonSession(AbstractBaseSession):
-    """A log-in session, with the person it belongs to (datadam/accounts/sessions.py fills it in)."""
+    """A log-in session, with the person it belongs to (PersonSessionStore fills it in)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+")
 
     @classmethod
-    def get_session_store_class(cls):
-        from datadam.accounts.sessions import SessionStore  # the store imports this model: import when asked
+    def get_session_store_class(cls) -> type["PersonSessionStore"]:
+        return PersonSessionStore
 
-        return SessionStore
+
+class PersonSessionStore(DatabaseSessionStore):
+    """The session engine's store (accounts/sessions.py names it for SESSION_ENGINE). It sits next to its model,
+    as in Django's example of extending database sessions, so the two need not import each other."""
+
+    @classmethod
+    def get_model_class(cls) -> type[PersonSession]:
+        return PersonSession
+
+    def create_model_instance(self, data: dict) -> PersonSession:
+        session = super().create_model_instance(data)
+        user_id = data.get("_auth_user_id")
+        session.user_id = int(user_id) if user_id is not None and str(user_id).isdigit() else None
+        return session

@@ -5,18 +5,6 @@ request; keeping the person on the row lets a password change or reset delete th
 erasure end every session. Django documents this way of extending its database session engine.
 """
 
-from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from datadam.accounts.models import PersonSessionStore as SessionStore
 
-from datadam.accounts.models import PersonSession
-
-
-class SessionStore(DatabaseSessionStore):
-    @classmethod
-    def get_model_class(cls) -> type[PersonSession]:
-        return PersonSession
-
-    def create_model_instance(self, data: dict) -> PersonSession:
-        session = super().create_model_instance(data)
-        user_id = data.get("_auth_user_id")
-        session.user_id = int(user_id) if user_id is not None and str(user_id).isdigit() else None
-        return session
+__all__ = ["SessionStore"]  # SESSION_ENGINE names this module; the store lives next to its model
