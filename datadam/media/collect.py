@@ -22,9 +22,8 @@ from datadam.media.models import CollectionTask, Contribution, MediaFile
 from datadam.media.storage import media_storage
 from datadam.projects import services as project_services
 from datadam.projects.models import Item, Project, ProjectMembership
-from datadam.projects.permissions import has_project_role
+from datadam.projects.permissions import can_review, has_project_role
 from datadam.projects.selectors import project_list
-from datadam.review.permissions import can_review
 
 MAX_PROMPTS = 10_000
 GPS_TAG = 0x8825

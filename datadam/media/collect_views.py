@@ -11,7 +11,7 @@ from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError, NotFound
 from datadam.media import collect, forms, links
 from datadam.projects.models import Project
-from datadam.review.permissions import can_review
+from datadam.projects.permissions import can_review
 
 
 @login_required

@@ -25,3 +25,8 @@ def can_label(user, project: Project) -> bool:
 
 def can_join(user, project: Project) -> bool:
     return user.is_authenticated and project.join_policy == Project.JoinPolicy.OPEN
+
+
+def can_review(user, project: Project) -> bool:
+    """The project's reviewers and its organization's staff (review and media ask it; their own work aside)."""
+    return has_project_role(user, project, ProjectMembership.Role.REVIEWER) or is_project_staff(user, project)

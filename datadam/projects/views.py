@@ -9,11 +9,10 @@ from django.views.decorators.http import require_POST
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError
 from datadam.pay import selectors as pay_selectors
-from datadam.projects import forms, selectors, services
+from datadam.projects import forms, permissions, selectors, services
 from datadam.projects.imports import services as imports
 from datadam.projects.join_gates import AgreementRequired
 from datadam.projects.schema.validate import schema_parse
-from datadam.review import permissions as review_permissions
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -44,7 +43,7 @@ def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
         "progress": selectors.project_progress(project=project) if (roles or is_staff) else None,
         "guideline_html": services.guideline_html(project.guideline),
         "controls": schema_parse(project.schema).controls,
-        "can_review": review_permissions.can_review(request.user, project),
+        "can_review": permissions.can_review(request.user, project),
         "wage": pay_selectors.project_wage_figures(project=project) if is_staff else None,
         "this_month": pay_selectors.Period.current(),
     }

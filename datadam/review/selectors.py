@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from datadam.core.errors import NotFound
 from datadam.labeling.models import Annotation, Assignment
+from datadam.projects import permissions as project_permissions
 from datadam.projects.models import Project
 from datadam.projects.selectors import project_list
-from datadam.review import permissions
 from datadam.review.models import Review
 
 
@@ -20,7 +20,7 @@ def annotation_for_review_get(*, actor, annotation_id: int) -> Annotation:
         .select_related("project", "item", "author")
         .first()
     )
-    if annotation is None or not permissions.can_review(actor, annotation.project):
+    if annotation is None or not project_permissions.can_review(actor, annotation.project):
         raise NotFound(_("No such work to review."))
     return annotation
 
@@ -30,7 +30,7 @@ def review_waiting_count(*, project: Project) -> int:
 
 
 def review_list(*, actor, project: Project) -> QuerySet[Review]:
-    if not permissions.can_review(actor, project):
+    if not project_permissions.can_review(actor, project):
         raise NotFound(_("No such project."))
     return (
         Review.objects.filter(project=project)

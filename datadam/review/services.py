@@ -19,6 +19,7 @@ from datadam.core.text import unstorable_reason
 from datadam.labeling.models import Annotation, Assignment
 from datadam.labeling.services import active_seconds_capped
 from datadam.pay import services as pay
+from datadam.projects import permissions as project_permissions
 from datadam.projects.models import Project
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 from datadam.projects.selectors import project_list
@@ -32,7 +33,7 @@ MAX_COMMENT_CHARS = 2000
 
 def review_claim_next(*, actor: User, project: Project) -> Annotation | None:
     """The reviewer's current claim, else a claim on the oldest submitted work that is not their own."""
-    if not permissions.can_review(actor, project):
+    if not project_permissions.can_review(actor, project):
         raise PermissionDenied(_("Only this project's reviewers can inspect its work."))
     now = timezone.now()
     inspection.lots_form(project=project)
@@ -71,7 +72,7 @@ def _lock_for_verdict(actor: User, annotation_id: int) -> Annotation:
     )
     if annotation is None:
         raise NotFound(_("No such work to review."))
-    if not permissions.can_review(actor, annotation.project):
+    if not project_permissions.can_review(actor, annotation.project):
         raise PermissionDenied(_("Only this project's reviewers can inspect its work."))
     if permissions.is_own_work(actor, annotation):
         raise PermissionDenied(_("You cannot review your own work."))
