@@ -9,9 +9,9 @@ from datadam.academy.models import Certificate, Cohort, Enrolment
 from datadam.accounts.models import Organization, User
 from datadam.accounts.selectors import staff_organization_ids
 from datadam.careers.models import CareerShare, Outcome, PartnerEmployer
+from datadam.careers.oversight import overseen_organizations_filter
 from datadam.core.errors import NotFound
 from datadam.labeling.models import Annotation
-from datadam.programmes.models import Programme
 from datadam.projects.models import ProjectMembership
 
 REVIEWED = [Annotation.Status.ACCEPTED, Annotation.Status.REJECTED, Annotation.Status.CORRECTED]
@@ -76,8 +76,8 @@ def outcome_organization_ids(actor) -> QuerySet:
     programme the actor operates."""
     if not actor.is_authenticated:
         return Organization.objects.none().values("id")
-    operated = Programme.objects.filter(operators=actor).values("organizations")
-    return Organization.objects.filter(Q(id__in=staff_organization_ids(actor)) | Q(id__in=operated)).values("id")
+    overseen = overseen_organizations_filter(actor)  # a programme's operators: registered by programmes
+    return Organization.objects.filter(Q(id__in=staff_organization_ids(actor)) | overseen).values("id")
 
 
 def outcome_organizations(*, actor) -> QuerySet[Organization]:

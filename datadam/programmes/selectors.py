@@ -234,3 +234,8 @@ def dashboard_get(*, actor, programme_id: int, period: DashboardPeriod) -> dict:
         "cohorts": [{"cohort": cohort, **_funnel(scope, [cohort.id], [cohort.course_id])} for cohort in cohorts],
         "work": _work(scope),
     }
+
+
+def organizations_operated_by(actor) -> QuerySet:
+    """Ids of the organizations in the programmes the actor operates (careers asks this, through its oversight)."""
+    return Programme.objects.filter(operators=actor).values("organizations")
