@@ -8,10 +8,10 @@ from django.views.decorators.http import require_POST
 
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError
-from datadam.pay import selectors as pay_selectors
 from datadam.projects import forms, permissions, selectors, services
 from datadam.projects.imports import services as imports
 from datadam.projects.join_gates import AgreementRequired
+from datadam.projects.rate_advice import rate_advice
 from datadam.projects.schema.validate import schema_parse
 
 
@@ -44,8 +44,6 @@ def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
         "guideline_html": services.guideline_html(project.guideline),
         "controls": schema_parse(project.schema).controls,
         "can_review": permissions.can_review(request.user, project),
-        "wage": pay_selectors.project_wage_figures(project=project) if is_staff else None,
-        "this_month": pay_selectors.Period.current(),
     }
     return render(request, "projects/detail.html", context)
 
@@ -69,7 +67,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
     project = selectors.project_managed_get(actor=request.user, project_id=project_id)
-    suggested_rate = pay_selectors.rate_suggestion(project=project)
+    suggested_rate = rate_advice(project=project)
     form = forms.ProjectEditForm(
         request.POST or None, initial=forms.ProjectEditForm.initial_for(project), suggested_rate=suggested_rate
     )
