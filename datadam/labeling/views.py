@@ -12,7 +12,6 @@ from datadam.media.selectors import item_media
 from datadam.projects import selectors as project_selectors
 from datadam.projects.schema.validate import schema_parse
 from datadam.projects.services import guideline_html
-from datadam.review import selectors as review_selectors
 
 
 @login_required
@@ -62,7 +61,6 @@ def _render_task(
         "guideline_html": guideline_html(assignment.project.guideline),
         "done_count": selectors.annotation_list_mine(actor=request.user, project=assignment.project).count(),
         "error": error,
-        "feedback": review_selectors.rework_feedback(assignment=assignment) if assignment.was_submitted else None,
     }
     return render(request, "labeling/task.html", context, status=422 if error else 200)
 
