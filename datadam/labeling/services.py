@@ -19,12 +19,12 @@ from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, LeaseExpired, NotFound, PermissionDenied
 from datadam.core.text import unstorable_reason
+from datadam.labeling import lease_hooks
 from datadam.labeling.models import Annotation, Assignment
 from datadam.pay import services as pay
 from datadam.projects.models import Item, Project, ProjectMembership
 from datadam.projects.schema.prelabel import prelabel_compare
 from datadam.projects.schema.validate import annotation_validate, schema_parse
-from datadam.quality import services as quality
 
 MAX_DRAFT_BYTES = 1024 * 1024
 EXPIRE_BATCH = 200
@@ -36,7 +36,7 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
     """
     # Before the lease's transaction, so that a pause decided now is kept: a paused worker is refused here
     # with the reason (PermissionDenied), before any pending work.
-    policy = quality.lease_gate(project=project, worker=actor)
+    gated = lease_hooks.lease_hooks_gate(project=project, worker=actor)  # quality's, registered at start-up
     with transaction.atomic():
         # Locking the membership row serializes one worker's own concurrent calls (two tabs), so a
         # worker never ends up holding two leases in the same project.
@@ -53,7 +53,7 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
             return pending
         assignments_expire(project=project, now=now)
         # Gold items (honeypots) are served from their own path and never take an overlap slot.
-        item = quality.honeypot_pick(project=project, worker=actor, policy=policy)
+        item = lease_hooks.lease_hooks_pick(project=project, worker=actor, gated=gated)
         if item is None:
             item = _next_open_item(project, actor)
             if item is None:

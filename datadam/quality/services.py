@@ -170,8 +170,9 @@ def gold_item_delete(*, actor: User, project: Project, gold_id: int) -> None:
 
 
 def lease_gate(*, project: Project, worker: User) -> QualityPolicy | None:
-    """Called by the lease, before its transaction: refuse a paused worker with the reason, and apply the
-    project's flag rules first so that a worker who just fell below the floor is stopped now.
+    """The lease's gate (registered in QualityConfig.ready), before its transaction: refuse a paused worker
+    with the reason, and apply the project's flag rules first so that a worker who just fell below the floor
+    is stopped now.
 
     Returns the project's policy (None when the project has none, which costs one query)."""
     policy = QualityPolicy.objects.filter(project=project).first()
@@ -202,6 +203,11 @@ def _worth_checking(project: Project, worker: User) -> bool:
     if answered[0] is not None:
         return True
     return Assignment.objects.filter(project=project, worker=worker, was_submitted=True).count() % 10 == 0
+
+
+def lease_pick(*, project: Project, worker: User, gated: QualityPolicy | None) -> Item | None:
+    """The lease's pick (registered in QualityConfig.ready): a gold item, given the policy lease_gate returned."""
+    return honeypot_pick(project=project, worker=worker, policy=gated)
 
 
 def honeypot_pick(*, project: Project, worker: User, policy: QualityPolicy | None) -> Item | None:
