@@ -4,7 +4,7 @@ person asks; the functions taking only a project are for other services (the lea
 from collections import defaultdict
 from functools import partial
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Max, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
@@ -14,9 +14,8 @@ from datadam.labeling.models import Annotation
 from datadam.projects.models import Project
 from datadam.projects.schema.controls import KINDS
 from datadam.projects.schema.validate import result_score, schema_parse
-from datadam.quality import agreement
+from datadam.quality import agreement, review_outcomes
 from datadam.quality.models import Consensus, GoldItem, QualityPolicy, WorkerFlag, WorkerPause
-from datadam.review.models import Review
 
 
 def policy_get(project: Project) -> QualityPolicy:
@@ -130,21 +129,6 @@ def consensus_for_project(project: Project) -> dict[int, tuple[dict, float]]:
     }
 
 
-def feedback_for_worker(*, project: Project, worker: User, limit: int = 20) -> dict:
-    reviews = Review.objects.filter(project=project, annotation__author=worker)
-    counts = reviews.aggregate(
-        accepted=Count("id", filter=Q(verdict=Review.Verdict.ACCEPT)),
-        rejected=Count("id", filter=Q(verdict=Review.Verdict.REJECT)),
-        corrected=Count("id", filter=Q(verdict=Review.Verdict.CORRECT)),
-    )
-    recent = list(
-        reviews.exclude(verdict=Review.Verdict.ACCEPT, comment="")
-        .order_by("-created_at")
-        .values("verdict", "reason", "comment", "created_at")[:limit]
-    )
-    return {**counts, "recent": recent}
-
-
 def worker_quality_get(*, project: Project, worker: User) -> dict:
     """What a worker sees about their own quality on one project."""
     report = None
@@ -160,7 +144,7 @@ def worker_quality_get(*, project: Project, worker: User) -> dict:
     return {
         "gold": gold_accuracy_for_worker(project=project, worker=worker),
         "agreement": mine,
-        "feedback": feedback_for_worker(project=project, worker=worker),
+        "feedback": review_outcomes.feedback_for_worker(project=project, worker=worker),
         "pause": WorkerPause.objects.filter(project=project, worker=worker, lifted_at__isnull=True).first(),
         "submitted": labeler_annotations(project).filter(author=worker).count(),
     }
@@ -192,11 +176,7 @@ def worker_table(project: Project, *, sort: str = "worker", flagged_only: bool =
     paused = dict(
         WorkerPause.objects.filter(project=project, lifted_at__isnull=True).values_list("worker_id", "reason")
     )
-    rejected = dict(
-        Review.objects.filter(project=project, verdict=Review.Verdict.REJECT)
-        .values_list("annotation__author_id")
-        .annotate(n=Count("id"))
-    )
+    rejected = review_outcomes.rejections_per_author(project=project)
     people = User.objects.filter(id__in=set(times) | set(gold) | set(paused)).order_by("username")
     rows = []
     for person in people:

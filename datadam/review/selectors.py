@@ -2,9 +2,10 @@
 
 from datetime import datetime
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from datadam.accounts.models import User
 from datadam.core.errors import NotFound
 from datadam.labeling.models import Annotation, Assignment
 from datadam.projects import permissions as project_permissions
@@ -54,3 +55,28 @@ def reviewer_active_seconds(*, worker_id: int, start: datetime, end: datetime, p
     if project_id:
         reviews = reviews.filter(project_id=project_id)
     return reviews.aggregate(total=Sum("active_seconds"))["total"] or 0
+
+
+def review_feedback_for_worker(*, project: Project, worker: User, limit: int = 20) -> dict:
+    """A labeler's verdicts in one project, and the recent ones that say why (quality shows them)."""
+    reviews = Review.objects.filter(project=project, annotation__author=worker)
+    counts = reviews.aggregate(
+        accepted=Count("id", filter=Q(verdict=Review.Verdict.ACCEPT)),
+        rejected=Count("id", filter=Q(verdict=Review.Verdict.REJECT)),
+        corrected=Count("id", filter=Q(verdict=Review.Verdict.CORRECT)),
+    )
+    recent = list(
+        reviews.exclude(verdict=Review.Verdict.ACCEPT, comment="")
+        .order_by("-created_at")
+        .values("verdict", "reason", "comment", "created_at")[:limit]
+    )
+    return {**counts, "recent": recent}
+
+
+def review_rejections_per_author(*, project: Project) -> dict[int, int]:
+    """How many answers of each labeler reviewers sent back in the project (quality's worker table)."""
+    return dict(
+        Review.objects.filter(project=project, verdict=Review.Verdict.REJECT)
+        .values_list("annotation__author_id")
+        .annotate(n=Count("id"))
+    )

@@ -2,8 +2,9 @@
 
 import json
 
-from datadam.quality import services
+from datadam.quality import selectors, services
 from datadam.quality.models import QualityPolicy, WorkerPause
+from datadam.review.services import review_accept, review_reject
 from tests.conftest import client_for
 from tests.quality.conftest import answer
 from tests.quality.test_consensus_and_inspection import overlapped  # noqa: F401 - fixture
@@ -126,3 +127,14 @@ def test_api_lifts_a_pause(cast) -> None:
         .status_code
         == 404
     )
+
+
+def test_a_labeler_sees_how_reviewers_judged_their_work_and_why(cast) -> None:
+    kept, sent_back = answer(cast, cast.labeler, "positive"), answer(cast, cast.labeler, "negative")
+    review_accept(actor=cast.reviewer, annotation_id=kept.id)
+    review_reject(actor=cast.reviewer, annotation_id=sent_back.id, comment="다시 읽어 보세요")
+
+    feedback = selectors.worker_quality_get(project=cast.project, worker=cast.labeler)["feedback"]
+
+    assert (feedback["accepted"], feedback["rejected"], feedback["corrected"]) == (1, 1, 0)
+    assert [entry["comment"] for entry in feedback["recent"]] == ["다시 읽어 보세요"]
