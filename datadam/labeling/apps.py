@@ -6,7 +6,9 @@ class LabelingConfig(AppConfig):
     label = "labeling"
 
     def ready(self) -> None:
-        from datadam.labeling.selectors import labeler_active_seconds
-        from datadam.pay.active_time import active_time_source_register
+        from datadam.labeling import selectors
+        from datadam.pay import active_time
 
-        active_time_source_register(labeler_active_seconds)
+        active_time.active_time_source_register(selectors.labeler_active_seconds)
+        active_time.pace_source_register(selectors.labeler_piece_seconds)
+        active_time.pending_source_register(selectors.labeler_pay_pending)

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, F, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,3 +47,21 @@ def labeler_active_seconds(*, worker_id: int, start: datetime, end: datetime, pr
     if project_id:
         annotations = annotations.filter(project_id=project_id)
     return annotations.aggregate(total=Sum("active_seconds"))["total"] or 0
+
+
+def labeler_piece_seconds(*, project: Project) -> list[int]:
+    """Active seconds of up to 5,000 pieces of labeling in the project (pay's rate suggestion measures the pace)."""
+    # A reviewer's correction has no active time of its own, so only labelers' work is measured here.
+    return list(
+        Annotation.objects.filter(project=project, active_seconds__gt=0).values_list("active_seconds", flat=True)[:5000]
+    )
+
+
+def labeler_pay_pending(*, actor) -> list[dict]:
+    """Work waiting for review in projects that pay on accept: per project, the pieces and what they will earn."""
+    return list(
+        Annotation.objects.filter(author=actor, status=Annotation.Status.SUBMITTED, project__pay_on="accept")
+        .values("project_id", "project__name")
+        .annotate(pieces=Count("id"), value=Sum(F("project__rate_per_item")))
+        .order_by("project__name")
+    )

@@ -10,14 +10,14 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import Organization
 from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import Invalid, NotFound
-from datadam.labeling.models import Annotation
+from datadam.pay import active_time
 from datadam.pay.active_time import active_seconds_of
 from datadam.pay.models import LedgerEntry
 from datadam.projects.models import Project
@@ -124,12 +124,7 @@ def earnings_overview(*, actor) -> dict:
     per_project = (
         mine.values("project_id", "project__name", "currency").annotate(total=Sum("amount")).order_by("-total")
     )
-    pending = list(
-        Annotation.objects.filter(author=actor, status=Annotation.Status.SUBMITTED, project__pay_on="accept")
-        .values("project_id", "project__name")
-        .annotate(pieces=Count("id"), value=Sum(F("project__rate_per_item")))
-        .order_by("project__name")
-    )
+    pending = sorted(active_time.pending_pay_of(actor=actor), key=lambda row: row["project__name"])
     minimum = _minimum_wage_for(actor)
     return {
         "today": mine.filter(created_at__gte=today_start).aggregate(total=Sum("amount"))["total"] or 0,
@@ -183,10 +178,7 @@ def project_wage_figures(*, project: Project) -> dict:
 
 def rate_suggestion(*, project: Project) -> int | None:
     """A piece rate that pays the minimum wage at the median measured pace, with a margin, rounded up to 10."""
-    # A reviewer's correction has no active time of its own, so only labelers' work is measured here.
-    seconds = list(
-        Annotation.objects.filter(project=project, active_seconds__gt=0).values_list("active_seconds", flat=True)[:5000]
-    )
+    seconds = active_time.piece_seconds_of(project=project)
     if len(seconds) < 5:
         return None
     per_item = statistics.median(seconds) * project.organization.minimum_hourly_wage / 3600 * RATE_MARGIN

@@ -4,13 +4,14 @@ Every row is unique per (source, kind, worker), so a retried or concurrent verdi
 the callers also hold the row lock of the work they judge.
 """
 
+from typing import Protocol
+
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record
 from datadam.core.errors import Invalid, NotFound
-from datadam.labeling.models import Annotation
 from datadam.pay.models import LedgerEntry, UnitRate
 from datadam.pay.units import UNITS_BY_KIND, piece_amount
 from datadam.projects.models import MAX_RATE, Project, ProjectMembership
@@ -18,6 +19,15 @@ from datadam.projects.permissions import is_project_staff
 
 CORRECTION_SHARE = {Project.CorrectionPay.FULL: 1.0, Project.CorrectionPay.HALF: 0.5, Project.CorrectionPay.NONE: 0.0}
 MAX_MANUAL_AMOUNT = 100_000_000
+
+
+class PaidWork(Protocol):
+    """A piece of work as labeling hands it to pay (an annotation): pay reads these fields, never the model."""
+
+    id: int
+    author_id: int
+    project: Project
+    result: dict
 
 
 def _record_once(
@@ -46,7 +56,7 @@ def _record_once(
         return None
 
 
-def ledger_earn_for_annotation(*, annotation: Annotation, share: float = 1.0) -> LedgerEntry | None:
+def ledger_earn_for_annotation(*, annotation: PaidWork, share: float = 1.0) -> LedgerEntry | None:
     """The labeler's earning for one piece of work: the project's rate per item plus its unit rates for what the
     work holds (boxes, audio seconds, characters), times a share for corrections."""
     project = annotation.project
@@ -95,7 +105,7 @@ def ledger_earn_for_review(*, review) -> LedgerEntry | None:
     )
 
 
-def ledger_reverse_for_annotation(*, annotation: Annotation, reason: str) -> LedgerEntry | None:
+def ledger_reverse_for_annotation(*, annotation: PaidWork, reason: str) -> LedgerEntry | None:
     """Take back what a piece of work earned, when work paid on submit is later rejected."""
     earned = LedgerEntry.objects.filter(
         source_type=LedgerEntry.Source.ANNOTATION,
