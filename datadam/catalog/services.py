@@ -30,6 +30,11 @@ def _new_slug(project: Project) -> str:
     return f"{base}-{secrets.token_hex(3)}"
 
 
+def dataset_ensure_for_release(*, release) -> None:
+    """Registered in CatalogConfig.ready: publishing a release makes its project's data set page, once."""
+    dataset_ensure(project=release.project)
+
+
 def dataset_ensure(*, project: Project) -> Dataset:
     """The project's data set page, made with plain defaults the first time a release is published."""
     dataset, _created = Dataset.objects.get_or_create(

@@ -6,11 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from datadam.catalog import downloads, forms, selectors, services
+from datadam.catalog import forms, selectors, services
 from datadam.core.client_address import client_address
 from datadam.core.errors import PermissionDenied
 from datadam.projects import selectors as project_selectors
 from datadam.projects.models import Project
+from datadam.releases import downloads
 from datadam.releases import responses as release_responses
 
 

@@ -3,8 +3,7 @@
 from django.core.files.storage import default_storage
 from django.http import FileResponse, StreamingHttpResponse
 
-from datadam.catalog import downloads
-from datadam.releases import exporters
+from datadam.releases import downloads, exporters
 from datadam.releases.exporters import FORMATS
 from datadam.releases.models import ExportJob
 

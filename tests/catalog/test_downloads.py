@@ -7,8 +7,9 @@ import pytest
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from datadam.catalog import downloads, selectors
+from datadam.catalog import selectors
 from datadam.catalog.models import Download
+from datadam.releases import downloads
 from datadam.releases import services as release_services
 from tests.conftest import client_for
 from tests.releases.conftest import cut_and_build

@@ -14,10 +14,9 @@ from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
-from datadam.catalog import services as catalog_services
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
 from datadam.projects.models import Project
-from datadam.releases import permissions, report, tasks
+from datadam.releases import permissions, publish_hooks, report, tasks
 from datadam.releases.build import STALE_AFTER, release_build_run
 from datadam.releases.models import QualityTargets, Release
 from datadam.releases.services import cut
@@ -160,7 +159,7 @@ def release_publish(*, actor: User, release: Release) -> Release:
         raise Conflict(_("A verifier must sign the quality report off before the release is published."))
     if release.report.get("below_target") and not release.override_reason:
         raise Invalid(_("The report is below a target and the verifier gave no reason, so it cannot be published."))
-    catalog_services.dataset_ensure(project=release.project)
+    publish_hooks.release_published(release=release)  # the catalog's data set page, made on the first release
     release.status, release.published_at = Release.Status.PUBLISHED, timezone.now()
     release.save(update_fields=["status", "published_at"])
     audit_record_project(actor=actor, action="release.publish", target=release, project=release.project)

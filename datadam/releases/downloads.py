@@ -1,7 +1,7 @@
 """Serving a release file: resumable with Range from local storage, or a presigned URL from object storage.
 
 From local storage, every answer reports the bytes it handed on (`on_sent(first, last)`, also for a stream the
-visitor leaves half-way); services.download_bytes_sent counts a download once the visitor has had every byte
+visitor leaves half-way); catalog.services.download_bytes_sent counts a download once the visitor has had every byte
 of the file that day, whatever the ranges, and only once per visitor, file and day. A HEAD request sends no
 bytes and never counts. From object storage the bytes (and Range) are the bucket's; the GET that hands over
 the signed address is the download we can see, counted once per visitor, file and day.
