@@ -5,8 +5,8 @@ from datetime import date, datetime, time
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from datadam.accounts.selectors import staff_organization_ids
 from datadam.audit.models import AuditEvent
+from datadam.audit.readers import readable_organizations_filter
 
 
 def audit_event_list(
@@ -20,7 +20,7 @@ def audit_event_list(
 ) -> QuerySet[AuditEvent]:
     """Newest first. `action` is one action ("quality.pause", not also "quality.pause_lift") or the part
     before its dot, so "annotation" finds every annotation event."""
-    events = AuditEvent.objects.filter(organization_id__in=staff_organization_ids(actor))
+    events = AuditEvent.objects.filter(readable_organizations_filter(actor))  # the staff, as accounts says
     if "." in action:
         events = events.filter(action=action)
     elif action:
@@ -41,7 +41,5 @@ def _start_of(day: date) -> datetime:
 
 
 def audit_action_names(*, actor) -> list[str]:
-    names = AuditEvent.objects.filter(organization_id__in=staff_organization_ids(actor)).values_list(
-        "action", flat=True
-    )
+    names = AuditEvent.objects.filter(readable_organizations_filter(actor)).values_list("action", flat=True)
     return sorted(set(names.distinct()))

@@ -1,0 +1,25 @@
+"""Who may read an organization's audit events: asked of accounts, which knows its staff.
+
+Audit is a mechanism every app tells what happened, accounts included, so audit cannot import accounts.
+Accounts registers its answer in AccountsConfig.ready. With nothing registered nobody reads anything.
+"""
+
+from collections.abc import Callable
+
+from django.db.models import Q
+
+_readable: list[Callable[..., object]] = []
+
+
+def readable_organizations_register(source: Callable[..., object]) -> None:
+    """Register `source(actor) -> organization ids (a values() subquery) whose events the actor may read`."""
+    if source not in _readable:
+        _readable.append(source)
+
+
+def readable_organizations_filter(actor) -> Q:
+    """A filter on AuditEvent: events of the organizations some registered source lets the actor read."""
+    readable = Q(pk__in=[])
+    for source in _readable:
+        readable |= Q(organization_id__in=source(actor))
+    return readable
