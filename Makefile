@@ -42,9 +42,10 @@ messages: $(STAMP)
 
 lint: install
 	$(VENV)/bin/ruff check datadam tests
+	$(VENV)/bin/lint-imports
 	cd frontend && npm test
 
-# Apps import only from the layers below them (.importlinter); not yet part of `make test`.
+# Apps import only from the layers below them (.importlinter); `make test` and `make lint` run it too.
 lint-imports: install
 	$(VENV)/bin/lint-imports
 

@@ -7,6 +7,8 @@ PY=${PY:-.venv/bin/python}
 PARALLEL=(-n "${DATADAM_TEST_WORKERS:-auto}" --dist loadfile)
 echo "== Front end: widget unit tests"
 (cd frontend && npm test --silent)
+echo "== Import layers: apps import only from the layers below them (.importlinter)"
+"$(dirname "$PY")/lint-imports"
 echo "== SQLite: the whole suite"
 "$PY" -m pytest "${PARALLEL[@]}" "$@"
 if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || [[ -n "${DATADAM_DATABASE_URL:-}" ]]; then

@@ -10,4 +10,3 @@ class QualityConfig(AppConfig):
         from datadam.quality.services import lease_gate, lease_pick
 
         lease_hook_register(LeaseHook(gate=lease_gate, pick=lease_pick))
-
