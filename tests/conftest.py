@@ -6,11 +6,14 @@ operator watches over both. Nobody in B may see anything of A's.
 """
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 
 from datadam.accounts.models import OrganizationMembership, User
 from datadam.projects.models import Item, Project, ProjectMembership
@@ -24,6 +27,15 @@ def django_db_setup(django_db_setup, django_db_blocker) -> None:
     """The test database alone may empty the append-only ledger between tests (see pay migration 0002)."""
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute("INSERT INTO pay_ledger_guard (flush_allowed) VALUES (%s)", [True])
+
+
+@pytest.fixture(autouse=True)
+def _site_language() -> Iterator[None]:
+    """Every test starts in the site's language: a request in English earlier on the same worker leaves English
+    active in the thread, and a message rendered in the test would then not match the page's Korean."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @dataclass
