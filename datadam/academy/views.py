@@ -14,6 +14,7 @@ from datadam.academy.models import Enrolment, EvaluationAttempt
 from datadam.academy.services import cohorts, courses, learning
 from datadam.core.errors import DomainError, NotFound
 from datadam.projects import selectors as project_selectors
+from datadam.projects.schema.answers import answer_describe, answer_from_post
 from datadam.projects.schema.validate import schema_parse
 
 
@@ -150,7 +151,7 @@ def practice(request: HttpRequest, course_id: int) -> HttpResponse:
     schema = schema_parse(course.item_project.schema)
     feedback, error, answer = None, None, {}
     if request.method == "POST":
-        answer = answers.answer_from_post(schema, request.POST)
+        answer = answer_from_post(schema, request.POST)
         try:
             feedback = learning.practice_answer(actor=request.user, course_item=item, answer=answer)
         except DomainError as exc:
@@ -162,7 +163,7 @@ def practice(request: HttpRequest, course_id: int) -> HttpResponse:
         "count": len(items),
         "fields": answers.control_fields(schema, chosen=answer),
         "feedback": feedback,
-        "expected": answers.describe(schema, feedback.expected) if feedback else None,
+        "expected": answer_describe(schema, feedback.expected) if feedback else None,
         "error": error,
     }
     return render(request, "academy/practice.html", context, status=422 if error else 200)
@@ -203,7 +204,7 @@ def attempt_page(request: HttpRequest, attempt_id: int) -> HttpResponse:
     items = selectors.attempt_items(attempt)
     error = None
     if request.method == "POST":
-        posted = {str(item.id): answers.answer_from_post(schema, request.POST, f"i{item.id}-") for item in items}
+        posted = {str(item.id): answer_from_post(schema, request.POST, f"i{item.id}-") for item in items}
         try:
             attempt = learning.evaluation_submit(actor=request.user, attempt=attempt, answers=posted)
         except DomainError as exc:

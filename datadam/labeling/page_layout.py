@@ -1,75 +1,21 @@
-"""Read a labeling form's POST into an annotation result, and lay the schema's controls out for a page.
+"""Lay a label schema's controls out for the task and review pages.
 
-Choices, rating and text are plain form fields. Region controls (spans, relations, boxes, polygons, keypoints,
-segments) are drawn by a browser widget that writes its list as JSON into a hidden field named after the control.
-Controls that work on the same item field share one widget: boxes and polygons on one image, spans and their
-relations on one text, segments on one recording.
+Plain controls (choices, ratings, free text) are form fields. Region controls are drawn by a browser widget
+(`traits(config).widget` of their kind: "text", "image" or "audio") that writes its list as JSON into a hidden
+field named after the control. Controls that work on the same item field share one widget: boxes and polygons
+on one image, spans and their relations on one text, segments on one recording. A posted page is read back by
+the shared parser, `projects.schema.answers.answer_from_post`.
 """
 
 import json
 
-from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from datadam.core.text import load_bounded_json
+from datadam.projects.schema.controls import traits_of
 from datadam.projects.schema.validate import LabelSchema
 
-# Which widget draws each region control.
-WIDGET_OF = {
-    "spans": "text",
-    "relations": "text",
-    "boxes": "image",
-    "polygons": "image",
-    "keypoints": "image",
-    "segments": "audio",
-}
+# The item field each widget works on when its control names none.
 DEFAULT_SOURCE = {"text": "text", "image": "image", "audio": "audio"}
-MAX_JSON_FIELD = 2_000_000
-
-
-def result_from_post(schema: LabelSchema, post: QueryDict) -> dict:
-    """The same shape the widget's collectResult() sends: single → str, multiple → list, text → str,
-    rating → int, region controls → the list their widget wrote (left out when empty or unreadable)."""
-    result: dict = {}
-    for control in schema.controls:
-        raw = post.get(control.name, "")
-        if control.type == "choices" and control.multiple:
-            result[control.name] = post.getlist(control.name)
-        elif control.type in WIDGET_OF:
-            regions = _json_list(raw, control.name)
-            if regions:
-                result[control.name] = regions
-        elif control.type == "rating":
-            if raw.isdigit() and len(raw) < 4:
-                result[control.name] = int(raw)
-        elif raw != "":
-            result[control.name] = raw
-    return result
-
-
-def _json_list(raw: str, name: str) -> list | None:
-    """The widget's list; garbled text counts as nothing drawn, but JSON too large or too deep is refused (422)."""
-    if not raw:
-        return None
-    try:
-        value = load_bounded_json(raw, max_bytes=MAX_JSON_FIELD, root=f"$.{name}")
-    except ValueError:
-        return None
-    return value if isinstance(value, list) else None
-
-
-MAX_ACTIVE_SECONDS = 86_400
-
-
-def active_seconds_from_post(post: QueryDict) -> int:
-    """The page's active-time count: a whole number of seconds, 0 when missing or garbled.
-
-    Only a report: the services store no more than the time the task or claim was held."""
-    try:
-        seconds = int(post.get("active_seconds", "") or 0)
-    except ValueError:
-        return 0
-    return min(max(seconds, 0), MAX_ACTIVE_SECONDS)
 
 
 def _labels(control: object) -> list:
@@ -107,22 +53,20 @@ def controls_for_display(schema: LabelSchema, values: dict, prefilled: frozenset
             ],
         }
         entry["labels_json"] = json.dumps(entry["labels"], ensure_ascii=False)
-        if control.type == "choices":
+        traits = traits_of(control)
+        entry["widget"], entry["region_noun"], entry["follows"] = traits.widget, traits.region_noun, traits.follows
+        if traits.options:
             picked = set(value) if isinstance(value, list) else {value}
             entry["options"] = [
                 {
-                    "value": choice.value,
-                    "text": choice.text or choice.value,
-                    "hotkey": hotkeys[(control.name, choice.value)],
-                    "checked": choice.value in picked,
+                    "value": option,
+                    "text": text,
+                    "hotkey": hotkeys.get((control.name, option), ""),
+                    "checked": option in picked,
                 }
-                for choice in control.labels
+                for option, text in traits.options
             ]
-        elif control.type == "rating":
-            top = getattr(control, "max", 5)
-            entry["options"] = [{"value": n, "text": str(n), "checked": value == n} for n in range(1, top + 1)]
-            entry["value"] = str(value) if isinstance(value, int) else ""
-        elif control.type in WIDGET_OF:
+        elif traits.widget:
             entry["regions"] = value if isinstance(value, list) else []
             entry["json"] = json.dumps(entry["regions"], ensure_ascii=False)
         shown.append(entry)
@@ -130,12 +74,13 @@ def controls_for_display(schema: LabelSchema, values: dict, prefilled: frozenset
 
 
 def source_of(control: object, schema: LabelSchema) -> str:
-    """The item field a region control works on; relations follow the spans control they link."""
-    if control.type == "relations":
-        spans = next((c for c in schema.controls if c.name == getattr(control, "spans", None)), None)
-        if spans is not None:
-            return source_of(spans, schema)
-    return getattr(control, "source", None) or DEFAULT_SOURCE[WIDGET_OF[control.type]]
+    """The item field a region control works on; a control that follows another (relations) works on its field."""
+    traits = traits_of(control)
+    if traits.follows:
+        followed = next((c for c in schema.controls if c.name == traits.follows.control), None)
+        if followed is not None:
+            return source_of(followed, schema)
+    return getattr(control, "source", None) or DEFAULT_SOURCE[traits.widget]
 
 
 def blocks_for_display(
@@ -147,7 +92,7 @@ def blocks_for_display(
     blocks: list[dict] = []
     widgets: dict[tuple[str, str], dict] = {}
     for entry in controls_for_display(schema, values, prefilled):
-        kind = WIDGET_OF.get(entry["control"].type)
+        kind = entry["widget"]
         if kind is None:
             blocks.append({"widget": "", "entry": entry})
             continue

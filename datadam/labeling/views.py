@@ -6,10 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datadam.core.errors import LeaseExpired, SchemaViolation
-from datadam.labeling import forms, selectors, services
+from datadam.labeling import page_layout, selectors, services
+from datadam.labeling.active_seconds import active_seconds_from_post
 from datadam.labeling.models import Assignment
 from datadam.media.selectors import item_media
 from datadam.projects import selectors as project_selectors
+from datadam.projects.schema.answers import answer_from_post
 from datadam.projects.schema.validate import schema_parse
 from datadam.projects.services import guideline_html
 
@@ -33,7 +35,7 @@ def task_page(request: HttpRequest, project_id: int, assignment_id: int) -> Http
     if assignment.draft:
         return _render_task(request, assignment, values=assignment.draft, error=None)
     # No draft yet: a pre-label is the editable start, marked as such for the worker.
-    prefill = forms.prefill_of(schema, assignment.item.prediction)
+    prefill = page_layout.prefill_of(schema, assignment.item.prediction)
     return _render_task(request, assignment, values=prefill, error=None, prefilled=frozenset(prefill))
 
 
@@ -47,17 +49,17 @@ def _render_task(
 ) -> HttpResponse:
     schema = schema_parse(assignment.project.schema)
     media = item_media(request.user, assignment.item)
-    blocks = forms.blocks_for_display(schema, values, data=assignment.item.data, media=media, prefilled=prefilled)
+    blocks = page_layout.blocks_for_display(schema, values, data=assignment.item.data, media=media, prefilled=prefilled)
     context = {
         "assignment": assignment,
         "project": assignment.project,
         "item": assignment.item,
         "blocks": blocks,
-        "widgets": forms.widget_kinds(blocks),
-        "plain_media": forms.plain_media(blocks, media),
+        "widgets": page_layout.widget_kinds(blocks),
+        "plain_media": page_layout.plain_media(blocks, media),
         "text_in_widget": any(block["widget"] == "text" and block["source"] == "text" for block in blocks),
         "prefilled": bool(prefilled),
-        "widget_messages": forms.widget_messages(),
+        "widget_messages": page_layout.widget_messages(),
         "guideline_html": guideline_html(assignment.project.guideline),
         "done_count": selectors.annotation_list_mine(actor=request.user, project=assignment.project).count(),
         "error": error,
@@ -69,13 +71,13 @@ def _render_task(
 @require_POST
 def task_submit(request: HttpRequest, project_id: int, assignment_id: int) -> HttpResponse:
     assignment = selectors.assignment_get(actor=request.user, assignment_id=assignment_id)
-    result = forms.result_from_post(schema_parse(assignment.project.schema), request.POST)
+    result = answer_from_post(schema_parse(assignment.project.schema), request.POST)
     try:
         services.annotation_submit(
             actor=request.user,
             assignment_id=assignment.id,
             result=result,
-            active_seconds=forms.active_seconds_from_post(request.POST),
+            active_seconds=active_seconds_from_post(request.POST),
         )
     except SchemaViolation as exc:
         return _render_task(request, assignment, values=result, error=exc.message)

@@ -6,17 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datadam.core.errors import Invalid
-from datadam.labeling.forms import (
-    active_seconds_from_post,
-    blocks_for_display,
-    plain_media,
-    result_from_post,
-    widget_kinds,
-    widget_messages,
-)
+from datadam.labeling.active_seconds import active_seconds_from_post
 from datadam.labeling.models import Annotation
+from datadam.labeling.page_layout import blocks_for_display, plain_media, widget_kinds, widget_messages
 from datadam.media.selectors import item_media
 from datadam.projects import selectors as project_selectors
+from datadam.projects.schema.answers import answer_from_post
 from datadam.projects.schema.validate import schema_parse
 from datadam.review import selectors, services
 
@@ -101,7 +96,7 @@ def review_reject(request: HttpRequest, project_id: int, annotation_id: int) -> 
 @require_POST
 def review_correct(request: HttpRequest, project_id: int, annotation_id: int) -> HttpResponse:
     annotation = selectors.annotation_for_review_get(actor=request.user, annotation_id=annotation_id)
-    result = result_from_post(schema_parse(annotation.project.schema), request.POST)
+    result = answer_from_post(schema_parse(annotation.project.schema), request.POST)
     try:
         services.review_correct(
             actor=request.user,

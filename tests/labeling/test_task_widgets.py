@@ -9,10 +9,11 @@ from django.http import QueryDict
 from django.urls import reverse
 from PIL import Image
 
-from datadam.labeling import forms, services
+from datadam.labeling import page_layout, services
 from datadam.labeling.models import Annotation
 from datadam.media import services as media_services
 from datadam.projects.models import Item, Project
+from datadam.projects.schema.answers import answer_from_post
 from datadam.projects.schema.validate import schema_parse
 from tests.conftest import Cast, client_for
 
@@ -52,18 +53,19 @@ def _post(**fields: str) -> QueryDict:
 def test_region_values_come_from_their_json_fields_and_garbage_is_left_out() -> None:
     schema = schema_parse(SCHEMA)
 
-    result = forms.result_from_post(
+    result = answer_from_post(
         schema, _post(objects=json.dumps([BOX]), areas="{not json", weather="sunny", quality="2")
     )
 
     assert result == {"objects": [BOX], "weather": "sunny", "quality": 2}
-    assert forms.result_from_post(schema, _post(objects="[]", quality="nine")) == {}
+    # A rating typed as a word is kept, so validation tells the person what a rating must be.
+    assert answer_from_post(schema, _post(objects="[]", quality="nine")) == {"quality": "nine"}
 
 
 def test_controls_on_one_image_share_one_widget_and_plain_fields_keep_their_place() -> None:
     schema = schema_parse(SCHEMA)
 
-    blocks = forms.blocks_for_display(
+    blocks = page_layout.blocks_for_display(
         schema, {"objects": [BOX]}, data={"image_width": 64, "image_height": 48}, media={"image": {"url": "/m/1"}}
     )
 
@@ -74,7 +76,7 @@ def test_controls_on_one_image_share_one_widget_and_plain_fields_keep_their_plac
     assert json.loads(image["entries"][0]["json"]) == [BOX]
     hotkeys = [label["hotkey"] for entry in image["entries"] for label in entry["labels"]]
     assert hotkeys == ["1", "2", "3"]
-    assert forms.widget_kinds(blocks) == ["image"]
+    assert page_layout.widget_kinds(blocks) == ["image"]
 
 
 def test_relations_are_drawn_on_the_text_of_the_spans_they_link() -> None:
@@ -85,7 +87,7 @@ def test_relations_are_drawn_on_the_text_of_the_spans_they_link() -> None:
         ]
     })
 
-    [block] = forms.blocks_for_display(schema, {}, data={"body": "홍길동"}, media={})
+    [block] = page_layout.blocks_for_display(schema, {}, data={"body": "홍길동"}, media={})
 
     assert block["widget"] == "text" and block["source"] == "body" and block["text"] == "홍길동"
     assert [entry["control"].name for entry in block["entries"]] == ["entities", "links"]

@@ -5,24 +5,21 @@ import operator
 from typing import Annotated
 
 from django.utils.translation import gettext as _
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
 from datadam.core.errors import SchemaViolation
 from datadam.core.text import unstorable_reason
 from datadam.projects.schema import media
-from datadam.projects.schema.controls import KINDS
-from datadam.projects.schema.controls.base import Context
-
-# One discriminated union over every control kind, built from the registry so a new kind needs no edit here.
-AnyControl = Annotated[
-    functools.reduce(operator.or_, (module.Config for module in KINDS.values())), Field(discriminator="type")
-]
+from datadam.projects.schema.controls import KINDS, score_in, traits_of
+from datadam.projects.schema.controls.base import Context, ControlConfig
 
 
 class LabelSchema(BaseModel):
+    """A project's label schema: its controls, each parsed by its kind's Config (see `_schema_model`)."""
+
     model_config = ConfigDict(extra="forbid")
 
-    controls: list[AnyControl] = Field(min_length=1, max_length=50)
+    controls: list[ControlConfig] = Field(min_length=1, max_length=50)
 
     @model_validator(mode="after")
     def names_are_unique(self) -> "LabelSchema":
@@ -32,14 +29,28 @@ class LabelSchema(BaseModel):
             raise ValueError(_("two controls are named %(name)s") % {"name": repr(duplicates[0])})
         kinds = {control.name: control.type for control in self.controls}
         for control in self.controls:
-            if control.type == "relations" and kinds.get(control.spans) != "spans":
+            follows = traits_of(control).follows
+            if follows and kinds.get(follows.control) != follows.kind:
                 raise ValueError(
-                    _("%(control)s: spans must name a spans control of this schema") % {"control": control.name}
+                    _("%(control)s: %(field)s must name a %(kind)s control of this schema")
+                    % {"control": control.name, "field": follows.field, "kind": follows.kind}
                 )
         return self
 
 
-_adapter = TypeAdapter(LabelSchema)
+@functools.cache
+def _schema_model(kinds: tuple[tuple[str, object], ...]) -> type[LabelSchema]:
+    """LabelSchema whose controls are one discriminated union over the registered kinds' Configs.
+
+    Built from the registry (and again if a kind is registered later), so a new kind needs no edit here."""
+    any_control = Annotated[
+        functools.reduce(operator.or_, (module.Config for _kind, module in kinds)), Field(discriminator="type")
+    ]
+    return create_model(
+        "LabelSchema",
+        __base__=LabelSchema,
+        controls=(list[any_control], Field(min_length=1, max_length=50)),
+    )
 
 
 def schema_parse(document: object) -> LabelSchema:
@@ -47,7 +58,7 @@ def schema_parse(document: object) -> LabelSchema:
     if reason := unstorable_reason(document):
         raise SchemaViolation(reason)
     try:
-        return _adapter.validate_python(document)
+        return _schema_model(tuple(KINDS.items())).model_validate(document)
     except ValidationError as exc:
         raise SchemaViolation(_describe(exc.errors()[0], document)) from None
 
@@ -89,16 +100,7 @@ def result_score(schema: LabelSchema, gold: dict, answer: dict) -> dict[str, flo
 
     Relations are compared through their spans' positions, since span ids differ between two answers.
     """
-    scores = {}
-    for control in schema.controls:
-        kind, expected, given = KINDS[control.type], gold.get(control.name), answer.get(control.name)
-        if control.type == "relations":
-            scores[control.name] = kind.score(
-                control, expected, given, gold.get(control.spans), answer.get(control.spans)
-            )
-        else:
-            scores[control.name] = kind.score(control, expected, given)
-    return scores
+    return {control.name: score_in(control, gold, answer) for control in schema.controls}
 
 
 def _describe(error: dict, document: object) -> str:

@@ -1,13 +1,17 @@
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from datadam.core.errors import SchemaViolation
+from datadam.core.text import load_bounded_json
 
 NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_\-]{0,63}$"
 MAX_REGIONS = 2_000
+MAX_JSON_FIELD = 2_000_000
 
 
 class ControlConfig(BaseModel):
@@ -117,3 +121,68 @@ def number(config: ControlConfig, region: dict, key: str) -> float:
 
 def labels_of(value: object) -> list[dict]:
     return [region for region in value if isinstance(region, dict)] if isinstance(value, list) else []
+
+
+class Follows(NamedTuple):
+    """Another control of the schema this one builds on: relations link the regions of a spans control."""
+
+    field: str  # the Config field that names it
+    control: str
+    kind: str  # the kind it must be
+
+
+@dataclass(frozen=True)
+class Traits:
+    """What the rest of Datadam needs to know about one control, besides validating and scoring its values.
+
+    Every field is a plain word or number, so the apps above (labeling, pay, quality, releases) ask for it
+    without this package importing them.
+    """
+
+    # The browser widget that draws it: "text", "image" or "audio". None: a plain form field.
+    widget: str | None = None
+    # A plain form field's choices as (value, shown text); none: a text area.
+    options: tuple[tuple[object, str], ...] = ()
+    # What one region is called in its widget's picker ("Box: car"); empty for none.
+    region_noun: str = ""
+    # Its column in CSV and Parquet exports: "text", "integer" or "json" (a JSON text of the value).
+    column: str = "json"
+    # What a unit rate may pay it by, as pay's unit names: "object", "audio_second", "character".
+    pay_units: tuple[str, ...] = ()
+    # How quality merges overlapped answers: "vote" (one label, by the project's method), "rover" (text),
+    # "boxes" (IoU clusters) or "mode" (the most common answer).
+    consensus: str = "mode"
+    # Krippendorff's level for α and κ over its values: "nominal" or "interval"; None: compared by score only.
+    agreement: str | None = None
+    # Whether its values count in a release's label distribution (free text does not).
+    label_counts: bool = True
+    # The control it builds on; its score then also takes that control's two values.
+    follows: Follows | None = None
+
+
+def plain_from_form(post: QueryDict, field_name: str) -> str | None:
+    """A plain field's text, or None when it was left empty."""
+    raw = post.get(field_name, "")
+    return raw if raw.strip() else None
+
+
+def regions_from_form(post: QueryDict, field_name: str) -> list | None:
+    """The list a region widget wrote as JSON into its hidden field; None when empty or garbled.
+
+    JSON too large or too deep is refused (JsonOutOfBounds, a 422) rather than silently dropped."""
+    raw = post.get(field_name, "")
+    if not raw:
+        return None
+    try:
+        value = load_bounded_json(raw, max_bytes=MAX_JSON_FIELD, root=f"$.{field_name}")
+    except ValueError:
+        return None
+    return value if isinstance(value, list) and value else None
+
+
+def describe_regions(config: LabelListConfig, value: object, where) -> str:
+    """Regions in words, one per line: "car: at 10, 20, 30 × 15 px", where `where(region)` says the place."""
+    texts = {label.value: label.text or label.value for label in config.labels}
+    return "\n".join(
+        f"{texts.get(region.get('label'), region.get('label'))}: {where(region)}" for region in labels_of(value)
+    )

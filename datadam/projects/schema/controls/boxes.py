@@ -2,11 +2,21 @@
 
 from typing import Literal
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from pydantic import Field
 
 from datadam.projects.schema import media
-from datadam.projects.schema.controls.base import Context, LabelledConfig, fail, number, regions
+from datadam.projects.schema.controls.base import (
+    Context,
+    LabelledConfig,
+    Traits,
+    describe_regions,
+    fail,
+    number,
+    regions,
+    regions_from_form,
+)
 from datadam.projects.schema.controls.matching import greedy_mean
 
 EDGE = 0.5  # half a pixel of slack at the image's edge, for widgets that round
@@ -40,3 +50,17 @@ def iou(a: dict, b: dict) -> float:
 
 def score(config: Config, gold: object, answer: object) -> float:
     return greedy_mean(gold, answer, iou)
+
+
+def from_form(config: Config, post: QueryDict, field_name: str) -> object:
+    return regions_from_form(post, field_name)
+
+
+def describe(config: Config, value: object) -> str:
+    return describe_regions(
+        config, value, lambda box: f"{box.get('x')}, {box.get('y')}, {box.get('width')} × {box.get('height')} px"
+    )
+
+
+def traits(config: Config) -> Traits:
+    return Traits(widget="image", region_noun=_("Box"), pay_units=("object",), consensus="boxes")

@@ -2,10 +2,11 @@
 
 from typing import Literal
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from datadam.core.errors import SchemaViolation
-from datadam.projects.schema.controls.base import Context, LabelListConfig
+from datadam.projects.schema.controls.base import Context, LabelListConfig, Traits
 
 
 class Config(LabelListConfig):
@@ -41,3 +42,22 @@ def score(config: Config, gold: object, answer: object) -> float:
     if not gold_set and not answer_set:
         return 1.0
     return len(gold_set & answer_set) / len(gold_set | answer_set)
+
+
+def from_form(config: Config, post: QueryDict, field_name: str) -> object:
+    """Check boxes post a list, radio buttons one label; None when nothing was picked."""
+    if config.multiple:
+        return post.getlist(field_name) or None
+    return post.get(field_name, "").strip() or None
+
+
+def describe(config: Config, value: object) -> str:
+    texts = {label.value: label.text or label.value for label in config.labels}
+    return ", ".join(texts.get(picked, str(picked)) for picked in (value if isinstance(value, list) else [value]))
+
+
+def traits(config: Config) -> Traits:
+    options = tuple((label.value, label.text or label.value) for label in config.labels)
+    if config.multiple:
+        return Traits(options=options)
+    return Traits(options=options, column="text", consensus="vote", agreement="nominal")

@@ -3,11 +3,21 @@
 import math
 from typing import Literal
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from pydantic import Field
 
 from datadam.projects.schema import media
-from datadam.projects.schema.controls.base import Context, LabelledConfig, fail, number, regions
+from datadam.projects.schema.controls.base import (
+    Context,
+    LabelledConfig,
+    Traits,
+    describe_regions,
+    fail,
+    number,
+    regions,
+    regions_from_form,
+)
 from datadam.projects.schema.controls.boxes import EDGE
 from datadam.projects.schema.controls.matching import greedy_mean
 
@@ -34,3 +44,15 @@ def score(config: Config, gold: object, answer: object) -> float:
         return math.exp(-(distance**2) / (2 * config.tolerance**2))
 
     return greedy_mean(gold, answer, closeness)
+
+
+def from_form(config: Config, post: QueryDict, field_name: str) -> object:
+    return regions_from_form(post, field_name)
+
+
+def describe(config: Config, value: object) -> str:
+    return describe_regions(config, value, lambda point: f"{point.get('x')}, {point.get('y')} px")
+
+
+def traits(config: Config) -> Traits:
+    return Traits(widget="image", region_noun=_("Point"), pay_units=("object",))

@@ -7,12 +7,21 @@ concave and self-touching outlines are handled the way a mask would be.
 from typing import Literal
 
 import numpy as np
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw
 from pydantic import Field
 
 from datadam.projects.schema import media
-from datadam.projects.schema.controls.base import Context, LabelledConfig, fail, regions
+from datadam.projects.schema.controls.base import (
+    Context,
+    LabelledConfig,
+    Traits,
+    describe_regions,
+    fail,
+    regions,
+    regions_from_form,
+)
 from datadam.projects.schema.controls.boxes import EDGE
 from datadam.projects.schema.controls.matching import greedy_mean
 
@@ -77,3 +86,17 @@ def iou(a: dict, b: dict) -> float:
 
 def score(config: Config, gold: object, answer: object) -> float:
     return greedy_mean(gold, answer, iou)
+
+
+def from_form(config: Config, post: QueryDict, field_name: str) -> object:
+    return regions_from_form(post, field_name)
+
+
+def describe(config: Config, value: object) -> str:
+    return describe_regions(
+        config, value, lambda polygon: " ".join(f"({x}, {y})" for x, y in polygon.get("points") or [])
+    )
+
+
+def traits(config: Config) -> Traits:
+    return Traits(widget="image", region_noun=_("Polygon"), pay_units=("object",))

@@ -2,10 +2,11 @@
 
 from typing import Literal
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from pydantic import Field
 
-from datadam.projects.schema.controls.base import Context, ControlConfig, fail
+from datadam.projects.schema.controls.base import Context, ControlConfig, Traits, fail
 
 
 class Config(ControlConfig):
@@ -23,3 +24,18 @@ def score(config: Config, gold: object, answer: object) -> float:
     if not isinstance(gold, int) or not isinstance(answer, int):
         return 1.0 if gold == answer else 0.0
     return max(0.0, 1.0 - abs(gold - answer) / (config.max - 1))
+
+
+def from_form(config: Config, post: QueryDict, field_name: str) -> object:
+    """A whole number; anything else typed is kept as posted, so validation names the problem."""
+    raw = post.get(field_name, "").strip()
+    return int(raw) if raw.isdigit() and len(raw) < 4 else raw or None
+
+
+def describe(config: Config, value: object) -> str:
+    return f"{value} / {config.max}"
+
+
+def traits(config: Config) -> Traits:
+    options = tuple((number, str(number)) for number in range(1, config.max + 1))
+    return Traits(options=options, column="integer", agreement="interval")

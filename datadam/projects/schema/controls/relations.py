@@ -6,10 +6,21 @@ when the caller passes both results (`gold_result` / `answer_result`), and by sp
 
 from typing import Literal
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from pydantic import Field
 
-from datadam.projects.schema.controls.base import NAME_PATTERN, Context, LabelledConfig, fail, regions
+from datadam.projects.schema.controls.base import (
+    NAME_PATTERN,
+    Context,
+    Follows,
+    LabelledConfig,
+    Traits,
+    describe_regions,
+    fail,
+    regions,
+    regions_from_form,
+)
 
 
 class Config(LabelledConfig):
@@ -72,3 +83,16 @@ def _keys(config: Config, relations: object, spans: object) -> set[tuple]:
         for rel in relations or []
         if isinstance(rel, dict)
     }
+
+
+def from_form(config: Config, post: QueryDict, field_name: str) -> object:
+    return regions_from_form(post, field_name)
+
+
+def describe(config: Config, value: object) -> str:
+    arrow = "→" if config.directed else "–"
+    return describe_regions(config, value, lambda relation: f"{relation.get('from')} {arrow} {relation.get('to')}")
+
+
+def traits(config: Config) -> Traits:
+    return Traits(widget="text", pay_units=("object",), follows=Follows("spans", config.spans, "spans"))

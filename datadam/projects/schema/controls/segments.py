@@ -6,12 +6,22 @@ scores the mean of IoU and 1 − character error rate.
 
 from typing import Literal
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from pydantic import Field
 
 from datadam.projects.schema import media
 from datadam.projects.schema.controls import text as text_control
-from datadam.projects.schema.controls.base import Context, LabelledConfig, fail, number, regions
+from datadam.projects.schema.controls.base import (
+    Context,
+    LabelledConfig,
+    Traits,
+    describe_regions,
+    fail,
+    number,
+    regions,
+    regions_from_form,
+)
 from datadam.projects.schema.controls.matching import greedy_mean
 
 EDGE = 0.05  # seconds of slack at the end, for decoders that disagree on the last frame
@@ -78,3 +88,19 @@ def score(config: Config, gold: object, answer: object) -> float:
         return (overlap + text_control.score(None, g.get("text"), a.get("text"))) / 2
 
     return greedy_mean(gold, answer, similarity)
+
+
+def from_form(config: Config, post: QueryDict, field_name: str) -> object:
+    return regions_from_form(post, field_name)
+
+
+def describe(config: Config, value: object) -> str:
+    def where(segment: dict) -> str:
+        words = f" “{segment['text']}”" if segment.get("text") else ""
+        return f"{segment.get('start')}–{segment.get('end')} s{words}"
+
+    return describe_regions(config, value, where)
+
+
+def traits(config: Config) -> Traits:
+    return Traits(widget="audio", pay_units=("object", "audio_second", "character"))

@@ -6,10 +6,19 @@ the slice, so a widget counting UTF-16 units is caught at once.
 
 from typing import Literal
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from pydantic import Field
 
-from datadam.projects.schema.controls.base import Context, LabelledConfig, fail, regions
+from datadam.projects.schema.controls.base import (
+    Context,
+    LabelledConfig,
+    Traits,
+    describe_regions,
+    fail,
+    regions,
+    regions_from_form,
+)
 
 
 class Config(LabelledConfig):
@@ -64,3 +73,17 @@ def score(config: Config, gold: object, answer: object) -> float:
     if not gold_keys and not answer_keys:
         return 1.0
     return 2 * len(gold_keys & answer_keys) / (len(gold_keys) + len(answer_keys))
+
+
+def from_form(config: Config, post: QueryDict, field_name: str) -> object:
+    return regions_from_form(post, field_name)
+
+
+def describe(config: Config, value: object) -> str:
+    return describe_regions(
+        config, value, lambda span: f"“{span.get('text', '')}” ({span.get('start')}–{span.get('end')})"
+    )
+
+
+def traits(config: Config) -> Traits:
+    return Traits(widget="text", pay_units=("object",))

@@ -3,11 +3,12 @@
 from typing import Literal
 
 import jiwer
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from pydantic import Field, model_validator
 
 from datadam.core.errors import SchemaViolation
-from datadam.projects.schema.controls.base import Context, ControlConfig
+from datadam.projects.schema.controls.base import Context, ControlConfig, Traits, plain_from_form
 
 
 class Config(ControlConfig):
@@ -46,3 +47,15 @@ def score(config: Config, gold: object, answer: object) -> float:
     if not reference:
         return 1.0 if not hypothesis else 0.0
     return max(0.0, 1.0 - jiwer.cer(reference, hypothesis))
+
+
+def from_form(config: Config, post: QueryDict, field_name: str) -> object:
+    return plain_from_form(post, field_name)
+
+
+def describe(config: Config, value: object) -> str:
+    return str(value)
+
+
+def traits(config: Config) -> Traits:
+    return Traits(column="text", pay_units=("character",), consensus="rover", label_counts=False)
