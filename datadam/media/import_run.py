@@ -1,5 +1,6 @@
 """The run of a media import, in a background worker: store, probe and make a hidden item for every file.
 
+The batch's life (running, progress, fail, publish) is projects.imports.lifecycle, which text imports share.
 media.tasks runs it; media.imports creates the batch and schedules the task. This module imports no task,
 so the task and the service that schedules it never import each other.
 """
@@ -11,27 +12,26 @@ from contextlib import contextmanager
 
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datadam.audit.services import audit_record_project
 from datadam.core.errors import DomainError, Invalid, TooLarge
 from datadam.media import fetch, services, sources
 from datadam.media.models import MediaFile
 from datadam.media.storage import media_storage
+from datadam.projects.imports import lifecycle
 from datadam.projects.imports.errors import RowError
 from datadam.projects.models import ImportBatch, Item, Project
 
 CHUNK = 500
 PROGRESS_SECONDS = 1.0
+AUDIT_AS = "media_import"
 
 
 def media_import_run(*, batch_id: int) -> ImportBatch:
     """Store, probe and make a hidden item for every file, then publish the readable ones."""
-    batch = ImportBatch.objects.select_related("project").get(id=batch_id)
-    if batch.status in {ImportBatch.Status.PUBLISHED, ImportBatch.Status.FAILED}:
+    batch = lifecycle.batch_begin(batch_id)
+    if lifecycle.batch_is_finished(batch):
         return batch
-    ImportBatch.objects.filter(id=batch.id).update(status=ImportBatch.Status.RUNNING)
     run = _Run(batch)
     try:
         with _entries(batch) as entries:
@@ -40,7 +40,10 @@ def media_import_run(*, batch_id: int) -> ImportBatch:
         return _fail(batch, [RowError(batch.file_name, 0, exc.message)])
     except zipfile.BadZipFile:
         return _fail(batch, [RowError(batch.file_name, 0, _("This is not a ZIP file, or it is damaged."))])
-    return _publish(batch, run)
+    detail = {"items": len(run.ok_items), "unreadable": batch.items_created - len(run.ok_items)}
+    return lifecycle.batch_publish(
+        batch, audit_as=AUDIT_AS, item_ids=run.ok_items, warnings=run.warnings, detail=detail
+    )
 
 
 @contextmanager
@@ -125,12 +128,7 @@ class _Run:
             created = Item.objects.bulk_create([item for item, _ok in self.pending])
             self.ok_items += [item.id for item, (_same, ok) in zip(created, self.pending, strict=True) if ok]
             self.batch.items_created += len(created)
-            ImportBatch.objects.filter(id=self.batch.id).update(
-                rows_read=self.batch.rows_read,
-                items_created=self.batch.items_created,
-                bytes_read=self.batch.bytes_read,
-                size_bytes=self.batch.size_bytes,
-            )
+            lifecycle.batch_progress_save(self.batch)
         self.pending.clear()
         self.last_progress = time.monotonic()
 
@@ -157,42 +155,8 @@ def _field_for_project(project: Project) -> str:
 
 def _fail(batch: ImportBatch, errors: list[RowError]) -> ImportBatch:
     """Nothing of a refused source stays: its items, its media rows and their stored bytes go."""
-    Item.objects.filter(batch=batch).delete()
     storage = media_storage()
     for media in MediaFile.objects.filter(batch=batch).iterator():
         storage.delete(media.storage_key)
     MediaFile.objects.filter(batch=batch).delete()
-    batch.status = ImportBatch.Status.FAILED
-    batch.errors = [error.as_dict() for error in errors]
-    batch.items_created = 0
-    batch.finished_at = timezone.now()
-    with transaction.atomic():
-        batch.save(update_fields=["status", "errors", "items_created", "rows_read", "finished_at"])
-        audit_record_project(
-            actor=batch.created_by,
-            action="media_import.fail",
-            target=batch,
-            project=batch.project,
-            detail={"problems": len(errors)},
-        )
-    return batch
-
-
-def _publish(batch: ImportBatch, run: _Run) -> ImportBatch:
-    with transaction.atomic():
-        for start in range(0, len(run.ok_items), CHUNK):
-            Item.objects.filter(id__in=run.ok_items[start : start + CHUNK]).update(
-                is_published=True, open_slots=batch.project.default_overlap
-            )
-        batch.status = ImportBatch.Status.PUBLISHED
-        batch.errors = [warning.as_dict() for warning in run.warnings[:1000]]
-        batch.bytes_read = batch.size_bytes
-        batch.finished_at = timezone.now()
-        batch.save(
-            update_fields=["status", "errors", "items_created", "rows_read", "bytes_read", "size_bytes", "finished_at"]
-        )
-        detail = {"items": len(run.ok_items), "unreadable": batch.items_created - len(run.ok_items)}
-        audit_record_project(
-            actor=batch.created_by, action="media_import.publish", target=batch, project=batch.project, detail=detail
-        )
-    return batch
+    return lifecycle.batch_fail(batch, errors, audit_as=AUDIT_AS)

@@ -6,19 +6,16 @@ bad file does not stop the others: it becomes a hidden item whose MediaFile says
 Refusing the whole source (an unsafe ZIP path, a ZIP bomb, a folder outside the allowed roots) imports nothing.
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.files.base import ContentFile, File
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
-from datadam.audit.services import audit_record_project
 from datadam.core.errors import Invalid, NotFound, TooLarge
 from datadam.media import permissions, services, sources, tasks
-from datadam.media.import_run import media_import_run
+from datadam.media.import_run import AUDIT_AS, media_import_run
+from datadam.projects.imports import lifecycle
 from datadam.projects.models import ImportBatch, Project
 
 SOURCES = ("zip", "files", "folder", "urls", "s3")
@@ -33,29 +30,25 @@ def _check(actor: User, project: Project) -> None:
 
 
 def _batch(actor: User, project: Project, source: str, name: str, stored: str = "", size: int = 0) -> ImportBatch:
-    batch = ImportBatch.objects.create(
+    return lifecycle.batch_create(
+        actor=actor,
         project=project,
-        created_by=actor,
-        file_name=name[:255],
-        stored_path=stored[:500],
+        audit_as=AUDIT_AS,
+        file_name=name,
         file_format=f"media-{source}",
+        stored_path=stored,
         size_bytes=size,
+        detail={"source": source, "name": name[:200]},
     )
-    detail = {"source": source, "name": name[:200]}
-    audit_record_project(actor=actor, action="media_import.create", target=batch, project=project, detail=detail)
-    return batch
 
 
 @transaction.atomic
 def media_import_create_zip(*, actor: User, project: Project, upload: File, file_name: str) -> ImportBatch:
     """Keep the uploaded ZIP; the background run checks its paths and sizes before unpacking anything."""
     _check(actor, project)
-    if upload.size > settings.DATADAM_MAX_UPLOAD_BYTES:
-        raise TooLarge(
-            _("The file is larger than the %(limit)d MB limit.") % {"limit": settings.DATADAM_MAX_UPLOAD_BYTES >> 20}
-        )
+    lifecycle.upload_size_check(upload.size)
     name = services.safe_name(file_name)
-    stored = default_storage.save(f"imports/{project.id}/{uuid.uuid4().hex}-{name}", upload)
+    stored = lifecycle.upload_keep(project=project, name=name, upload=upload)
     return _batch(actor, project, "zip", name, stored, upload.size)
 
 
@@ -92,7 +85,7 @@ def media_import_create_urls(*, actor: User, project: Project, urls: str) -> Imp
         raise Invalid(_("Write at least one link, one per line."))
     if len(entries) > MAX_URLS:
         raise Invalid(_("Import at most %(limit)d links at a time.") % {"limit": MAX_URLS})
-    stored = default_storage.save(f"imports/{project.id}/{uuid.uuid4().hex}-urls.txt", ContentFile(urls.encode()))
+    stored = lifecycle.upload_keep(project=project, name="urls.txt", upload=ContentFile(urls.encode()))
     return _batch(actor, project, "urls", _("%(count)d links") % {"count": len(entries)}, stored, len(entries))
 
 

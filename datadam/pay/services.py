@@ -13,9 +13,10 @@ from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record
 from datadam.core.errors import Invalid, NotFound
 from datadam.pay.models import LedgerEntry, UnitRate
-from datadam.pay.units import UNITS_BY_KIND, piece_amount
+from datadam.pay.units import payable_units, piece_amount
 from datadam.projects.models import MAX_RATE, Project, ProjectMembership
 from datadam.projects.permissions import is_project_staff
+from datadam.projects.schema.validate import schema_parse
 
 CORRECTION_SHARE = {Project.CorrectionPay.FULL: 1.0, Project.CorrectionPay.HALF: 0.5, Project.CorrectionPay.NONE: 0.0}
 MAX_MANUAL_AMOUNT = 100_000_000
@@ -188,14 +189,14 @@ def unit_rate_set(*, actor: User, project: Project, control: str, unit: str, rat
     """Set what one unit of a control's work pays; a rate of 0 removes it. Applies to work paid from now on."""
     if not is_project_staff(actor, project):
         raise NotFound(_("No such project."))
-    kinds = {entry["name"]: entry["type"] for entry in project.schema.get("controls", [])}
-    if control not in kinds:
+    found = {entry.name: entry for entry in schema_parse(project.schema).controls}
+    if control not in found:
         raise Invalid(_("The project has no control named %(control)s.") % {"control": control})
-    if unit not in UNITS_BY_KIND.get(kinds[control], set()):
+    if unit not in payable_units(found[control]):
         message = _("A %(kind)s control cannot be paid %(unit)s.")
         raise Invalid(
             message
-            % {"kind": kinds[control], "unit": UnitRate.Unit(unit).label if unit in UnitRate.Unit.values else unit}
+            % {"kind": found[control].type, "unit": UnitRate.Unit(unit).label if unit in UnitRate.Unit.values else unit}
         )
     if not 0 <= rate <= MAX_RATE:
         raise Invalid(_("A rate is a whole number of won from 0 to %(max)s.") % {"max": f"{MAX_RATE:,}"})

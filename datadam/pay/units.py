@@ -1,13 +1,13 @@
-"""How many units of work an annotation holds, for per-unit pay. Which units a control kind can be paid by."""
+"""How many units of work an annotation holds, for per-unit pay. Which units a control can be paid by."""
 
 from datadam.pay.models import UnitRate
+from datadam.projects.schema.controls import traits_of
+from datadam.projects.schema.controls.base import ControlConfig
 
-LIST_KINDS = {"spans", "relations", "boxes", "polygons", "keypoints", "segments"}
-UNITS_BY_KIND: dict[str, set[str]] = {
-    **{kind: {UnitRate.Unit.OBJECT} for kind in LIST_KINDS},
-    "segments": {UnitRate.Unit.OBJECT, UnitRate.Unit.AUDIO_SECOND, UnitRate.Unit.CHARACTER},
-    "text": {UnitRate.Unit.CHARACTER},
-}
+
+def payable_units(control: ControlConfig) -> set[UnitRate.Unit]:
+    """The units its kind says it may be paid by (`traits().pay_units`), as pay's units."""
+    return {UnitRate.Unit(name) for name in traits_of(control).pay_units if name in UnitRate.Unit.values}
 
 
 def units_in(value: object, unit: str) -> float:

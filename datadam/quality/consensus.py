@@ -1,9 +1,10 @@
 """Consensus on overlapped items and dynamic overlap.
 
-For each item with answers from two or more labelers, each control is aggregated: single-choice labels by
-the project's method (mv, ds, wawa or auto, with the gold items' answers teaching ds/wawa and choosing for
-auto), free text by ROVER, boxes by IoU clustering, anything else by the most common answer. The item's
-confidence is its lowest control confidence. An item whose agreement (mean pairwise score) falls below the
+For each item with answers from two or more labelers, each control is aggregated by the rule its kind names
+(`traits().consensus`): "vote" by the project's method (mv, ds, wawa or auto, with the gold items' answers
+teaching ds/wawa and choosing for auto) for single-choice labels, "rover" for free text, "boxes" by IoU
+clustering, "mode" (the most common answer) for anything else. The item's confidence is its lowest control
+confidence. An item whose agreement (mean pairwise score) falls below the
 policy's threshold gets one more worker, up to the policy's maximum overlap, once its current workers are done.
 """
 
@@ -15,7 +16,7 @@ from django.db.models import F
 
 from datadam.audit.services import audit_record_project
 from datadam.projects.models import Item, Project
-from datadam.projects.schema.controls import KINDS
+from datadam.projects.schema.controls import kind_of, traits_of
 from datadam.projects.schema.validate import schema_parse
 from datadam.quality import aggregation, selectors
 from datadam.quality.agreement import item_agreement
@@ -29,23 +30,39 @@ def _most_common(answers: dict) -> tuple[object, float]:
     return value, count / len(answers)
 
 
+def _vote(units: dict, overlapped: dict, gold: dict, method: str) -> tuple[dict, str]:
+    """One label per item by the project's method; every answered item teaches ds and wawa, gold chooses for auto."""
+    rows = [(str(w), str(item), str(v)) for item, answers in units.items() for w, v in answers.items()]
+    truth = {str(item): str(value) for item, value in gold.items() if value is not None}
+    outcome = aggregation.aggregate(rows, method, truth)
+    return {item: outcome.labels[str(item)] for item in overlapped}, outcome.method
+
+
+def _rover(units: dict, overlapped: dict, gold: dict, method: str) -> tuple[dict, str]:
+    rows = [(str(w), str(item), str(v)) for item, answers in overlapped.items() for w, v in answers.items()]
+    merged = aggregation.rover(rows)
+    return {item: merged[str(item)] for item in overlapped}, "rover"
+
+
+def _boxes(units: dict, overlapped: dict, gold: dict, method: str) -> tuple[dict, str]:
+    return {item: aggregation.merge_boxes(list(answers.values())) for item, answers in overlapped.items()}, "iou"
+
+
+def _mode(units: dict, overlapped: dict, gold: dict, method: str) -> tuple[dict, str]:
+    return {item: _most_common(answers) for item, answers in overlapped.items()}, "mode"
+
+
+# The consensus rules a control kind may name in `traits().consensus`; an unknown name falls back to the mode.
+RULES = {"vote": _vote, "rover": _rover, "boxes": _boxes, "mode": _mode}
+
+
 def _aggregate_control(control, units: dict, gold: dict, method: str) -> tuple[dict, str]:
-    """item id → (value, confidence) for the items with two or more answers."""
+    """item id → (value, confidence) for the items with two or more answers, by the rule the control's kind names."""
     overlapped = {item: answers for item, answers in units.items() if len(answers) >= 2}
     if not overlapped:
         return {}, method
-    if control.type == "choices" and not getattr(control, "multiple", False):
-        rows = [(str(w), str(item), str(v)) for item, answers in units.items() for w, v in answers.items()]
-        truth = {str(item): str(value) for item, value in gold.items() if value is not None}
-        outcome = aggregation.aggregate(rows, method, truth)
-        return {item: outcome.labels[str(item)] for item in overlapped}, outcome.method
-    if control.type == "text":
-        rows = [(str(w), str(item), str(v)) for item, answers in overlapped.items() for w, v in answers.items()]
-        merged = aggregation.rover(rows)
-        return {item: merged[str(item)] for item in overlapped}, "rover"
-    if control.type == "boxes":
-        return {item: aggregation.merge_boxes(list(answers.values())) for item, answers in overlapped.items()}, "iou"
-    return {item: _most_common(answers) for item, answers in overlapped.items()}, "mode"
+    rule = RULES.get(traits_of(control).consensus, _mode)
+    return rule(units, overlapped, gold, method)
 
 
 def consensus_compute(*, project: Project, units: dict, method: str | None = None) -> tuple[dict, dict, str]:
@@ -107,9 +124,10 @@ def _item_agreements(schema, units: dict, items: set[int]) -> dict[int, float]:
     result = {}
     for item in items:
         scores = [
-            item_agreement(units[control.name][item], partial(KINDS[control.type].score, control))
+            item_agreement(units[control.name][item], partial(kind_of(control).score, control))
             for control in schema.controls
-            if control.type != "relations" and len(units.get(control.name, {}).get(item, {})) >= 2
+            # a control that follows another (relations) is compared through that one's values, not alone
+            if not traits_of(control).follows and len(units.get(control.name, {}).get(item, {})) >= 2
         ]
         scores = [score for score in scores if score is not None]
         if scores:

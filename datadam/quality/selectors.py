@@ -12,7 +12,7 @@ from datadam.core.errors import Invalid
 from datadam.core.stats import wilson_interval
 from datadam.labeling.models import Annotation
 from datadam.projects.models import Project
-from datadam.projects.schema.controls import KINDS
+from datadam.projects.schema.controls import kind_of, traits_of
 from datadam.projects.schema.validate import result_score, schema_parse
 from datadam.quality import agreement, review_outcomes
 from datadam.quality.models import Consensus, GoldItem, QualityPolicy, WorkerFlag, WorkerPause
@@ -94,12 +94,13 @@ def agreement_report(project: Project) -> dict:
     controls, alphas = [], []
     for control in schema.controls:
         units = agreement.overlapped(units_by_control.get(control.name, {}))
-        if not units or control.type == "relations":  # relations are compared through their spans
+        traits = traits_of(control)
+        if not units or traits.follows:  # relations are compared through the spans they link
             continue
         simple = {item: {w: _hashable(v) for w, v in answers.items()} for item, answers in units.items()}
-        scalar = control.type in {"choices", "rating"} and not getattr(control, "multiple", False)
-        level = "interval" if control.type == "rating" else "nominal"
-        kind = KINDS[control.type]
+        scalar = traits.agreement is not None
+        level = traits.agreement or "nominal"
+        kind = kind_of(control)
         entry = {
             "name": control.name,
             "title": control.title or control.name,

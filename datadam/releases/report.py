@@ -19,7 +19,7 @@ from django.db.models import Max, Min
 from datadam.core.errors import SchemaViolation
 from datadam.core.stats import wilson_interval
 from datadam.labeling.models import Annotation
-from datadam.projects.schema.controls import KINDS
+from datadam.projects.schema.controls import score_in, traits_of
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 from datadam.quality import agreement as quality_agreement
 from datadam.releases import bootstrap
@@ -86,15 +86,15 @@ class Collector:
             if len(self.problems) < PROBLEMS_SHOWN:
                 self.problems.append(str(exc))
         for control in self.controls:
-            for label in _labels_in(control.type, result.get(control.name)):
+            for label in _labels_in(control, result.get(control.name)):
                 self.distribution[control.name][label] += 1
         for name, running in self.measures.items():
             if isinstance(measures.get(name), int | float):
                 running.add(measures[name])
 
 
-def _labels_in(kind: str, value: object) -> list[str]:
-    if value is None or value == "" or kind == "text":
+def _labels_in(control, value: object) -> list[str]:
+    if value is None or value == "" or not traits_of(control).label_counts:
         return []
     if isinstance(value, list):
         return [str(part.get("label", "")) if isinstance(part, dict) else str(part) for part in value]
@@ -208,7 +208,7 @@ def agreement(project, cut_at, controls: list) -> dict:
         .values_list("item_id", "author_id", "result")
         .iterator(chunk_size=5000)
     )
-    scalar = [c for c in controls if c.type == "rating" or (c.type == "choices" and not c.multiple)]
+    scalar = [c for c in controls if traits_of(c).agreement]
     units: dict[str, dict] = {control.name: {} for control in scalar}
     totals, pair_counts = [], []
     for item_id, group in itertools.groupby(rows, key=lambda row: row[0]):
@@ -234,7 +234,7 @@ def agreement(project, cut_at, controls: list) -> dict:
 
 
 def _control_agreement(control, units: dict) -> dict:
-    level = "interval" if control.type == "rating" else "nominal"
+    level = traits_of(control).agreement
     if level == "interval":
         units = {item: {w: v for w, v in given.items() if isinstance(v, int | float)} for item, given in units.items()}
     hashable = {item: {w: _hashable(v) for w, v in given.items()} for item, given in units.items()}
@@ -260,7 +260,7 @@ def _pair_score(controls: list, first: dict, second: dict) -> float:
         if a in (None, "") and b in (None, ""):
             continue
         try:
-            scores.append(KINDS[control.type].score(control, a, b))
+            scores.append(score_in(control, first, second))
         except (TypeError, ValueError, KeyError, AttributeError):  # one malformed answer scores as disagreement
             scores.append(0.0)
     return sum(scores) / len(scores) if scores else 1.0

@@ -20,6 +20,9 @@ ACTIONS_FROM_A_VALUE = {
     "jobs/services.py": {"job_posting.publish", "job_posting.update"},
     "media/collect.py": {"contribution.accepted", "contribution.rejected"},
     "pay/services.py": {"ledger.bonus", "ledger.adjustment"},
+    "projects/imports/lifecycle.py": {
+        f"{kind}.{step}" for kind in ("import_batch", "media_import") for step in ("create", "fail", "publish")
+    },
     "quality/inspection.py": {"lot.accept", "lot.reject"},
 }
 # What the services write, as they write it (see each service's audit call); keys such as "items" are

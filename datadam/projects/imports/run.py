@@ -2,7 +2,8 @@
 
 `import_batch_run` deliberately does not run in one transaction: it writes hidden items in short
 transactions of CHUNK rows, so labelers are never blocked behind a long import, and then publishes
-the whole batch in one short UPDATE. A file with any bad row publishes nothing.
+the whole batch in one short UPDATE. A file with any bad row publishes nothing. The batch's life
+(running, progress, fail, publish) is imports.lifecycle, which media imports share.
 
 imports.tasks runs it for a large file; imports.services runs a small one inline and schedules the task
 for a large one. This module imports no task, so the task and that service never import each other.
@@ -15,8 +16,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datadam.audit.services import audit_record_project
 from datadam.core.errors import Invalid
+from datadam.projects.imports import lifecycle
 from datadam.projects.imports.errors import RowError
 from datadam.projects.imports.makers import RowRejected, item_fields_make
 from datadam.projects.imports.parsers import rows_parse
@@ -27,14 +28,14 @@ from datadam.projects.schema.validate import schema_parse
 
 CHUNK = 5_000
 MAX_REPORTED_ERRORS = 100
+AUDIT_AS = "import_batch"
 
 
 def import_batch_run(*, batch_id: int, text_column: str = "text") -> ImportBatch:
     """Stream the stored file into hidden items, then publish them all or delete them all."""
-    batch = ImportBatch.objects.select_related("project").get(id=batch_id)
-    if batch.status in {ImportBatch.Status.PUBLISHED, ImportBatch.Status.FAILED}:
+    batch = lifecycle.batch_begin(batch_id)
+    if lifecycle.batch_is_finished(batch):
         return batch
-    ImportBatch.objects.filter(id=batch.id).update(status=ImportBatch.Status.RUNNING)
     errors: list[RowError] = []
     try:
         with default_storage.open(batch.stored_path, "rb") as binary:
@@ -44,8 +45,8 @@ def import_batch_run(*, batch_id: int, text_column: str = "text") -> ImportBatch
     except Invalid as exc:
         errors.append(RowError(batch.file_name, 1, exc.message))
     if errors:
-        return _fail(batch, errors)
-    return _publish(batch)
+        return lifecycle.batch_fail(batch, errors, audit_as=AUDIT_AS)
+    return lifecycle.batch_publish(batch, audit_as=AUDIT_AS)
 
 
 def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_column: str, position) -> None:
@@ -128,40 +129,5 @@ def _flush(batch: ImportBatch, pending: list[tuple], bytes_read: int) -> None:
         _insert_rows(pending)
         batch.items_created += len(pending)
         batch.bytes_read = bytes_read
-        ImportBatch.objects.filter(id=batch.id).update(
-            rows_read=batch.rows_read, items_created=batch.items_created, bytes_read=bytes_read
-        )
+        lifecycle.batch_progress_save(batch)
     pending.clear()
-
-
-def _fail(batch: ImportBatch, errors: list[RowError]) -> ImportBatch:
-    while True:
-        with transaction.atomic():
-            ids = list(Item.objects.filter(batch=batch).values_list("id", flat=True)[:CHUNK])
-            if not ids:
-                break
-            Item.objects.filter(id__in=ids).delete()
-    batch.status = ImportBatch.Status.FAILED
-    batch.errors = [error.as_dict() for error in errors]
-    batch.items_created = 0
-    batch.finished_at = timezone.now()
-    with transaction.atomic():
-        batch.save(update_fields=["status", "errors", "items_created", "rows_read", "encoding", "finished_at"])
-        detail = {"problems": len(errors)}
-        audit_record_project(
-            actor=batch.created_by, action="import_batch.fail", target=batch, project=batch.project, detail=detail
-        )
-    return batch
-
-
-@transaction.atomic
-def _publish(batch: ImportBatch) -> ImportBatch:
-    Item.objects.filter(batch=batch).update(is_published=True, open_slots=batch.project.default_overlap)
-    batch.status = ImportBatch.Status.PUBLISHED
-    batch.finished_at = timezone.now()
-    batch.save(update_fields=["status", "items_created", "rows_read", "bytes_read", "encoding", "finished_at"])
-    detail = {"items": batch.items_created}
-    audit_record_project(
-        actor=batch.created_by, action="import_batch.publish", target=batch, project=batch.project, detail=detail
-    )
-    return batch

@@ -1,22 +1,19 @@
 """Create import batches and start their run (imports.run): inline for a small file, in a worker for a large one."""
 
-import uuid
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.base import File
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
-from datadam.audit.services import audit_record_project
-from datadam.core.errors import ImportRejected, Invalid, NotFound, TooLarge
+from datadam.core.errors import ImportRejected, Invalid, NotFound
 from datadam.projects import permissions
-from datadam.projects.imports import tasks
+from datadam.projects.imports import lifecycle, tasks
 from datadam.projects.imports.parsers import FORMATS
 from datadam.projects.imports.readers import encoding_name
-from datadam.projects.imports.run import import_batch_run
+from datadam.projects.imports.run import AUDIT_AS, import_batch_run
 from datadam.projects.models import ImportBatch, Project
 
 __all__ = ["import_batch_run"]  # the run lives in imports.run, which the task imports
@@ -38,27 +35,23 @@ def import_batch_create(
     """Store the upload and record a queued batch. The caller runs it inline or as a background task."""
     if not permissions.can_manage_project(actor, project):
         raise NotFound(_("No such project."))
-    if upload.size > settings.DATADAM_MAX_UPLOAD_BYTES:
-        limit_mb = settings.DATADAM_MAX_UPLOAD_BYTES // (1024 * 1024)
-        raise TooLarge(_("The file is larger than the %(limit)d MB limit.") % {"limit": limit_mb})
+    lifecycle.upload_size_check(upload.size)
     if upload.size == 0:
         raise Invalid(_("The file is empty."))
     file_format = file_format_guess(file_name, file_format)
     encoding = encoding_name(encoding) if encoding else ""
     safe_name = PurePath(file_name).name[-100:]
-    stored = default_storage.save(f"imports/{project.id}/{uuid.uuid4().hex}-{safe_name}", upload)
-    batch = ImportBatch.objects.create(
+    return lifecycle.batch_create(
+        actor=actor,
         project=project,
-        created_by=actor,
+        audit_as=AUDIT_AS,
         file_name=safe_name,
-        stored_path=stored,
         file_format=file_format,
-        encoding=encoding,
+        stored_path=lifecycle.upload_keep(project=project, name=safe_name, upload=upload),
         size_bytes=upload.size,
+        encoding=encoding,
+        detail={"file": safe_name, "bytes": upload.size},
     )
-    detail = {"file": safe_name, "bytes": upload.size}
-    audit_record_project(actor=actor, action="import_batch.create", target=batch, project=project, detail=detail)
-    return batch
 
 
 def import_batch_start(*, batch: ImportBatch, text_column: str = "text") -> ImportBatch:

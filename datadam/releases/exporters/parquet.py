@@ -36,7 +36,7 @@ def supports(project: Project) -> str | None:
 def arrow_schema(project: Project) -> pa.Schema:
     fields = [pa.field(name, kind) for name, kind in BASE_TYPES.items()]
     for column, _name, kind in table.columns(project):
-        fields.append(pa.field(column, pa.int32() if kind == "rating" else pa.string()))
+        fields.append(pa.field(column, pa.int32() if kind == "integer" else pa.string()))
     return pa.schema(fields)
 
 

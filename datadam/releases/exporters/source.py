@@ -157,9 +157,10 @@ def media_blocks(media_id: int) -> Iterator[bytes]:
 
 
 def controls(project: Project, *kinds: str) -> list:
-    """The project's controls of the given kinds, in schema order; [] for a schema that does not parse."""
+    """The project's controls of the given kinds (every kind when none is given), in schema order; [] for a
+    schema that does not parse."""
     try:
         schema = schema_parse(project.schema)
     except Exception:  # a broken old schema exports nothing rather than failing the whole release
         return []
-    return [control for control in schema.controls if control.type in kinds]
+    return [control for control in schema.controls if not kinds or control.type in kinds]

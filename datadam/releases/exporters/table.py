@@ -1,26 +1,23 @@
-"""The row shape CSV and Parquet share: one row per annotation, one column per control."""
+"""The row shape CSV and Parquet share: one row per annotation, one column per control, typed as the
+control's kind says (`traits().column`)."""
 
 import json
 from collections.abc import Iterator
 
 from datadam.projects.models import Project
+from datadam.projects.schema.controls import traits_of
 from datadam.releases.exporters.source import annotation_rows, controls
 
 BASE_COLUMNS = ("item_id", "external_id", "text", "annotation_id", "author", "version", "status", "created_at")
-SCALAR_KINDS = {"text", "rating"}
-KINDS = ("choices", "spans", "relations", "boxes", "polygons", "keypoints", "segments", "text", "rating")
 
 
 def columns(project: Project) -> list[tuple[str, str, str]]:
-    """(column, control name, value kind) per control. A control named like a base column gets a prefix."""
-    found = controls(project, *KINDS)
-    return [(c.name if c.name not in BASE_COLUMNS else f"label_{c.name}", c.name, _kind(c)) for c in found]
-
-
-def _kind(control) -> str:
-    if control.type == "choices" and not control.multiple:
-        return "text"
-    return control.type if control.type in SCALAR_KINDS else "json"
+    """(column, control name, column kind) per control: the kind's `traits().column`, "text", "integer" or
+    "json". A control named like a base column gets a prefix."""
+    return [
+        (c.name if c.name not in BASE_COLUMNS else f"label_{c.name}", c.name, traits_of(c).column)
+        for c in controls(project)
+    ]
 
 
 def records(project: Project, include: str) -> Iterator[dict]:
@@ -43,7 +40,7 @@ def records(project: Project, include: str) -> Iterator[dict]:
             value = (result or {}).get(name)
             if kind == "json" and value is not None:
                 value = json.dumps(value, ensure_ascii=False)
-            elif kind == "rating" and not isinstance(value, int):
+            elif kind == "integer" and (isinstance(value, bool) or not isinstance(value, int)):
                 value = None
             elif kind == "text" and value is not None and not isinstance(value, str):
                 value = json.dumps(value, ensure_ascii=False)
