@@ -33,7 +33,8 @@ SCHEMA = {
 
 @pytest.fixture
 def tally_project(cast: Cast, monkeypatch: pytest.MonkeyPatch) -> Cast:
-    monkeypatch.setitem(controls.KINDS, "tally", toy_control)
+    monkeypatch.setitem(controls.KINDS, "tally", None)  # so that the kind is removed again after the test
+    controls.register("tally", toy_control)
     Project.objects.filter(id=cast.project.id).update(schema=SCHEMA)
     cast.project.refresh_from_db()
     return cast
