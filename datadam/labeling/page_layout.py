@@ -45,7 +45,7 @@ def controls_for_display(schema: LabelSchema, values: dict, prefilled: frozenset
         value = values.get(control.name)
         entry = {
             "control": control,
-            "value": value if isinstance(value, str) else "",
+            "value": value if isinstance(value, str) else _typed_text(value),
             "prefilled": control.name in prefilled,
             "labels": [
                 {"value": lab.value, "text": lab.text or lab.value, "hotkey": hotkeys[(control.name, lab.value)]}
@@ -71,6 +71,11 @@ def controls_for_display(schema: LabelSchema, values: dict, prefilled: frozenset
             entry["json"] = json.dumps(entry["regions"], ensure_ascii=False)
         shown.append(entry)
     return shown
+
+
+def _typed_text(value: object) -> str:
+    """A number typed into a plain field (a count, say) shown again as typed; regions and lists are not text."""
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else ""
 
 
 def source_of(control: object, schema: LabelSchema) -> str:

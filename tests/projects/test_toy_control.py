@@ -63,12 +63,16 @@ def test_a_labeler_counts_on_the_labeling_page_and_a_wrong_count_is_refused_by_t
         {"result": {"sentiment": "positive", "birds": 21}},
         content_type="application/json",
     )
+    too_many = client.post(
+        f"/projects/{cast.project.id}/tasks/{lease.id}/submit/", {"sentiment": "positive", "birds": "25"}
+    )
     posted = client.post(
         f"/projects/{cast.project.id}/tasks/{lease.id}/submit/", {"sentiment": "positive", "birds": "7"}
     )
 
     assert page.status_code == 200 and 'name="birds"' in page.content.decode()
     assert refused.status_code == 422 and "birds: count from 0 to 20" in refused.json()["detail"]
+    assert too_many.status_code == 422 and ">25</textarea>" in too_many.content.decode()
     assert posted.status_code == 302
     assert Annotation.objects.get().result == {"sentiment": "positive", "birds": 7}
 
