@@ -11,11 +11,9 @@ from datadam.accounts import services as account_services
 from datadam.accounts.api import router as accounts_router
 from datadam.assist.api import router as assist_router
 from datadam.audit.api import router as audit_router
-from datadam.careers.api import router as careers_router
 from datadam.catalog.api import router as catalog_router
 from datadam.core.errors import DomainError, ImportRejected
 from datadam.core.text import load_bounded_json
-from datadam.jobs.api import router as jobs_router
 from datadam.labeling.api import router as labeling_router
 from datadam.media.api import router as media_router
 from datadam.office.api import router as office_router
@@ -78,8 +76,6 @@ api.add_router("", audit_router)
 api.add_router("", pay_router)
 api.add_router("", quality_router)
 api.add_router("", academy_router)
-api.add_router("", jobs_router)
-api.add_router("", careers_router)
 api.add_router("", programmes_router)
 api.add_router("", office_router)
 api.add_router("", catalog_router)
