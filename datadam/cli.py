@@ -8,6 +8,8 @@ import sys
 import time
 from collections.abc import Callable
 
+from datadam.core.env import env_int, env_str
+
 DEMO_HOST = "127.0.0.1"
 # Web processes and the task worker get this long to stop after SIGTERM (finishing the request or task in
 # hand), then they are killed: a stop of `serve` or `demo` stays under 5 seconds.
@@ -47,7 +49,7 @@ def serve_command(bind: str, workers: int) -> list[str]:
         "--workers",
         str(workers),
         "--threads",
-        os.environ.get("DATADAM_WEB_THREADS", "1"),
+        str(env_int("DATADAM_WEB_THREADS", 1)),
         "--graceful-timeout",
         str(STOP_GRACE_SECONDS),
         "--no-control-socket",
@@ -146,12 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command = args[0] if args else "help"
     if command == "demo":
-        return demo(os.environ.get("DATADAM_PORT", "8000"))
+        return demo(env_str("DATADAM_PORT", "8000"))
     if command == "serve":
         _django_setup()
         _manage("collectstatic", "--noinput", "-v", "0")
-        bind = os.environ.get("DATADAM_BIND", "127.0.0.1:8000")
-        workers = int(os.environ.get("DATADAM_WEB_PROCESSES", str((os.cpu_count() or 1) * 2 + 1)))
+        bind = env_str("DATADAM_BIND", "127.0.0.1:8000")
+        workers = env_int("DATADAM_WEB_PROCESSES", (os.cpu_count() or 1) * 2 + 1)
         os.execv(sys.executable, serve_command(bind, workers))
     if command == "worker":
         args = ["db_worker", "--queue-name", "*", *args[1:]]
