@@ -43,6 +43,7 @@ messages: $(STAMP)
 lint: install
 	$(VENV)/bin/ruff check datadam tests
 	$(VENV)/bin/lint-imports
+	PY=$(PY) scripts/duplicate-check.sh
 	cd frontend && npm test
 
 # Apps import only from the layers below them (.importlinter); `make test` and `make lint` run it too.

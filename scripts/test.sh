@@ -9,6 +9,8 @@ echo "== Front end: widget unit tests"
 (cd frontend && npm test --silent)
 echo "== Import layers: apps import only from the layers below them (.importlinter)"
 "$(dirname "$PY")/lint-imports"
+echo "== Copied code: no block of 8 lines twice in datadam/ (scripts/duplicate-check.sh)"
+PY="$PY" scripts/duplicate-check.sh
 echo "== SQLite: the whole suite"
 "$PY" -m pytest "${PARALLEL[@]}" "$@"
 if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || [[ -n "${DATADAM_DATABASE_URL:-}" ]]; then

@@ -11,35 +11,16 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext_lazy as _
 
-from datadam.labeling.models import Annotation
 from datadam.projects.models import Project
+from datadam.releases.exporters.source import annotation_rows
 
 TITLE = _("JSON Lines: each item with all its labels")
 CONTENT_TYPE = "application/x-ndjson; charset=utf-8"
 EXTENSION = "jsonl"
-CHUNK = 2000
-FIELDS = (
-    "item_id",
-    "item__external_id",
-    "item__data",
-    "id",
-    "author__username",
-    "version",
-    "status",
-    "result",
-    "created_at",
-)
 
 
 def supports(project: Project) -> str | None:
     return None  # every project's labels fit
-
-
-def annotation_rows(project: Project, include: str):
-    annotations = Annotation.objects.filter(project=project)
-    if include == "accepted":
-        annotations = annotations.filter(status=Annotation.Status.ACCEPTED)
-    return annotations.order_by("item_id", "id").values_list(*FIELDS).iterator(chunk_size=CHUNK)
 
 
 def rows(project: Project, include: str = "accepted") -> Iterator[str]:
@@ -61,5 +42,5 @@ def _annotation(row: tuple) -> dict:
         "version": version,
         "status": status,
         "result": result,
-        "created_at": created_at.isoformat(),
+        "created_at": created_at.isoformat() if created_at else None,
     }
