@@ -148,21 +148,6 @@ def organization_create(*, name: str, owner: User, kind: str = Organization.Kind
     return organization
 
 
-@transaction.atomic
-def organization_member_add(*, organization: Organization, user: User, role: str) -> OrganizationMembership:
-    membership, _created = OrganizationMembership.objects.update_or_create(
-        organization=organization, user=user, defaults={"role": role}
-    )
-    audit_record(
-        actor=None,
-        action="organization.member_add",
-        target=membership,
-        organization_id=organization.id,
-        detail={"username": user.username, "role": role},
-    )
-    return membership
-
-
 CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 # The highest minimum hourly wage accepted, in the currency's minor unit: a typo of extra zeros is refused.
 MAX_MINIMUM_HOURLY_WAGE = 1_000_000

@@ -259,10 +259,6 @@ def contribution_list_mine(*, actor: User, task: CollectionTask) -> QuerySet[Con
     return Contribution.objects.filter(task=task, worker=actor).select_related("prompt").order_by("-id")
 
 
-def can_view_contribution(user, contribution: Contribution) -> bool:
-    return contribution.worker_id == user.id or can_review(user, contribution.task.project)
-
-
 @transaction.atomic
 def contribution_erase_for_person(*, user: User) -> int:
     """Delete every recording and photo a person gave, with the items made from them; returns how many.

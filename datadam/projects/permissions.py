@@ -19,10 +19,6 @@ def can_manage_project(user, project: Project) -> bool:
     return is_project_staff(user, project)
 
 
-def can_label(user, project: Project) -> bool:
-    return has_project_role(user, project, ProjectMembership.Role.LABELER)
-
-
 def can_join(user, project: Project) -> bool:
     return user.is_authenticated and project.join_policy == Project.JoinPolicy.OPEN
 

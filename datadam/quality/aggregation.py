@@ -15,7 +15,6 @@ ROVER combines transcripts (free text) word by word; boxes are merged by IoU clu
 
 import random
 import warnings
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -179,10 +178,3 @@ def merge_boxes(answers: list[list[dict]], threshold: float = 0.5) -> tuple[list
         merged.append({"id": f"b{number + 1}", **mean, "label": boxes[0]["label"]})
         support.append(len(cluster) / workers)
     return merged, (sum(support) / len(support) if support else 1.0)
-
-
-def votes_by_task(rows: list[tuple[str, str, str]]) -> dict[str, Counter]:
-    tally: dict[str, Counter] = defaultdict(Counter)
-    for _worker, task, label in rows:
-        tally[task][label] += 1
-    return tally

@@ -156,16 +156,6 @@ def gold_item_promote(*, actor: User, project: Project, item_id: int, explanatio
     return gold
 
 
-@transaction.atomic
-def gold_item_delete(*, actor: User, project: Project, gold_id: int) -> None:
-    _require_manager(actor, project)
-    gold = GoldItem.objects.filter(id=gold_id, project=project).first()
-    if gold is None:
-        raise NotFound(_("No such gold item."))
-    audit_record_project(actor=actor, action="gold.delete", target=gold, project=project)
-    gold.delete()
-
-
 # --- the lease's part -------------------------------------------------------------------------------------
 
 
