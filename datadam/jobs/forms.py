@@ -1,19 +1,11 @@
 from django import forms
 
 from datadam.jobs.models import JobPosting
+from datadam.jobs.services import POSTING_FIELDS
 
 
 class PostingForm(forms.ModelForm):
     class Meta:
         model = JobPosting
-        fields = [
-            "labeler_openings",
-            "reviewer_openings",
-            "duration_weeks",
-            "mode",
-            "location",
-            "language",
-            "deadline",
-            "is_open",
-        ]
+        fields = list(POSTING_FIELDS)
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"})}

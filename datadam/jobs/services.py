@@ -12,7 +12,8 @@ from datadam.jobs.models import JobPosting
 from datadam.projects import services as project_services
 from datadam.projects.models import Project, ProjectMembership
 
-POSTING_FIELDS = {
+# What a manager may set on a posting, in the order the posting form shows it.
+POSTING_FIELDS = (
     "labeler_openings",
     "reviewer_openings",
     "duration_weeks",
@@ -21,13 +22,13 @@ POSTING_FIELDS = {
     "language",
     "deadline",
     "is_open",
-}
+)
 
 
 @transaction.atomic
 def posting_publish(*, actor: User, project: Project, **fields: object) -> JobPosting:
     """Create or update the project's posting (one per project). Only the organization's staff may."""
-    unknown = set(fields) - POSTING_FIELDS
+    unknown = set(fields) - set(POSTING_FIELDS)
     if unknown:
         raise Invalid(_("These fields cannot be set: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
     if not permissions.can_publish_posting(actor, project):
