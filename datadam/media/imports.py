@@ -18,7 +18,6 @@ from datadam.media.import_run import AUDIT_AS, media_import_run
 from datadam.projects.imports import lifecycle
 from datadam.projects.models import ImportBatch, Project
 
-SOURCES = ("zip", "files", "folder", "urls", "s3")
 MAX_URLS = 10_000
 
 __all__ = ["media_import_run"]  # the run lives in import_run, which the task imports
