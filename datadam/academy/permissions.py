@@ -27,3 +27,9 @@ def is_course_trainee(user, course: Course) -> bool:
 
 def can_study(user, course: Course) -> bool:
     return is_course_trainee(user, course) or is_course_staff(user, course)
+
+
+def can_see_course_items(user, project) -> bool:
+    """A course's items live in its hidden project: whoever may study the course sees their images and audio."""
+    course = Course.objects.filter(item_project=project).first()
+    return course is not None and can_study(user, course)

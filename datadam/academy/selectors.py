@@ -177,7 +177,7 @@ def attempt_get_own(*, actor: User, attempt_id: int) -> EvaluationAttempt:
 
 
 def attempt_items(attempt: EvaluationAttempt) -> list[CourseItem]:
-    items = CourseItem.objects.in_bulk(attempt.item_ids)
+    items = CourseItem.objects.select_related("item").in_bulk(attempt.item_ids)
     return [items[item_id] for item_id in attempt.item_ids if item_id in items]
 
 

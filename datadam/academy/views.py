@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from datadam.academy import answers, forms, selectors
+from datadam.academy import forms, item_layout, selectors
 from datadam.academy.models import Enrolment, EvaluationAttempt
 from datadam.academy.services import cohorts, courses, learning
-from datadam.core.errors import DomainError, NotFound
+from datadam.core.errors import DomainError, Invalid, NotFound
 from datadam.projects import selectors as project_selectors
-from datadam.projects.schema.answers import answer_describe, answer_from_post
+from datadam.projects.schema.answers import answer_from_post
 from datadam.projects.schema.validate import schema_parse
 
 
@@ -141,7 +141,8 @@ def lesson_detail(request: HttpRequest, course_id: int, lesson_id: int) -> HttpR
 
 @login_required
 def practice(request: HttpRequest, course_id: int) -> HttpResponse:
-    """One practice item at a time (?n=1…); answering shows right or wrong, the expected answer and why."""
+    """One practice item at a time (?n=1…); answering shows right or wrong, the expected answer beside the
+    trainee's and why. A refused answer (a label outside the schema) comes back as drawn, with the reason."""
     course = selectors.course_get_for_study(actor=request.user, course_id=course_id)
     items = selectors.practice_items(course)
     if not items:
@@ -156,15 +157,18 @@ def practice(request: HttpRequest, course_id: int) -> HttpResponse:
             feedback = learning.practice_answer(actor=request.user, course_item=item, answer=answer)
         except DomainError as exc:
             error = exc.message
+    layout = item_layout.item_layout(request.user, schema, item, answer)
     context = {
         "course": course,
         "item": item,
         "number": number,
         "count": len(items),
-        "fields": answers.control_fields(schema, chosen=answer),
+        "layout": layout,
+        "blocks": layout["blocks"],
         "feedback": feedback,
-        "expected": answer_describe(schema, feedback.expected) if feedback else None,
+        "shown": item_layout.feedback_layout(schema, feedback, answer, layout) if feedback else None,
         "error": error,
+        **item_layout.page_scripts([layout]),
     }
     return render(request, "academy/practice.html", context, status=422 if error else 200)
 
@@ -202,22 +206,27 @@ def attempt_page(request: HttpRequest, attempt_id: int) -> HttpResponse:
     course = attempt.course
     schema = schema_parse(course.item_project.schema)
     items = selectors.attempt_items(attempt)
-    error = None
+    error, status, posted = None, 200, {}
     if request.method == "POST":
         posted = {str(item.id): answer_from_post(schema, request.POST, f"i{item.id}-") for item in items}
         try:
             attempt = learning.evaluation_submit(actor=request.user, attempt=attempt, answers=posted)
+        except Invalid as exc:  # a malformed answer: the page comes back with every answer as it was posted
+            error, status = exc.message, 422
         except DomainError as exc:
-            error = exc.message
+            error, status = exc.message, 409
         else:
             return redirect("academy:attempt", attempt_id=attempt.id)
     if attempt.status != EvaluationAttempt.Status.STARTED:
         context = {"course": course, "attempt": attempt, "qualifications": selectors.qualifications_of(request.user)}
         context["certificate"] = selectors.certificate_list_own(actor=request.user).filter(course=course).first()
         return render(request, "academy/attempt_result.html", context)
-    rows = [(item, answers.control_fields(schema, f"i{item.id}-")) for item in items]
-    context = {"course": course, "attempt": attempt, "rows": rows, "error": error}
-    return render(request, "academy/attempt.html", context, status=409 if error else 200)
+    rows = [
+        item_layout.item_layout(request.user, schema, item, posted.get(str(item.id), {}), f"i{item.id}-")
+        for item in items
+    ]
+    context = {"course": course, "attempt": attempt, "rows": rows, "error": error, **item_layout.page_scripts(rows)}
+    return render(request, "academy/attempt.html", context, status=status)
 
 
 @login_required

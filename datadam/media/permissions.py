@@ -1,5 +1,7 @@
-"""Who may see a project's media: its organization's staff and the people who joined the project."""
+"""Who may see a project's media: its organization's staff, the people who joined the project, and those an
+app above media lets see it (`viewers.py`)."""
 
+from datadam.media.viewers import media_viewer_allowed
 from datadam.projects.models import Project
 from datadam.projects.permissions import is_project_staff
 
@@ -7,7 +9,11 @@ from datadam.projects.permissions import is_project_staff
 def can_view_media(user, project: Project) -> bool:
     if not user.is_authenticated:
         return False
-    return is_project_staff(user, project) or project.memberships.filter(user=user).exists()
+    return (
+        is_project_staff(user, project)
+        or project.memberships.filter(user=user).exists()
+        or media_viewer_allowed(user, project)
+    )
 
 
 def can_manage_media(user, project: Project) -> bool:

@@ -1,6 +1,7 @@
 """Build academy objects through the services, as an operator would."""
 
 import datetime
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -70,3 +71,61 @@ def evaluation_answers(attempt, *, right: int) -> dict:
         wrong = "negative" if gold == "positive" else "positive"
         answers[str(item_id)] = {"sentiment": gold if index < right else wrong}
     return answers
+
+
+DATA = Path(__file__).parents[1] / "data"
+BOX_SCHEMA = {
+    "controls": [
+        {"type": "boxes", "name": "objects", "title": "물체", "labels": [
+            {"value": "rocket", "text": "로켓"}, {"value": "tower", "text": "발사탑"}]},
+    ]
+}
+# rocket_rgb.jpg is 640 × 427; the rocket stands in the middle.
+ROCKET = {"id": "b1", "x": 300.0, "y": 40.0, "width": 60.0, "height": 300.0, "label": "rocket"}
+NER_TEXT = "홍길동은 서울의 데이터댐 회사에서 일한다."
+NER_SCHEMA = {
+    "controls": [
+        {"type": "spans", "name": "entities", "title": "개체명", "labels": [
+            {"value": "PS", "text": "사람"}, {"value": "LC", "text": "장소"}, {"value": "OG", "text": "기관"}]},
+    ]
+}
+NER_GOLD = [
+    {"id": "s1", "start": 0, "end": 3, "label": "PS", "text": "홍길동"},
+    {"id": "s2", "start": 5, "end": 7, "label": "LC", "text": "서울"},
+]
+SPEECH_SCHEMA = {
+    "controls": [
+        {"type": "segments", "name": "speech", "title": "발화", "transcript": True, "labels": [
+            {"value": "speech", "text": "말소리"}]},
+    ]
+}
+# digit_seven.wav lasts 0.446 s.
+SEVEN = {"id": "g1", "start": 0.05, "end": 0.4, "label": "speech", "text": "seven"}
+
+
+def make_region_course(
+    manager: User, *, kind: str, practice: int = 1, evaluation: int = 2, **fields: object
+) -> Course:
+    """An image (boxes), text (NER spans) or audio (segments with transcripts) course of A's, every item alike."""
+    organization = manager.org_memberships.first().organization
+    schema, data_type, title, gold = {
+        "boxes": (BOX_SCHEMA, "image", "상자 그리기", {"objects": [ROCKET]}),
+        "spans": (NER_SCHEMA, "text", "개체명 표시", {"entities": NER_GOLD}),
+        "segments": (SPEECH_SCHEMA, "audio", "음성 받아쓰기", {"speech": [SEVEN]}),
+    }[kind]
+    settings = {"title_ko": title, "title_en": kind, "data_types": [data_type], "evaluation_size": evaluation} | fields
+    course = courses.course_create(actor=manager, organization=organization, schema=schema, **settings)
+    if kind == "boxes":
+        with (DATA / "rocket_rgb.jpg").open("rb") as image:
+            data = {"image": courses.course_media_add(actor=manager, course=course, name="rocket.jpg", stream=image)}
+    elif kind == "segments":
+        with (DATA / "digit_seven.wav").open("rb") as audio:
+            data = {"audio": courses.course_media_add(actor=manager, course=course, name="seven.wav", stream=audio)}
+    else:
+        data = {"text": NER_TEXT}
+    for use, count in (("practice", practice), ("evaluation", evaluation)):
+        for _ in range(count):
+            courses.course_item_add(
+                actor=manager, course=course, data=data, gold=gold, use=use, explanation_ko="정답을 보세요."
+            )
+    return course

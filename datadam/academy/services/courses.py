@@ -1,5 +1,7 @@
 """Courses, their lessons, and the practice and evaluation items kept in each course's hidden project."""
 
+from typing import BinaryIO
+
 from django.db import transaction
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -9,6 +11,8 @@ from datadam.academy.models import MAX_STIPEND, Course, CourseItem, Lesson
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record
 from datadam.core.errors import Invalid, NotFound
+from datadam.media import services as media_services
+from datadam.media.models import MediaFile
 from datadam.projects import services as project_services
 from datadam.projects.models import Item, Project
 from datadam.projects.schema.validate import annotation_validate, schema_parse
@@ -146,15 +150,16 @@ def course_item_add(
     explanation_ko: str = "",
     explanation_en: str = "",
 ) -> CourseItem:
-    """Add a gold item to the course's hidden project. The gold answer is checked against the project's schema,
-    so it has the same shape as real work and scores with the same control functions."""
+    """Add a gold item to the course's hidden project. The gold answer is checked against the project's schema
+    and the item's data (spans against its text; boxes against an image stored with `course_media_add`), so it
+    has the same shape as real work and scores with the same control functions."""
     if not permissions.is_course_staff(actor, course):
         raise NotFound(_("No such course."))
     if use not in CourseItem.Use.values:
         raise Invalid(_("An item is for practice or for the evaluation."))
     if not isinstance(data, dict) or not data:
         raise Invalid(_('The item needs its data, e.g. {"text": "..."}.'))
-    annotation_validate(schema_parse(course.item_project.schema), gold)
+    annotation_validate(schema_parse(course.item_project.schema), gold, data, project_id=course.item_project_id)
     # open_slots stays 0: course items never enter a labeling queue.
     item = Item.objects.create(project=course.item_project, data=data, is_published=True, open_slots=0)
     position = course.course_items.filter(use=use).count() + 1
@@ -167,3 +172,16 @@ def course_item_add(
         explanation_en=explanation_en,
         position=position,
     )
+
+
+def course_media_add(*, actor: User, course: Course, name: str, stream: BinaryIO) -> str:
+    """Store an image or a recording for the course's items; returns the reference an item's data holds
+    ("media:<id>"). Its trainees see it through the media viewer check the academy registers. An unreadable
+    file raises Invalid with the probe's reason and is not referenced by anything."""
+    if not permissions.is_course_staff(actor, course):
+        raise NotFound(_("No such course."))
+    media = media_services.media_file_store(project=course.item_project, name=name, stream=stream, actor=actor)
+    media = media_services.media_file_probe(media=media)
+    if media.status != MediaFile.Status.OK:
+        raise Invalid(_("%(name)s could not be read: %(reason)s") % {"name": name, "reason": media.reason})
+    return f"media:{media.id}"

@@ -1,7 +1,9 @@
 """Studying: lesson progress, practice with instant feedback, and the scored evaluation.
 
 Practice and evaluation items are items of the course's hidden project; answers are checked against that
-project's label schema and scored with each control's own `score(config, gold, answer)`, as real work is.
+project's label schema and the item (a span against its text, a box against its image), and scored with each
+control's own `score(config, gold, answer)`, as real work is: choices right or wrong, boxes and polygons by
+overlap (IoU), spans by F1, segments by overlap and transcript, free text by 1 − character error rate.
 """
 
 import datetime
@@ -17,25 +19,23 @@ from datadam.academy.models import Course, CourseItem, EvaluationAttempt, Lesson
 from datadam.academy.services import qualifications
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record
-from datadam.core.errors import Conflict, DomainError, NotFound
-from datadam.projects.schema.controls import KINDS
+from datadam.core.errors import Conflict, DomainError, Invalid, NotFound
+from datadam.projects.schema.controls import score_in
 from datadam.projects.schema.validate import LabelSchema, annotation_validate, schema_parse
 
-# An answer this close to full marks counts as right (floating-point scores such as 1 − CER).
-RIGHT = 0.999
 # Answers that arrive this long after the time limit still count: the page's own clock and the network lag.
 GRACE_SECONDS = 30
 
 
+def control_scores(schema: LabelSchema, gold: dict, answer: dict) -> dict[str, float]:
+    """Each control the gold answer names, scored by its kind against gold (with the control it follows)."""
+    return {control.name: score_in(control, gold, answer) for control in schema.controls if control.name in gold}
+
+
 def item_score(schema: LabelSchema, gold: dict, answer: dict) -> float:
     """The mean of the control scores over the controls the gold answer names."""
-    controls = {control.name: control for control in schema.controls}
-    scores = [
-        KINDS[controls[name].type].score(controls[name], value, answer.get(name))
-        for name, value in gold.items()
-        if name in controls
-    ]
-    return sum(scores) / len(scores) if scores else 0.0
+    scores = control_scores(schema, gold, answer)
+    return sum(scores.values()) / len(scores) if scores else 0.0
 
 
 def _course_for_study(actor: User, course: Course) -> None:
@@ -56,22 +56,34 @@ class Feedback:
     score: float
     expected: dict
     explanation: str
+    # Each control's score against gold, in [0, 1], and the mark at which one counts as right.
+    scores: dict[str, float]
+    pass_mark: float
+
+
+def _right(scores: dict[str, float], pass_mark: float) -> bool:
+    """Right when every control reaches the course's pass mark: a choice must be the expected one, a hand-drawn
+    box need only overlap the expected box as much as the evaluation asks (no one draws to the pixel)."""
+    return bool(scores) and all(score >= pass_mark for score in scores.values())
 
 
 @transaction.atomic
 def practice_answer(*, actor: User, course_item: CourseItem, answer: dict) -> Feedback:
-    """Check one practice answer and say at once whether it is right, what was expected and why. Unlimited tries."""
+    """Check one practice answer and say at once whether it is right, what was expected and why. Unlimited tries.
+
+    The answer is checked against the item too (a span's text, a box inside the image); a bad one raises
+    SchemaViolation and nothing is stored."""
     course = course_item.course
     _course_for_study(actor, course)
     if course_item.use != CourseItem.Use.PRACTICE:
         raise NotFound(_("No such practice item."))
     schema = schema_parse(course.item_project.schema)
-    annotation_validate(schema, answer)
-    score = item_score(schema, course_item.gold, answer)
-    PracticeAnswer.objects.create(
-        user=actor, course_item=course_item, answer=answer, score=score, correct=score >= RIGHT
-    )
-    return Feedback(score >= RIGHT, score, course_item.gold, course_item.explanation)
+    annotation_validate(schema, answer, course_item.item.data, project_id=course.item_project_id)
+    scores = control_scores(schema, course_item.gold, answer)
+    score = sum(scores.values()) / len(scores) if scores else 0.0
+    correct = _right(scores, course.labeler_threshold)
+    PracticeAnswer.objects.create(user=actor, course_item=course_item, answer=answer, score=score, correct=correct)
+    return Feedback(correct, score, course_item.gold, course_item.explanation, scores, course.labeler_threshold)
 
 
 def _draw(course: Course) -> list[int]:
@@ -121,11 +133,28 @@ def _score_answers(schema: LabelSchema, items: dict[int, CourseItem], item_ids: 
         if not isinstance(answer, dict) or item_id not in items:
             continue
         try:
-            annotation_validate(schema, answer)
+            annotation_validate(schema, answer, items[item_id].item.data, project_id=items[item_id].item.project_id)
         except DomainError:
-            continue  # a malformed answer scores nothing, like a blank one
+            continue  # an unfinished answer (a required control left out) scores nothing, like a blank one
         total += item_score(schema, items[item_id].gold, answer)
     return total / len(item_ids) if item_ids else 0.0
+
+
+def answers_check(schema: LabelSchema, items: dict[int, CourseItem], item_ids: list[int], answers: dict) -> None:
+    """Refuse an attempt's answers when a value given is malformed (a label outside the schema, a box outside the
+    image), naming the item by its number on the page. Controls left out are not refused: they score nothing."""
+    given_only = schema.model_copy(
+        update={"controls": [control.model_copy(update={"required": False}) for control in schema.controls]}
+    )
+    for number, item_id in enumerate(item_ids, start=1):
+        answer = answers.get(str(item_id))
+        if not isinstance(answer, dict) or item_id not in items:
+            continue
+        item = items[item_id].item
+        try:
+            annotation_validate(given_only, answer, item.data, project_id=item.project_id)
+        except DomainError as exc:
+            raise Invalid(_("Item %(number)s: %(problem)s") % {"number": number, "problem": exc.message}) from None
 
 
 @transaction.atomic
@@ -148,7 +177,8 @@ def evaluation_submit(*, actor: User, attempt: EvaluationAttempt, answers: dict)
         audit_record(actor=actor, action="evaluation.late", target=attempt, organization_id=course.organization_id)
         return attempt
     schema = schema_parse(course.item_project.schema)
-    items = CourseItem.objects.in_bulk(attempt.item_ids)
+    items = CourseItem.objects.select_related("item").in_bulk(attempt.item_ids)
+    answers_check(schema, items, attempt.item_ids, attempt.answers)
     attempt.score = round(_score_answers(schema, items, attempt.item_ids, attempt.answers), 4)
     attempt.passed = attempt.score >= course.labeler_threshold
     attempt.status, attempt.submitted_at = EvaluationAttempt.Status.SCORED, now
