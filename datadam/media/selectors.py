@@ -7,6 +7,7 @@ from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import NotFound
 from datadam.media import links, permissions
 from datadam.media.models import MediaFile
+from datadam.media.viewers import media_viewer_allowed
 from datadam.projects.models import ImportBatch, Item
 from datadam.projects.selectors import project_list, project_member_ids
 
@@ -33,7 +34,10 @@ def media_file_list(*, actor) -> QuerySet[MediaFile]:
 def media_file_get(*, actor, media_id: int) -> MediaFile:
     media = media_file_list(actor=actor).filter(id=media_id).select_related("project").first()
     if media is None:
-        raise NotFound(_("No such file."))
+        # A file of a project the actor has not joined, which an app above media shows them (a course's items).
+        media = MediaFile.objects.filter(id=media_id).select_related("project").first()
+        if media is None or not media_viewer_allowed(actor, media.project):
+            raise NotFound(_("No such file."))
     return media
 
 

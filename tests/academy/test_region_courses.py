@@ -10,6 +10,7 @@ import pytest
 from datadam.academy.models import Cohort, Course, EvaluationAttempt, PracticeAnswer
 from datadam.academy.services import cohorts, learning
 from datadam.core.errors import Invalid, SchemaViolation
+from datadam.media.links import media_url
 from datadam.media.permissions import can_view_media
 from tests.academy.builders import NER_GOLD, ROCKET, SEVEN, make_cohort, make_region_course
 from tests.conftest import Cast, client_for
@@ -235,3 +236,16 @@ def test_a_courses_media_is_seen_by_its_trainees_and_staff_not_by_an_outsider(ca
     assert can_view_media(cast.manager, course.item_project)
     assert not can_view_media(cast.outsider, course.item_project)
     assert client_for(cast.outsider).get(practice_url(course)).status_code == 404
+
+
+def test_a_trainee_downloads_the_courses_image_and_an_outsider_cannot(cast: Cast) -> None:
+    course = make_region_course(cast.manager, kind="boxes")
+    trainee = enrolled(cast, course)
+    item = course.course_items.get(use="practice").item
+    media_id = int(item.data["image"].removeprefix("media:"))
+
+    mine = client_for(trainee).get(media_url(media_id=media_id, user_id=trainee.id))
+    theirs = client_for(cast.outsider).get(media_url(media_id=media_id, user_id=cast.outsider.id))
+
+    assert mine.status_code == 200 and mine["Content-Type"] == "image/jpeg"
+    assert theirs.status_code == 404
