@@ -59,7 +59,8 @@ def serve_command(bind: str, workers: int) -> list[str]:
 
 
 def worker_command() -> list[str]:
-    return [sys.executable, "-m", "datadam.cli", "db_worker", "--queue-name", "*"]
+    """django-tasks-db's worker with a heartbeat (operations.task_worker), so a killed worker's jobs run again."""
+    return [sys.executable, "-m", "datadam.cli", "task_worker", "--queue-name", "*"]
 
 
 def demo(port: str) -> int:
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         workers = env_int("DATADAM_WEB_PROCESSES", (os.cpu_count() or 1) * 2 + 1)
         os.execv(sys.executable, serve_command(bind, workers))
     if command == "worker":
-        args = ["db_worker", "--queue-name", "*", *args[1:]]
+        args = ["task_worker", "--queue-name", "*", *args[1:]]
     elif command == "import":
         args = ["import_items", *args[1:]]
     elif command == "export":

@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from datadam.core.env import env_bool, env_int, env_list, env_networks, env_path, env_str
+from datadam.core.env import env_bool, env_float, env_int, env_list, env_networks, env_path, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("DATADAM_DATA_DIR", Path.cwd() / "var")
@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "ninja",
     "axes",
     "datadam.core",
+    "datadam.operations",
     "datadam.accounts",
     "datadam.projects",
     "datadam.labeling",
@@ -132,6 +133,13 @@ TASKS = {
         "QUEUES": ["default", "imports", "exports"],
     }
 }
+# Task workers write a heartbeat this often; a running job whose worker has not beaten for LOST seconds is run
+# again by another worker, up to MAX_ATTEMPTS starts in all, then marked failed (datadam/operations/reaper.py).
+DATADAM_WORKER_BEAT_SECONDS = env_float("DATADAM_WORKER_BEAT_SECONDS", 10.0)
+DATADAM_WORKER_LOST_SECONDS = env_float("DATADAM_WORKER_LOST_SECONDS", 60.0)
+DATADAM_JOB_MAX_ATTEMPTS = env_int("DATADAM_JOB_MAX_ATTEMPTS", 3)
+# Tests only: jobs wait at their pause points until the test lets them go (datadam/operations/pause.py).
+DATADAM_TEST_PAUSE_DIR = env_str("DATADAM_TEST_PAUSE_DIR")
 
 STORAGES = {
     "default": {
@@ -289,3 +297,8 @@ STORAGES["media"] = (
     if DATADAM_S3_MEDIA_BUCKET
     else {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": DATA_DIR / "media"}}
 )
+# With a bucket, uploaded import files, exports and release files go there too: web nodes and workers behind a
+# load balancer share no local disk, so what one of them writes must be readable by all. Keys do not collide:
+# media files sit under media/, the rest under imports/, exports/ and releases/.
+if DATADAM_S3_MEDIA_BUCKET:
+    STORAGES["default"] = STORAGES["media"]

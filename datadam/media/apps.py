@@ -14,3 +14,8 @@ class MediaConfig(AppConfig):
         from datadam.media.collect import contribution_erase_for_person
 
         person_eraser_register(contribution_erase_for_person)
+
+        from datadam.media.recovery import media_import_given_up
+        from datadam.operations.job_hooks import given_up_register
+
+        given_up_register("datadam.media.tasks.media_import_run_task", media_import_given_up)

@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datadam.accounts import selectors as account_selectors
-from datadam.core.errors import DomainError
+from datadam.core.errors import Conflict, DomainError
 from datadam.projects import forms, permissions, selectors, services
+from datadam.projects.imports import restart as import_restart_service
 from datadam.projects.imports import services as imports
+from datadam.projects.imports.recovery import import_can_restart
 from datadam.projects.join_gates import AgreementRequired
 from datadam.projects.rate_advice import rate_advice
 from datadam.projects.schema.validate import schema_parse
@@ -129,9 +131,21 @@ def _import_start(request: HttpRequest, project, data: dict):
 
 
 @login_required
+@require_POST
+def import_restart(request: HttpRequest, project_id: int, batch_id: int) -> HttpResponse:
+    batch = selectors.import_batch_get(actor=request.user, batch_id=batch_id)
+    try:
+        import_restart_service.import_batch_restart(actor=request.user, batch=batch)
+    except Conflict as exc:
+        messages.error(request, exc.message)
+    return redirect("projects:import_status", project_id=batch.project_id, batch_id=batch.id)
+
+
+@login_required
 def import_status(request: HttpRequest, project_id: int, batch_id: int) -> HttpResponse:
     batch = selectors.import_batch_get(actor=request.user, batch_id=batch_id)
     if batch.project_id != project_id:
         return redirect("projects:import_status", project_id=batch.project_id, batch_id=batch.id)
     template = "projects/_import_status.html" if request.headers.get("HX-Request") else "projects/import_status.html"
-    return render(request, template, {"project": batch.project, "batch": batch})
+    can_restart = import_can_restart(batch)
+    return render(request, template, {"project": batch.project, "batch": batch, "can_restart": can_restart})

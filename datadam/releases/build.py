@@ -16,7 +16,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from datadam.operations.pause import pause_point
 from datadam.releases import package, report
 from datadam.releases.models import Release, ReleaseFile
 
@@ -24,12 +26,16 @@ log = logging.getLogger(__name__)
 STALE_AFTER = timedelta(minutes=2)  # a build whose heartbeat is older than this was killed
 
 
-def _claim(release_id: int) -> bool:
-    """Take the build for this worker; False when it is done or another worker is building it right now."""
+def _claim(release_id: int, take_over: bool) -> bool:
+    """Take the build for this worker; False when it is done or another worker is building it right now.
+    `take_over`: the worker of the task's earlier attempt is known dead (operations.reaper), so its build
+    is taken over at once instead of after STALE_AFTER."""
     stale = timezone.now() - STALE_AFTER
     claimable = Q(status__in=[Release.Status.QUEUED, Release.Status.FAILED]) | Q(
         status=Release.Status.BUILDING, heartbeat_at__lt=stale
     )
+    if take_over:
+        claimable |= Q(status=Release.Status.BUILDING)
     with transaction.atomic():
         release = Release.objects.select_for_update().filter(claimable, id=release_id).first()
         if release is None:
@@ -41,12 +47,13 @@ def _claim(release_id: int) -> bool:
     return True
 
 
-def release_build_run(*, release_id: int) -> Release:
+def release_build_run(*, release_id: int, take_over: bool = False) -> Release:
     """Build the release's files in a scratch folder, store them, then show them all at once."""
-    if not _claim(release_id):
+    if not _claim(release_id, take_over):
         return Release.objects.get(id=release_id)
     release = Release.objects.select_related("project").get(id=release_id)
-    prefix = f"releases/{release.project_id}/{release.id}/attempt-{release.attempt}"
+    _earlier_attempts_delete(release)
+    prefix = _attempt_prefix(release, release.attempt)
     scratch = Path(tempfile.mkdtemp(prefix="release-", dir=_scratch_root()))
     stored: list[str] = []
     try:
@@ -54,6 +61,7 @@ def release_build_run(*, release_id: int) -> Release:
         figures = report.compute(release, outcome.collector)
         files = package.finish(release, scratch, figures)
         rows = [_store(release, prefix, scratch, spec, stored) for spec in files]
+        pause_point("release-show")  # tests kill the worker here: the files stored, not yet shown
         _show(release, rows, figures, package.manifest_hash(scratch))
     except Exception as exc:  # a failed build must say so on its page instead of spinning forever
         log.exception("release build %s failed", release.id)
@@ -66,6 +74,37 @@ def release_build_run(*, release_id: int) -> Release:
         shutil.rmtree(scratch, ignore_errors=True)
     release.refresh_from_db()
     return release
+
+
+def _attempt_prefix(release: Release, attempt: int) -> str:
+    return f"releases/{release.project_id}/{release.id}/attempt-{attempt}"
+
+
+def _earlier_attempts_delete(release: Release) -> None:
+    """A killed build may have stored files it never showed: they go, so a release keeps one set of files."""
+    for attempt in range(1, release.attempt):
+        _folder_delete(_attempt_prefix(release, attempt))
+
+
+def _folder_delete(folder: str) -> None:
+    try:
+        folders, names = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in names:
+        default_storage.delete(f"{folder}/{name}")
+    for inner in folders:
+        _folder_delete(f"{folder}/{inner}")
+
+
+def release_given_up(args: list, kwargs: dict, _reason: str) -> None:
+    """The reaper gave the build up (its workers kept dying): the page says so and offers a restart."""
+    release_id = args[0] if args else kwargs["release_id"]
+    Release.objects.filter(id=release_id, status__in=[Release.Status.QUEUED, Release.Status.BUILDING]).update(
+        status=Release.Status.FAILED,
+        error=_("The worker building this release stopped before it finished, and the build was given up."),
+        heartbeat_at=timezone.now(),
+    )
 
 
 def _scratch_root() -> Path:

@@ -10,8 +10,10 @@ import tempfile
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from datadam.labeling.models import Annotation
+from datadam.operations.pause import pause_point
 from datadam.releases import exporters
 from datadam.releases.exporters import FORMATS
 from datadam.releases.models import ExportJob
@@ -39,6 +41,14 @@ def export_job_run(*, job_id: int) -> ExportJob:
     return job
 
 
+def export_given_up(args: list, kwargs: dict, _reason: str) -> None:
+    """The reaper gave the job up (its workers kept dying): the page says so and offers a restart."""
+    job_id = args[0] if args else kwargs["job_id"]
+    job = ExportJob.objects.filter(id=job_id).exclude(status=ExportJob.Status.DONE).first()
+    if job is not None:
+        _failed(job, _("The worker writing this export stopped before it finished, and the export was given up."))
+
+
 def _failed(job: ExportJob, error: str) -> ExportJob:
     job.status, job.error, job.finished_at = ExportJob.Status.FAILED, error[:500], timezone.now()
     job.save(update_fields=["status", "error", "finished_at"])
@@ -64,7 +74,11 @@ def _write(job: ExportJob) -> None:
         scratch.seek(0)
         stem = f"exports/{job.project_id}/datadam-project-{job.project_id}-export-{job.id}"
         name = exporters.file_name(stem, job.file_format)
+        # One file per job: a run again after a killed worker replaces what the dead one stored, never adds
+        if default_storage.exists(name):
+            default_storage.delete(name)
         job.stored_path = default_storage.save(name, File(scratch))
         job.size_bytes = default_storage.size(job.stored_path)
+    pause_point("export-done")  # tests kill the worker here: the file stored, the job not yet marked done
     job.status, job.finished_at = ExportJob.Status.DONE, timezone.now()
     job.save(update_fields=["status", "items_done", "stored_path", "size_bytes", "finished_at"])

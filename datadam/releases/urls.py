@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:project_id>/export/", views.export_page, name="export"),
     path("<int:project_id>/exports/<int:job_id>/", views.export_job_status, name="export_job"),
     path("<int:project_id>/exports/<int:job_id>/download/", views.export_job_download, name="export_download"),
+    path("<int:project_id>/exports/<int:job_id>/restart/", views.export_job_restart, name="export_restart"),
     path("<int:project_id>/releases/", views.release_list, name="list"),
     path("<int:project_id>/releases/targets/", views.quality_targets_update, name="targets"),
     path(release, views.release_detail, name="release"),

@@ -54,6 +54,17 @@ def export_job_status(request: HttpRequest, project_id: int, job_id: int) -> Htt
 
 
 @login_required
+@require_POST
+def export_job_restart(request: HttpRequest, project_id: int, job_id: int) -> HttpResponse:
+    job = selectors.export_job_get(actor=request.user, job_id=job_id)
+    try:
+        services.export_job_restart(actor=request.user, job=job)
+    except Conflict as exc:
+        messages.error(request, exc.message)
+    return redirect("releases:export", project_id=job.project_id)
+
+
+@login_required
 def export_job_download(request: HttpRequest, project_id: int, job_id: int) -> HttpResponse:
     job = selectors.export_job_get(actor=request.user, job_id=job_id)
     if job.status != ExportJob.Status.DONE:

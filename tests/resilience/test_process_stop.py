@@ -105,7 +105,7 @@ def test_demo_stops_its_web_server_and_task_worker_within_five_seconds(tmp_path:
     process = _start([sys.executable, "-c", SUPERVISED_DEMO.format(port=port)], server_env(tmp_path), log)
     try:
         family = _family_when_up(process, port, log, at_least=4)  # task worker, gunicorn and its two processes
-        assert any("db_worker" in " ".join(p.cmdline()) for p in family)
+        assert any("task_worker" in " ".join(p.cmdline()) for p in family)
 
         process.send_signal(stop)
 

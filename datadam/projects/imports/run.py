@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.core.errors import Invalid
+from datadam.operations.pause import pause_point
 from datadam.projects.imports import lifecycle
 from datadam.projects.imports.errors import RowError
 from datadam.projects.imports.makers import RowRejected, item_fields_make
@@ -44,6 +45,7 @@ def import_batch_run(*, batch_id: int, text_column: str = "text") -> ImportBatch
             _write_hidden_items(batch, rows, errors, text_column, position=binary.tell)
     except Invalid as exc:
         errors.append(RowError(batch.file_name, 1, exc.message))
+    pause_point("import-publish")  # tests kill the worker here: every row written, nothing published
     if errors:
         return lifecycle.batch_fail(batch, errors, audit_as=AUDIT_AS)
     return lifecycle.batch_publish(batch, audit_as=AUDIT_AS)

@@ -4,6 +4,7 @@ from datadam.releases.services.exports import (  # noqa: F401
     PROGRESS_EVERY,
     export_check,
     export_job_create,
+    export_job_restart,
     export_job_run,
     export_stream,
 )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
-from datadam.core.errors import Invalid, NotFound
+from datadam.core.errors import Conflict, Invalid, NotFound
 from datadam.projects import permissions
 from datadam.projects.models import Project
 from datadam.releases import exporters, tasks
@@ -46,5 +46,20 @@ def export_job_create(
     export_check(actor=actor, project=project, file_format=file_format, include=include)
     job = ExportJob.objects.create(project=project, requested_by=actor, file_format=file_format, include=include)
     audit_record_project(actor=actor, action="export_job.create", target=job, project=project)
+    transaction.on_commit(lambda: tasks.export_job_run_task.enqueue(job.id))
+    return job
+
+
+@transaction.atomic
+def export_job_restart(*, actor: User, job: ExportJob) -> ExportJob:
+    """Queue a failed export again (its worker was lost, or its run failed); it is written from the start."""
+    if not permissions.can_manage_project(actor, job.project):
+        raise NotFound(_("No such export."))
+    job = ExportJob.objects.select_for_update().get(id=job.id)
+    if job.status != ExportJob.Status.FAILED:
+        raise Conflict(_("Only a failed export can be started again."))
+    job.status, job.error, job.items_done, job.finished_at = ExportJob.Status.QUEUED, "", 0, None
+    job.save(update_fields=["status", "error", "items_done", "finished_at"])
+    audit_record_project(actor=actor, action="export_job.restart", target=job, project=job.project)
     transaction.on_commit(lambda: tasks.export_job_run_task.enqueue(job.id))
     return job
