@@ -1,5 +1,7 @@
 """The academy's demo: a Korean course built from the NSMC review slice, three cohorts, trainees at every stage,
-and a project that only qualified labelers may join. Everything goes through the services. Idempotent."""
+and a project that only qualified labelers may join; an image course (boxes on photos) and a speech course
+(segments with transcripts), on the photos and recordings the media demo vendors. Everything goes through the
+services. Idempotent."""
 
 import csv
 import datetime
@@ -15,6 +17,8 @@ from datadam.academy.services import cohorts, courses, learning, qualifications
 from datadam.accounts import services as accounts
 from datadam.accounts.models import User
 from datadam.demo.loader import DEMO_PASSWORD, SCHEMA, DemoCore
+from datadam.media.demo import DATA as MEDIA_DATA
+from datadam.media.models import MediaFile
 from datadam.projects import services as projects
 from datadam.projects.imports import services as imports
 from datadam.projects.models import Project
@@ -84,6 +88,7 @@ def _explanations(row: dict) -> tuple[str, str]:
 
 
 def demo_load_part(core: DemoCore) -> None:
+    _media_courses_load(core)
     if Course.objects.filter(title_ko=COURSE_TITLE).exists():
         return
     manager = core.people["manager"]
@@ -259,3 +264,131 @@ def _qualified_project_load(manager: User, core: DemoCore) -> None:
         file_name="reviews_stage2.csv",
     )
     imports.import_batch_raise_if_failed(imports.import_batch_run(batch_id=batch.id))
+
+
+IMAGE_COURSE = "사진 속 물체 상자 그리기 기초"
+SPEECH_COURSE = "음성 구간 표시와 받아쓰기 기초"
+IMAGE_SCHEMA = {
+    "controls": [
+        {
+            "type": "boxes",
+            "name": "objects",
+            "title": "물체 (Objects)",
+            "labels": [
+                {"value": "cup", "text": "컵 (cup)", "hotkey": "1"},
+                {"value": "person", "text": "사람 (person)", "hotkey": "2"},
+                {"value": "cat", "text": "고양이 (cat)", "hotkey": "3"},
+            ],
+        }
+    ]
+}
+# (photo of datadam/media/demo_data/images, its box drawn by hand, use)
+PHOTOS = [
+    ("coffee.png", {"x": 172, "y": 18, "width": 238, "height": 290, "label": "cup"}, "practice"),
+    ("camera.png", {"x": 0, "y": 65, "width": 335, "height": 447, "label": "person"}, "practice"),
+    ("chelsea.png", {"x": 0, "y": 0, "width": 410, "height": 300, "label": "cat"}, "evaluation"),
+    ("coffee.png", {"x": 172, "y": 18, "width": 238, "height": 290, "label": "cup"}, "evaluation"),
+    ("camera.png", {"x": 0, "y": 65, "width": 335, "height": 447, "label": "person"}, "evaluation"),
+]
+BOX_WHY_KO = "물체 전체를 빈틈없이 감싸는 상자가 정답입니다. 손잡이처럼 튀어나온 부분도 넣습니다."
+BOX_WHY_EN = "The box fits the whole object tightly, handles and other parts that stick out included."
+SPEECH_SCHEMA = {
+    "controls": [
+        {
+            "type": "segments",
+            "name": "transcript",
+            "title": "받아쓰기 (Transcript)",
+            "transcript": True,
+            "labels": [{"value": "speech", "text": "말 (speech)", "hotkey": "1"}],
+        }
+    ]
+}
+
+
+def _media_courses_load(core: DemoCore) -> None:
+    """An image course and a speech course, each with a self-paced cohort the demo trainee is enrolled in."""
+    manager = core.people["manager"]
+    if not Course.objects.filter(title_ko=IMAGE_COURSE).exists():
+        with transaction.atomic():
+            course = _media_course(manager, core, IMAGE_COURSE, "Boxes on photos", IMAGE_SCHEMA, "image")
+            for name, box, use in PHOTOS:
+                reference = _media(manager, course, MEDIA_DATA / "images" / name)
+                courses.course_item_add(
+                    actor=manager,
+                    course=course,
+                    data={"image": reference},
+                    gold={"objects": [{"id": "b1", **box}]},
+                    use=use,
+                    explanation_ko=BOX_WHY_KO,
+                    explanation_en=BOX_WHY_EN,
+                )
+            _enrol_demo_trainee(manager, course)
+    if not Course.objects.filter(title_ko=SPEECH_COURSE).exists():
+        with transaction.atomic():
+            title_en = "Speech segments and transcripts"
+            course = _media_course(manager, core, SPEECH_COURSE, title_en, SPEECH_SCHEMA, "audio")
+            with (MEDIA_DATA / "ljspeech" / "metadata.tsv").open(encoding="utf-8") as handle:
+                rows = list(csv.DictReader(handle, delimiter="\t"))
+            for index, row in enumerate(rows):
+                reference = _media(manager, course, MEDIA_DATA / "ljspeech" / f"{row['id']}.wav")
+                duration = MediaFile.objects.get(id=int(reference.removeprefix("media:"))).duration
+                segment = {"id": "g1", "start": 0.0, "end": duration, "label": "speech", "text": row["transcript"]}
+                courses.course_item_add(
+                    actor=manager,
+                    course=course,
+                    data={"audio": reference},
+                    gold={"transcript": [segment]},
+                    use=CourseItem.Use.PRACTICE if index == 0 else CourseItem.Use.EVALUATION,
+                    explanation_ko="말소리 전체를 한 구간으로 잡고, 들리는 그대로 영어로 받아씁니다.",
+                    explanation_en="One segment covers all the speech; type exactly what you hear.",
+                )
+            _enrol_demo_trainee(manager, course)
+
+
+def _media_course(manager: User, core: DemoCore, title_ko: str, title_en: str, schema: dict, data_type: str) -> Course:
+    course = courses.course_create(
+        actor=manager,
+        organization=core.organization,
+        title_ko=title_ko,
+        title_en=title_en,
+        description_ko="라벨링 화면과 같은 도구로 연습하고 평가를 봅니다. "
+        "자료: scikit-image 사진(CC0), LJ Speech(퍼블릭 도메인).",
+        description_en="Practise and take the evaluation with the labeling page's own tools. "
+        "Data: scikit-image photos (CC0), LJ Speech (public domain).",
+        schema=schema,
+        data_types=[data_type],
+        labeler_threshold=0.7,
+        reviewer_threshold=0.9,
+        evaluation_size=3,
+    )
+    courses.lesson_create(
+        actor=manager,
+        course=course,
+        title_ko="도구 사용법",
+        title_en="Using the tools",
+        body_ko="마우스로 끌어서 그리거나, 키보드로 '가운데에 추가'를 누른 뒤 숫자 칸으로 위치를 맞춥니다.",
+        body_en="Drag with the mouse, or press 'add in the middle' and set the position in the number fields.",
+    )
+    return course
+
+
+def _media(manager: User, course: Course, path: Path) -> str:
+    with path.open("rb") as stream:
+        return courses.course_media_add(actor=manager, course=course, name=path.name, stream=stream)
+
+
+def _enrol_demo_trainee(manager: User, course: Course) -> None:
+    now, today = timezone.now(), timezone.localdate()
+    cohort = cohorts.cohort_create(
+        actor=manager,
+        course=course,
+        number=1,
+        mode=Cohort.Mode.ONLINE,
+        timetable="자유 수강 (Self-paced)",
+        enrol_opens_at=now - datetime.timedelta(days=2),
+        enrol_closes_at=now + datetime.timedelta(days=30),
+        starts_on=today,
+        ends_on=today + datetime.timedelta(days=60),
+        seats=30,
+    )
+    cohorts.cohort_apply(actor=_person(*TRAINEES[0]), cohort=cohort)

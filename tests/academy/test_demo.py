@@ -1,10 +1,12 @@
 """The academy's demo: a Korean course from the NSMC slice, three cohorts and trainees at every stage."""
 
 from datadam.academy import selectors
-from datadam.academy.demo import COURSE_TITLE, QUALIFIED_PROJECT, demo_load_part
+from datadam.academy.demo import COURSE_TITLE, IMAGE_COURSE, QUALIFIED_PROJECT, SPEECH_COURSE, demo_load_part
 from datadam.academy.models import Cohort, Course, Enrolment, Qualification
 from datadam.accounts.models import User
 from datadam.demo.loader import PEOPLE, DemoCore, _core_project_load, demo_logins
+from datadam.media.permissions import can_view_media
+from datadam.media.selectors import item_media
 from datadam.projects.models import Project
 
 
@@ -37,8 +39,8 @@ def test_the_qualified_project_asks_for_the_text_qualification(db) -> None:
     demo_load()
     project = Project.objects.get(name=QUALIFIED_PROJECT)
 
-    trainee1 = Enrolment.objects.get(user__username="trainee1").user
-    trainee6 = Enrolment.objects.get(user__username="trainee6").user
+    trainee1 = User.objects.get(username="trainee1")
+    trainee6 = User.objects.get(username="trainee6")
     assert not selectors.user_meets_requirement(trainee1, project)
     assert selectors.user_meets_requirement(trainee6, project)
 
@@ -50,3 +52,18 @@ def test_loading_the_academy_demo_twice_changes_nothing(db) -> None:
     demo_load()
 
     assert (Course.objects.count(), Enrolment.objects.count(), Project.objects.count()) == counts
+
+
+def test_the_demo_has_an_image_course_and_a_speech_course_the_demo_trainee_studies(db) -> None:
+    demo_load()
+    trainee = User.objects.get(username="trainee1")
+
+    for title, kind in ((IMAGE_COURSE, "boxes"), (SPEECH_COURSE, "segments")):
+        course = Course.objects.get(title_ko=title)
+        assert course.item_project.schema["controls"][0]["type"] == kind
+        assert course.course_items.filter(use="practice").exists() and course.course_items.filter(use="evaluation")
+        item = course.course_items.first()
+        assert can_view_media(trainee, course.item_project) and item_media(trainee, item.item)
+        assert Enrolment.objects.filter(user=trainee, cohort__course=course, status="enrolled").exists()
+    segment = Course.objects.get(title_ko=SPEECH_COURSE).course_items.first().gold["transcript"][0]
+    assert segment["end"] > 1 and segment["text"]
