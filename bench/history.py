@@ -83,9 +83,13 @@ class Run:
     seconds: float = 0.0
     client_cpu_s: float = 0.0  # this process's CPU over the run: what the clients themselves cost
     failures: list[str] = field(default_factory=list)
+    verify: str | bool = True  # https: the certificate (a file) the clients trust
+    # Answers that mean "no node answered" when a load balancer stands in front (502, 503, 504 from nginx): the
+    # request is sent again, as after a refused connection, and recorded as unanswered.
+    retry_statuses: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
-        if not self.base_url.startswith(("http://127.0.0.1:", "http://localhost:")):
+        if not self.base_url.startswith(("http://127.0.0.1:", "http://localhost:", "https://127.0.0.1:")):
             raise ValueError("the history run only loads 127.0.0.1")
         self._lock = threading.Lock()
         self._stop_at = 0.0
@@ -114,6 +118,8 @@ class Run:
     def _client(self, index: int) -> None:
         rng = random.Random(self.seed * 100_003 + index)
         session = requests.Session()
+        session.verify = self.verify
+        session.trust_env = self.verify is True  # else REQUESTS_CA_BUNDLE would replace the certificate given
         session.headers["Authorization"] = f"Bearer {self.tokens[index]}"
         mine: list[Event] = []
         try:
@@ -170,6 +176,12 @@ class Run:
                 )
             except requests.RequestException as exc:
                 mine.append(Event(index, op, target, started, time.time(), None, {"error": type(exc).__name__}, sent))
+                time.sleep(pause)
+                pause = min(pause * 2, RETRY_PAUSE_S[1])
+                continue
+            if response.status_code in self.retry_statuses:
+                error = {"error": f"{response.status_code} from the load balancer"}
+                mine.append(Event(index, op, target, started, time.time(), None, error, sent))
                 time.sleep(pause)
                 pause = min(pause * 2, RETRY_PAUSE_S[1])
                 continue
