@@ -6,20 +6,19 @@ again. The new run then makes every item once and publishes once. The reaper (op
 `media_import_given_up` through the handler registered in MediaConfig.ready.
 """
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.media.models import MediaFile
 from datadam.media.storage import media_storage
-from datadam.projects.models import ImportBatch, Item
+from datadam.projects.imports.lifecycle import batch_hidden_items_delete
+from datadam.projects.models import ImportBatch
 
 UPLOADED_ONE_BY_ONE = "media-files"  # the source whose media rows exist before the run and are its input
 
 
 def _partial_work_delete(batch: ImportBatch, *, keep_uploads: bool) -> None:
-    with transaction.atomic():
-        Item.objects.filter(batch=batch, is_published=False).delete()
+    batch_hidden_items_delete(batch.id)
     media = MediaFile.objects.filter(batch=batch)
     if keep_uploads and batch.file_format == UPLOADED_ONE_BY_ONE:
         media.update(status=MediaFile.Status.PENDING)

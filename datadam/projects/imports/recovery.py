@@ -7,30 +7,18 @@ handler registered in ProjectsConfig.ready; the manager then sees the reason and
 (imports.restart, which schedules the task; this module imports no task).
 """
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datadam.projects.models import ImportBatch, Item
-
-CHUNK = 5_000
-
-
-def _hidden_items_delete(batch_id: int) -> None:
-    """In short transactions, so labelers are never blocked behind a large batch."""
-    while True:
-        with transaction.atomic():
-            ids = list(Item.objects.filter(batch_id=batch_id, is_published=False).values_list("id", flat=True)[:CHUNK])
-            if not ids:
-                return
-            Item.objects.filter(id__in=ids).delete()
+from datadam.projects.imports.lifecycle import batch_hidden_items_delete
+from datadam.projects.models import ImportBatch
 
 
 def import_run_again_prepare(*, batch_id: int) -> None:
     """Before a new attempt of a batch a dead worker left running: forget its partial rows."""
     if not ImportBatch.objects.filter(id=batch_id, status=ImportBatch.Status.RUNNING).exists():
         return
-    _hidden_items_delete(batch_id)
+    batch_hidden_items_delete(batch_id)
     ImportBatch.objects.filter(id=batch_id, status=ImportBatch.Status.RUNNING).update(
         rows_read=0, items_created=0, bytes_read=0
     )
@@ -41,7 +29,7 @@ def import_given_up(args: list, kwargs: dict, _reason: str) -> None:
     a restart."""
     batch_id = args[0] if args else kwargs["batch_id"]
     text_column = kwargs.get("text_column", args[1] if len(args) > 1 else "text")
-    _hidden_items_delete(batch_id)
+    batch_hidden_items_delete(batch_id)
     batch = ImportBatch.objects.filter(id=batch_id).exclude(status=ImportBatch.Status.PUBLISHED).first()
     if batch is None:
         return
