@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "axes",
     "datadam.core",
     "datadam.operations",
+    "datadam.metrics",
     "datadam.accounts",
     "datadam.projects",
     "datadam.labeling",
@@ -138,6 +139,10 @@ TASKS = {
 DATADAM_WORKER_BEAT_SECONDS = env_float("DATADAM_WORKER_BEAT_SECONDS", 10.0)
 DATADAM_WORKER_LOST_SECONDS = env_float("DATADAM_WORKER_LOST_SECONDS", 60.0)
 DATADAM_JOB_MAX_ATTEMPTS = env_int("DATADAM_JOB_MAX_ATTEMPTS", 3)
+# GET /metrics (Prometheus) answers a scraper showing this token ("Authorization: Bearer <token>") or coming from
+# one of these addresses or CIDR ranges; with neither set it answers nobody.
+DATADAM_METRICS_TOKEN = env_str("DATADAM_METRICS_TOKEN")
+DATADAM_METRICS_ALLOWED_ADDRESSES = env_networks("DATADAM_METRICS_ALLOWED_ADDRESSES", [])
 # Tests only: jobs wait at their pause points until the test lets them go (datadam/operations/pause.py).
 DATADAM_TEST_PAUSE_DIR = env_str("DATADAM_TEST_PAUSE_DIR")
 

@@ -4,11 +4,13 @@ from django.views.generic import RedirectView
 
 from datadam.api import api
 from datadam.core import views as core_views
+from datadam.metrics import views as metrics_views
 from datadam.projects import views as project_views
 
 urlpatterns = [
     path("", project_views.home, name="home"),
     path("health", core_views.health, name="health"),
+    path("metrics", metrics_views.metrics, name="metrics"),
     path("accounts/", include("datadam.accounts.urls")),
     path("projects/", include("datadam.projects.urls")),
     path("projects/", include("datadam.labeling.urls")),

@@ -31,7 +31,8 @@ PUBLIC_ROUTES = CORE_PUBLIC_ROUTES | merged("PUBLIC_ROUTES", {})
 API_PARAM = re.compile(r"\{(\w+)\}")
 PAGE_PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
 # Django's admin and language switch are not ours; the API is walked through its schema instead.
-SKIPPED_PAGE_PREFIXES = ("admin/", "api/", "i18n/", "static/", "media/")
+# metrics: for a Prometheus scraper, not a person; tests/metrics checks its token and address allowlist.
+SKIPPED_PAGE_PREFIXES = ("admin/", "api/", "i18n/", "static/", "media/", "metrics")
 SECRET_FILE_NAME = "a-secret-reviews.csv"
 SECRET_TEXTS = [
     "A 회사의 비밀 리뷰",
