@@ -2,6 +2,7 @@
 passes the box evaluation; in an NER course she marks names in a Korean sentence, as a labeler does."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -38,7 +39,7 @@ def draw_rocket(page: Page, container) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_trainee_draws_boxes_in_practice_sees_the_expected_box_and_passes_the_evaluation(
-    page: Page, live_server: LiveServer, cast: Cast, log_in: LogIn, axe_check: AxeCheck
+    page: Page, live_server: LiveServer, cast: Cast, log_in: LogIn, axe_check: AxeCheck, artifacts_dir: Path
 ) -> None:
     course = enrol(cast, "boxes", evaluation=1)
     log_in(page, cast.labeler)
@@ -59,6 +60,7 @@ def test_a_trainee_draws_boxes_in_practice_sees_the_expected_box_and_passes_the_
     expect(expected.get_by_test_id("regions-objects")).to_contain_text("로켓")
     expect(page.get_by_test_id("feedback-given").get_by_test_id("regions-objects").locator("li")).to_have_count(1)
     axe_check(page)
+    page.screenshot(path=artifacts_dir / "box-practice-feedback.png", full_page=True)
     assert PracticeAnswer.objects.get(user=cast.labeler).score > 0.7
 
     page.goto(live_server.url + reverse("academy:evaluation", args=[course.id]))
