@@ -3,7 +3,6 @@
 from datetime import datetime
 
 from django.db.models import Count, F, QuerySet, Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.core.errors import NotFound
@@ -22,23 +21,8 @@ def assignment_get(*, actor, assignment_id: int) -> Assignment:
     return assignment
 
 
-def assignment_current(*, actor, project: Project) -> Assignment | None:
-    """The worker's live lease in this project, if any: a reload resumes it instead of taking another."""
-    return (
-        Assignment.objects.filter(
-            worker=actor, project=project, status=Assignment.Status.ACTIVE, expires_at__gt=timezone.now()
-        )
-        .select_related("item")
-        .first()
-    )
-
-
 def annotation_list_mine(*, actor, project: Project) -> QuerySet[Annotation]:
     return Annotation.objects.filter(author=actor, project=project).select_related("item").order_by("-created_at")
-
-
-def annotation_get_for_assignment(*, assignment: Assignment) -> Annotation | None:
-    return assignment.annotations.order_by("version").first()
 
 
 def labeler_active_seconds(*, worker_id: int, start: datetime, end: datetime, project_id: int | None = None) -> int:
