@@ -10,6 +10,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from datadam.core.env import env_bool, env_float, env_int, env_list, env_networks, env_path, env_str
+from datadam.operations.logs import logging_config
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("DATADAM_DATA_DIR", Path.cwd() / "var")
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request, and its answer, carry the request id.
+    "datadam.operations.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -197,7 +200,7 @@ DATADAM_HTTPS = env_bool("DATADAM_HTTPS", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = DATADAM_HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if DATADAM_HTTPS else None
 SECURE_SSL_REDIRECT = DATADAM_HTTPS
-SECURE_REDIRECT_EXEMPT = [r"^health$"]  # the load balancer checks over plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^health(/ready)?$"]  # the load balancer checks over plain HTTP
 SECURE_HSTS_SECONDS = 365 * 24 * 3600 if DATADAM_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # other sites on the same domain may not speak HTTPS yet
 
@@ -260,12 +263,8 @@ def _mailer() -> dict:
 MAILERS = {"default": _mailer()}
 DEFAULT_FROM_EMAIL = env_str("DATADAM_FROM_EMAIL", "datadam@localhost")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("DATADAM_LOG_LEVEL", "WARNING")},
-}
+# DATADAM_LOG_FORMAT=json: one JSON object a line; text or JSON, every line names its request id.
+LOGGING = logging_config(env_str("DATADAM_LOG_FORMAT", "text"), env_str("DATADAM_LOG_LEVEL", "WARNING"))
 
 # Media import and serving (datadam/media).
 # Folders on the server a manager may import media from; nothing outside them is read.

@@ -5,11 +5,13 @@ from django.views.generic import RedirectView
 from datadam.api import api
 from datadam.core import views as core_views
 from datadam.metrics import views as metrics_views
+from datadam.operations.health import health_ready
 from datadam.projects import views as project_views
 
 urlpatterns = [
     path("", project_views.home, name="home"),
     path("health", core_views.health, name="health"),
+    path("health/ready", health_ready, name="health_ready"),
     path("metrics", metrics_views.metrics, name="metrics"),
     path("accounts/", include("datadam.accounts.urls")),
     path("projects/", include("datadam.projects.urls")),

@@ -6,7 +6,8 @@ visitor to the login page; adding a page here is a decision a reviewer should se
 
 PUBLIC_ROUTES: dict[str, str] = {
     "": "the landing page (a logged-in person is sent on to their projects)",
-    "health": "the load balancer's health check; it says whether the database answers, nothing more",
+    "health": "the load balancer's liveness check; it says the process answers, nothing more",
+    "health/ready": "the readiness check; it names which part failed (database, storage, migrations), no details",
     "accounts/login/": "the login form",
     "accounts/signup/": "the signup form",
     "accounts/logout/": "POST only; logging out someone who is not logged in changes nothing",
