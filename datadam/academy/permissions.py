@@ -1,14 +1,11 @@
 """Who may do what in the academy: small predicates, no queries beyond membership look-ups."""
 
 from datadam.academy.models import Course, Enrolment
-from datadam.accounts.models import OrganizationMembership
+from datadam.projects import access
 
 
 def is_organization_staff(user, organization_id: int) -> bool:
-    return (
-        user.is_authenticated
-        and OrganizationMembership.objects.filter(user=user, organization_id=organization_id).exists()
-    )
+    return access.is_staff(user, organization_id)
 
 
 def is_course_staff(user, course: Course) -> bool:

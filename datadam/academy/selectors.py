@@ -24,8 +24,8 @@ from datadam.academy.models import (
     Role,
 )
 from datadam.accounts.models import User
-from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import NotFound
+from datadam.projects import access
 from datadam.projects.models import Project
 
 
@@ -100,7 +100,7 @@ def course_get_for_study(*, actor: User, course_id: int) -> Course:
 
 
 def course_managed_list(*, actor: User) -> QuerySet[Course]:
-    return Course.objects.filter(organization_id__in=staff_organization_ids(actor)).order_by("-created_at")
+    return access.scope_to_staff(Course.objects.all(), actor).order_by("-created_at")
 
 
 def course_managed_get(*, actor: User, course_id: int) -> Course:
@@ -127,7 +127,7 @@ def cohort_get_public(*, code: str) -> Cohort:
 
 def cohort_managed_get(*, actor: User, cohort_id: int) -> Cohort:
     cohort = (
-        Cohort.objects.filter(id=cohort_id, course__organization_id__in=staff_organization_ids(actor))
+        access.scope_to_staff(Cohort.objects.filter(id=cohort_id), actor, "course__organization")
         .select_related("course")
         .first()
     )
@@ -149,7 +149,7 @@ def enrolment_get_own(*, actor: User, enrolment_id: int) -> Enrolment:
 
 def enrolment_managed_get(*, actor: User, enrolment_id: int) -> Enrolment:
     enrolment = (
-        Enrolment.objects.filter(id=enrolment_id, cohort__course__organization_id__in=staff_organization_ids(actor))
+        access.scope_to_staff(Enrolment.objects.filter(id=enrolment_id), actor, "cohort__course__organization")
         .select_related("cohort__course", "user")
         .first()
     )
@@ -293,6 +293,4 @@ def reviewer_candidates(*, project: Project) -> list[Candidate]:
 
 
 def agreement_list(*, actor: User) -> QuerySet[ParticipationAgreement]:
-    return ParticipationAgreement.objects.filter(organization_id__in=staff_organization_ids(actor)).order_by(
-        "key", "-version"
-    )
+    return access.scope_to_staff(ParticipationAgreement.objects.all(), actor).order_by("key", "-version")

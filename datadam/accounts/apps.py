@@ -6,7 +6,7 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from datadam.accounts.selectors import staff_organization_ids
+        from datadam.accounts.access import staff_filter
         from datadam.audit.readers import readable_organizations_register
 
-        readable_organizations_register(staff_organization_ids)
+        readable_organizations_register(staff_filter)

@@ -3,26 +3,14 @@
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from datadam.accounts.models import ApiToken, Organization, OrganizationMembership, User
+from datadam.accounts import access
+from datadam.accounts.models import ApiToken, Organization, User
 from datadam.core.errors import NotFound
 
 
-def staff_organization_ids(actor) -> QuerySet:
-    """Ids of the organizations where the actor is owner or manager (a subquery, not a list)."""
-    if not actor.is_authenticated:
-        return OrganizationMembership.objects.none().values("organization_id")
-    return OrganizationMembership.objects.filter(user=actor).values("organization_id")
-
-
 def organization_list(*, actor) -> QuerySet[Organization]:
-    return Organization.objects.filter(id__in=staff_organization_ids(actor)).order_by("name")
-
-
-def organization_role(*, actor, organization_id: int) -> str | None:
-    if not actor.is_authenticated:
-        return None
-    membership = OrganizationMembership.objects.filter(user=actor, organization_id=organization_id).first()
-    return membership.role if membership else None
+    """The organizations where the actor is staff."""
+    return access.scope_to_staff(Organization.objects.all(), actor, field="pk").order_by("name")
 
 
 def token_list(*, actor) -> QuerySet[ApiToken]:

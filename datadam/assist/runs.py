@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from datadam.assist import tasks
 from datadam.assist.examples import accepted_count
 from datadam.assist.models import AssistSettings
+from datadam.assist.permissions import can_manage_assistant
 from datadam.assist.services import assist_settings_for
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Invalid, PermissionDenied
 from datadam.projects.models import Project
-from datadam.projects.permissions import can_manage_project
 
 
 def assist_labels_accepted(*, project_id: int) -> bool:
@@ -38,7 +38,7 @@ def assist_run_enqueue(*, project_id: int) -> None:
 
 def assist_run_request(*, actor, project: Project) -> None:
     """A manager's "train / predict now" button."""
-    if not can_manage_project(actor, project):
+    if not can_manage_assistant(actor, project):
         raise PermissionDenied(_("Only the project's managers may run its assistant."))
     settings = assist_settings_for(project)
     if not settings.enabled:

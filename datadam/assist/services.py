@@ -18,10 +18,10 @@ from datadam.assist.assistants.text_classifier import TooFewLabels
 from datadam.assist.backend import BackendClient, BackendError, check_url
 from datadam.assist.examples import accepted_count
 from datadam.assist.models import AssistProblem, AssistSettings, ModelVersion
+from datadam.assist.permissions import can_manage_assistant
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Invalid, PermissionDenied
 from datadam.projects.models import Item, Project
-from datadam.projects.permissions import can_manage_project
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def assist_settings_for(project: Project) -> AssistSettings:
 
 def assist_settings_update(*, actor, project: Project, **fields) -> AssistSettings:
     """Change a project's assistant switch and queue order. Turning the assistant off removes model pre-labels."""
-    if not can_manage_project(actor, project):
+    if not can_manage_assistant(actor, project):
         raise PermissionDenied(_("Only the project's managers may change its assistant."))
     unknown = set(fields) - SETTING_FIELDS
     if unknown:
@@ -287,7 +287,7 @@ def assist_problem_record(*, project: Project, what: str, message: str, item_id:
 
 def backend_health_check(*, actor, project: Project) -> dict:
     """Ask the project's backend for its health now. A failure is recorded as a problem and raised as Invalid."""
-    if not can_manage_project(actor, project):
+    if not can_manage_assistant(actor, project):
         raise PermissionDenied(_("Only the project's managers may check its model backend."))
     settings = assist_settings_for(project)
     if not settings.backend_url:

@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 from django.db.models import Q, QuerySet
 
+from datadam.projects import access
+
 OverseenOrganizations = Callable[..., QuerySet]
 
 _sources: list[OverseenOrganizations] = []
@@ -23,5 +25,5 @@ def overseen_organizations_filter(actor) -> Q:
     """A filter on Organization: those the registered sources say the actor oversees (none when none are)."""
     overseen = Q(pk__in=[])
     for source in _sources:
-        overseen |= Q(id__in=source(actor))
+        overseen |= access.organization_filter(source(actor), field="pk")
     return overseen

@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from datadam.academy import selectors as academy
 from datadam.academy.models import Certificate, Cohort, Enrolment
 from datadam.accounts.models import Organization, User
-from datadam.accounts.selectors import staff_organization_ids
 from datadam.careers.models import CareerShare, Outcome, PartnerEmployer
 from datadam.careers.oversight import overseen_organizations_filter
 from datadam.core.errors import NotFound
 from datadam.labeling.models import Annotation
+from datadam.projects import access
 from datadam.projects.models import ProjectMembership
 
 REVIEWED = [Annotation.Status.ACCEPTED, Annotation.Status.REJECTED, Annotation.Status.CORRECTED]
@@ -77,7 +77,7 @@ def outcome_organization_ids(actor) -> QuerySet:
     if not actor.is_authenticated:
         return Organization.objects.none().values("id")
     overseen = overseen_organizations_filter(actor)  # a programme's operators: registered by programmes
-    return Organization.objects.filter(Q(id__in=staff_organization_ids(actor)) | overseen).values("id")
+    return Organization.objects.filter(access.staff_filter(actor, field="pk") | overseen).values("id")
 
 
 def outcome_organizations(*, actor) -> QuerySet[Organization]:
@@ -86,7 +86,7 @@ def outcome_organizations(*, actor) -> QuerySet[Organization]:
 
 def outcome_list(*, actor) -> QuerySet[Outcome]:
     return (
-        Outcome.objects.filter(organization_id__in=outcome_organization_ids(actor))
+        access.scope_to_organizations(Outcome.objects.all(), outcome_organization_ids(actor))
         .select_related("organization", "person", "cohort__course", "employer")
         .order_by("-happened_on", "-id")
     )
@@ -101,7 +101,7 @@ def outcome_get(*, actor, outcome_id: int) -> Outcome:
 
 def employer_list(*, actor) -> QuerySet[PartnerEmployer]:
     return (
-        PartnerEmployer.objects.filter(organization_id__in=outcome_organization_ids(actor))
+        access.scope_to_organizations(PartnerEmployer.objects.all(), outcome_organization_ids(actor))
         .select_related("organization")
         .prefetch_related("cohorts__course")
         .order_by("name")
@@ -117,7 +117,9 @@ def employer_get(*, actor, employer_id: int) -> PartnerEmployer:
 
 def cohort_list_of(*, organization_ids) -> QuerySet[Cohort]:
     """Cohorts of the organizations' courses."""
-    return Cohort.objects.filter(course__organization_id__in=organization_ids).select_related("course")
+    return access.scope_to_organizations(Cohort.objects.all(), organization_ids, "course__organization").select_related(
+        "course"
+    )
 
 
 def trained_by(*, person: User, organization: Organization) -> bool:
@@ -128,8 +130,9 @@ def trained_by(*, person: User, organization: Organization) -> bool:
 def graduate_list(*, actor) -> QuerySet[User]:
     """People trained by the organizations the actor records outcomes for (for the form's choices)."""
     return (
+        # One filter() call, so the same enrolment is both in the organization's course and trained.
         User.objects.filter(
-            enrolments__cohort__course__organization_id__in=outcome_organization_ids(actor),
+            access.organization_filter(outcome_organization_ids(actor), "enrolments__cohort__course__organization"),
             enrolments__status__in=TRAINED,
         )
         .distinct()

@@ -8,8 +8,9 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from datadam.catalog.models import Dataset, Download, TermsAcceptance
+from datadam.catalog.models import Dataset, Download
 from datadam.core.errors import NotFound
+from datadam.projects import access
 from datadam.releases.models import Release, ReleaseFile
 
 PUBLISHED = Release.Status.PUBLISHED
@@ -65,15 +66,6 @@ def release_file_get(*, release: Release, name: str) -> ReleaseFile:
     return file
 
 
-def may_download(*, user, dataset: Dataset) -> str:
-    """"" when the visitor may download; else what they must do first: "login" or "terms"."""
-    if (dataset.requires_login or dataset.terms) and not user.is_authenticated:
-        return "login"
-    if dataset.terms and not TermsAcceptance.objects.filter(dataset=dataset, user=user).exists():
-        return "terms"
-    return ""
-
-
 def downloads_by_day(*, dataset: Dataset) -> list[dict]:
     rows = (
         Download.objects.filter(file__release__project_id=dataset.project_id)
@@ -93,7 +85,8 @@ def downloads_total(organizations=None, since: date | None = None, until: date |
     `organizations` is an iterable of Organization objects or ids (None: all); since/until are inclusive days."""
     downloads = Download.objects.all()
     if organizations is not None:
-        downloads = downloads.filter(file__release__project__organization__in=list(organizations))
+        path = "file__release__project__organization"
+        downloads = access.scope_to_organizations(downloads, list(organizations), path)
     if since is not None:
         downloads = downloads.filter(day__gte=since)
     if until is not None:
@@ -105,7 +98,7 @@ def releases_published_count(organizations=None, since: date | None = None, unti
     """Releases published, optionally for some organizations and between two days (inclusive)."""
     releases = Release.objects.filter(status=PUBLISHED)
     if organizations is not None:
-        releases = releases.filter(project__organization__in=list(organizations))
+        releases = access.scope_to_organizations(releases, list(organizations), "project__organization")
     if since is not None:
         releases = releases.filter(published_at__date__gte=since)
     if until is not None:

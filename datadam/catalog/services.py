@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
+from datadam.catalog import permissions
 from datadam.catalog.models import Dataset, Download, DownloadProgress, TermsAcceptance
 from datadam.core.errors import Invalid, NotFound
-from datadam.projects import permissions
 from datadam.projects.models import Project
 from datadam.releases.models import ReleaseFile
 
@@ -46,7 +46,7 @@ def dataset_ensure(*, project: Project) -> Dataset:
 @transaction.atomic
 def dataset_update(*, actor: User, project: Project, **fields) -> Dataset:
     """Write the datasheet. Only the project's managers may; unknown fields are refused."""
-    if not permissions.can_manage_project(actor, project):
+    if not permissions.can_edit_datasheet(actor, project):
         raise NotFound(_("No such project."))
     unknown = set(fields) - set(DATASHEET_FIELDS)
     if unknown:

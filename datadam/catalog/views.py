@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from datadam.catalog import forms, selectors, services
+from datadam.catalog import forms, permissions, selectors, services
 from datadam.core.client_address import client_address
 from datadam.core.errors import PermissionDenied
 from datadam.projects import selectors as project_selectors
@@ -36,7 +36,7 @@ def dataset_page(request: HttpRequest, slug: str) -> HttpResponse:
         "latest": latest,
         "files": [(file, counts.get(file.id, 0)) for file in latest.files.order_by("name")],
         "by_day": selectors.downloads_by_day(dataset=dataset),
-        "must": selectors.may_download(user=request.user, dataset=dataset),
+        "must": permissions.download_needs(request.user, dataset),
         "data_type": Project.DataType(dataset.project.data_type).label,
     }
     return render(request, "catalog/dataset.html", context)
@@ -75,7 +75,7 @@ def file_download(request: HttpRequest, slug: str, version: str, name: str) -> H
     dataset = selectors.dataset_get(slug=slug)
     release = selectors.release_published_get(dataset=dataset, version=version)
     file = selectors.release_file_get(release=release, name=name)
-    must = selectors.may_download(user=request.user, dataset=dataset)
+    must = permissions.download_needs(request.user, dataset)
     if must == "login":
         return redirect_to_login(request.get_full_path())
     if must == "terms":

@@ -8,12 +8,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import NotFound
 from datadam.jobs import requirements
 from datadam.jobs.models import JobPosting
 from datadam.labeling.models import Annotation
 from datadam.pay import selectors as pay_selectors
+from datadam.projects import access
+from datadam.projects import selectors as project_selectors
 from datadam.projects.models import Item, Project
 
 MAX_SEARCH_LENGTH = 100
@@ -111,9 +112,10 @@ def job_get(*, actor, project_id: int) -> JobPosting:
     (staff preview a closed or invite-only posting); anything else is NotFound."""
     posting = job_list_public().filter(project_id=project_id).first()
     if posting is None and actor.is_authenticated:
+        previews = JobPosting.objects.filter(project_id=project_id)
+        previews = access.scope_to_staff(previews, actor, "project__organization")
         posting = (
-            JobPosting.objects.filter(project_id=project_id, project__organization_id__in=staff_organization_ids(actor))
-            .select_related("project", "project__organization")
+            previews.select_related("project", "project__organization")
             .annotate(work_remaining=_open_slots())
             .first()
         )
@@ -124,13 +126,7 @@ def job_get(*, actor, project_id: int) -> JobPosting:
 
 def posting_for_project(*, actor, project_id: int) -> tuple[Project, JobPosting | None]:
     """A managed project and its posting (None before one is published). Foreign projects are NotFound."""
-    project = (
-        Project.objects.filter(id=project_id, organization_id__in=staff_organization_ids(actor))
-        .select_related("organization")
-        .first()
-    )
-    if project is None:
-        raise NotFound(_("No such project."))
+    project = project_selectors.project_managed_get(actor=actor, project_id=project_id)
     return project, JobPosting.objects.filter(project=project).first()
 
 

@@ -9,8 +9,7 @@ from django.views.decorators.http import require_POST
 
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError, NotFound
-from datadam.media import collect, forms, links
-from datadam.projects.models import Project
+from datadam.media import collect, forms, links, selectors
 from datadam.projects.permissions import can_review
 
 
@@ -26,7 +25,7 @@ def collection_create(request: HttpRequest) -> HttpResponse:
     organizations = account_selectors.organization_list(actor=request.user)
     if not organizations.exists():
         raise NotFound(_("No such organization."))
-    projects = Project.objects.filter(organization__in=organizations, collection_task__isnull=True, hidden=False)
+    projects = selectors.collection_project_choices(actor=request.user)
     form = forms.CollectionForm(request.POST or None, organizations=organizations, projects=projects)
     error = None
     if request.method == "POST" and form.is_valid():

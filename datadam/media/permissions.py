@@ -3,7 +3,7 @@ app above media lets see it (`viewers.py`)."""
 
 from datadam.media.viewers import media_viewer_allowed
 from datadam.projects.models import Project
-from datadam.projects.permissions import is_project_staff
+from datadam.projects.permissions import is_project_member, is_project_staff
 
 
 def can_view_media(user, project: Project) -> bool:
@@ -11,7 +11,7 @@ def can_view_media(user, project: Project) -> bool:
         return False
     return (
         is_project_staff(user, project)
-        or project.memberships.filter(user=user).exists()
+        or is_project_member(user, project)
         or media_viewer_allowed(user, project)
     )
 

@@ -3,13 +3,13 @@
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import NotFound
 from datadam.media import links, permissions
 from datadam.media.models import MediaFile
 from datadam.media.viewers import media_viewer_allowed
-from datadam.projects.models import ImportBatch, Item
-from datadam.projects.selectors import project_list, project_member_ids
+from datadam.projects import access
+from datadam.projects.models import ImportBatch, Item, Project
+from datadam.projects.selectors import project_list
 
 REFERENCE_PREFIX = "media:"
 
@@ -26,9 +26,7 @@ def media_file_list(*, actor) -> QuerySet[MediaFile]:
     """Media of projects the actor's organizations own or the actor joined."""
     if not actor.is_authenticated:
         return MediaFile.objects.none()
-    return MediaFile.objects.filter(project__organization_id__in=staff_organization_ids(actor)) | (
-        MediaFile.objects.filter(project_id__in=project_member_ids(actor))
-    )
+    return access.scope_to_visible(MediaFile.objects.all(), actor)
 
 
 def media_file_get(*, actor, media_id: int) -> MediaFile:
@@ -83,14 +81,14 @@ def media_describe(media: MediaFile, *, user_id: int) -> dict:
     }
 
 
+def collection_project_choices(*, actor) -> QuerySet[Project]:
+    """Projects a collection may be set up on: the actor's organizations' shown projects without one yet."""
+    return access.projects_managed_by(actor).filter(collection_task__isnull=True, hidden=False)
+
+
 def media_import_get(*, actor, batch_id: int) -> ImportBatch:
-    batch = (
-        ImportBatch.objects.filter(
-            id=batch_id, file_format__startswith="media-", project__organization_id__in=staff_organization_ids(actor)
-        )
-        .select_related("project")
-        .first()
-    )
+    batches = ImportBatch.objects.filter(id=batch_id, file_format__startswith="media-")
+    batch = access.scope_to_staff(batches, actor, "project__organization").select_related("project").first()
     if batch is None:
         raise NotFound(_("No such import."))
     return batch

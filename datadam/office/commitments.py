@@ -13,10 +13,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from datadam.academy.models import Enrolment, Qualification
-from datadam.accounts.models import OrganizationMembership
 from datadam.labeling.models import Annotation
 from datadam.office.models import DIRECT_HIRES_PER_100M, HUNDRED_MILLION, ConsortiumMember, DataProject
 from datadam.pay.selectors import project_wage_figures
+from datadam.projects import access
 from datadam.projects.models import Item
 from datadam.releases.models import Release
 from datadam.review.models import Review
@@ -82,9 +82,7 @@ def direct_hires_on(data_project: DataProject, day: date) -> Figure:
 def staff_ids(data_project: DataProject) -> set[int]:
     """People on the staff of any consortium organization: their work is not crowd work."""
     organizations = ConsortiumMember.objects.filter(data_project=data_project).values("organization_id")
-    return set(
-        OrganizationMembership.objects.filter(organization_id__in=organizations).values_list("user_id", flat=True)
-    )
+    return set(access.staff_user_ids(organizations).values_list("user_id", flat=True))
 
 
 def crowd_share_on(data_project: DataProject, day: date) -> Figure:

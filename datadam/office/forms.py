@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datadam.accounts.models import Organization
 from datadam.office.models import DataProject
+from datadam.projects import access
 from datadam.projects.models import Project
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -40,9 +41,8 @@ class RegisterForm(forms.Form):
         organizations = programme.organizations.order_by("name")
         for name in ("executing", "crowdsourcing", "training"):
             self.fields[name].queryset = organizations
-        self.fields["projects"].queryset = Project.objects.filter(
-            organization__in=organizations, hidden=False
-        ).order_by("name")
+        projects = access.scope_to_organizations(Project.objects.filter(hidden=False), organizations)
+        self.fields["projects"].queryset = projects.order_by("name")
 
 
 class DeliveryForm(forms.Form):

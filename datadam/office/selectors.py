@@ -6,11 +6,11 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import NotFound
 from datadam.office import commitments
 from datadam.office.models import ConsortiumMember, DataProject, DirectHire
 from datadam.programmes.models import Programme
+from datadam.projects import access
 
 
 def programmes_operated(*, actor) -> QuerySet[Programme]:
@@ -29,7 +29,7 @@ def programme_operated_get(*, actor, programme_id: int) -> Programme:
 def data_projects_visible(*, actor) -> QuerySet[DataProject]:
     if not actor.is_authenticated:
         return DataProject.objects.none()
-    own = ConsortiumMember.objects.filter(organization_id__in=staff_organization_ids(actor)).values("data_project_id")
+    own = access.scope_to_staff(ConsortiumMember.objects.all(), actor).values("data_project_id")
     return (
         DataProject.objects.filter(Q(programme__operators=actor) | Q(id__in=own))
         .distinct()
@@ -45,22 +45,15 @@ def data_project_get(*, actor, data_project_id: int) -> DataProject:
     return data_project
 
 
-def is_operator(actor, data_project: DataProject) -> bool:
-    return data_project.programme.operators.filter(id=actor.id).exists()
-
-
 def executing_organization_ids(actor, data_project: DataProject) -> set[int]:
     """The executing organizations of the data project where the actor is staff: they record direct hires."""
-    return set(
-        data_project.members.filter(
-            role=ConsortiumMember.Role.EXECUTING, organization_id__in=staff_organization_ids(actor)
-        ).values_list("organization_id", flat=True)
-    )
+    executing = data_project.members.filter(role=ConsortiumMember.Role.EXECUTING)
+    return set(access.scope_to_staff(executing, actor).values_list("organization_id", flat=True))
 
 
 def hires_shown_to(*, actor, data_project: DataProject) -> list[dict]:
     """Every hire row; the person's name and number only where the actor works for the employing organization."""
-    own = set(staff_organization_ids(actor).values_list("organization_id", flat=True))
+    own = set(access.staff_organization_ids(actor).values_list("organization_id", flat=True))
     rows = []
     for hire in DirectHire.objects.filter(data_project=data_project).select_related("organization"):
         mine = hire.organization_id in own

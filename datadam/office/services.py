@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record
 from datadam.core.errors import Conflict, Invalid, NotFound
-from datadam.office import selectors
+from datadam.office import permissions, selectors
 from datadam.office.models import ConsortiumMember, DataProject, DirectHire, PlannedDelivery
 from datadam.programmes.models import Programme
 from datadam.projects.models import Project
@@ -88,7 +88,7 @@ def data_project_register(
     projects: list[Project],
 ) -> DataProject:
     """The programme office registers a funded data project with its consortium, plan and Datadam projects."""
-    if not programme.operators.filter(id=actor.id).exists():
+    if not permissions.is_programme_operator(actor, programme):
         raise NotFound(_("No such programme."))
     _check_plan(plan, deliveries)
     _check_consortium(members)
@@ -108,7 +108,7 @@ def data_project_register(
 
 @transaction.atomic
 def delivery_add(*, actor: User, data_project: DataProject, delivery: Delivery) -> PlannedDelivery:
-    if not selectors.is_operator(actor, data_project):
+    if not permissions.can_plan_data_project(actor, data_project):
         raise NotFound(_("No such data project."))
     _check_delivery(data_project.starts_on, delivery)
     planned = PlannedDelivery.objects.create(data_project=data_project, **delivery.__dict__)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from datadam.core.errors import DomainError, Invalid
-from datadam.office import commitments, forms, responses, selectors, services
+from datadam.office import commitments, forms, permissions, responses, selectors, services
 from datadam.office.models import ConsortiumMember
 
 
@@ -91,7 +91,7 @@ def _detail_context(request: HttpRequest, data_project, **forms_given) -> dict:
         "projects": data_project.projects.order_by("name"),
         "hires": selectors.hires_shown_to(actor=request.user, data_project=data_project),
         "releases": commitments.published_releases(data_project, day),
-        "is_operator": selectors.is_operator(request.user, data_project),
+        "is_operator": permissions.can_plan_data_project(request.user, data_project),
         "delivery_form": forms_given.get("delivery_form") or forms.DeliveryForm(),
         "hire_form": forms_given.get("hire_form") or forms.HireForm(organization_ids=hiring_organizations)
         if hiring_organizations

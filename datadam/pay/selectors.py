@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import Organization
-from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import Invalid, NotFound
 from datadam.pay import active_time
 from datadam.pay.active_time import active_seconds_of
 from datadam.pay.models import LedgerEntry
+from datadam.projects import access
 from datadam.projects.models import Project
 
 RATE_MARGIN = 1.2
@@ -187,7 +187,7 @@ def rate_suggestion(*, project: Project) -> int | None:
 
 def payroll_get(*, actor, organization_id: int, period: Period) -> dict:
     """Every worker's total for the month in one organization, for payroll. Only its staff may read it."""
-    organization = Organization.objects.filter(id=organization_id, id__in=staff_organization_ids(actor)).first()
+    organization = access.scope_to_staff(Organization.objects.filter(id=organization_id), actor, field="pk").first()
     if organization is None:
         raise NotFound(_("No such organization."))
     start, end = period.bounds

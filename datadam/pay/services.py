@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record
 from datadam.core.errors import Invalid, NotFound
+from datadam.pay import permissions
 from datadam.pay.models import LedgerEntry, UnitRate
 from datadam.pay.units import payable_units, piece_amount
-from datadam.projects.models import MAX_RATE, Project, ProjectMembership
-from datadam.projects.permissions import is_project_staff
+from datadam.projects import access
+from datadam.projects.models import MAX_RATE, Project
 from datadam.projects.schema.validate import schema_parse
 
 CORRECTION_SHARE = {Project.CorrectionPay.FULL: 1.0, Project.CorrectionPay.HALF: 0.5, Project.CorrectionPay.NONE: 0.0}
@@ -129,8 +130,7 @@ def ledger_reverse_for_annotation(*, annotation: PaidWork, reason: str) -> Ledge
 def _works_for(worker: User, organization: Organization) -> bool:
     """A member of one of the organization's projects or its staff, or someone it has paid before."""
     return (
-        ProjectMembership.objects.filter(user=worker, project__organization=organization).exists()
-        or organization.memberships.filter(user=worker).exists()
+        access.belongs_to_organization(worker, organization.id)
         or LedgerEntry.objects.filter(worker=worker, organization=organization).exists()
     )
 
@@ -153,7 +153,7 @@ def ledger_adjust(
     """A manager's bonus or correction of pay. The reason is required and stays on the statement."""
     if kind not in {LedgerEntry.Kind.ADJUSTMENT, LedgerEntry.Kind.BONUS}:
         raise Invalid(_("Only adjustments and bonuses are entered by hand."))
-    if not organization.memberships.filter(user=actor).exists() or (project and not is_project_staff(actor, project)):
+    if not permissions.can_adjust_pay(actor, organization, project):
         raise NotFound(_("No such organization."))
     reason = (reason or "").strip()
     if not reason:
@@ -187,7 +187,7 @@ def ledger_adjust(
 @transaction.atomic
 def unit_rate_set(*, actor: User, project: Project, control: str, unit: str, rate: int) -> UnitRate | None:
     """Set what one unit of a control's work pays; a rate of 0 removes it. Applies to work paid from now on."""
-    if not is_project_staff(actor, project):
+    if not permissions.can_set_rates(actor, project):
         raise NotFound(_("No such project."))
     found = {entry.name: entry for entry in schema_parse(project.schema).controls}
     if control not in found:

@@ -19,6 +19,7 @@ from datadam.catalog import selectors as catalog
 from datadam.core.errors import Invalid, NotFound
 from datadam.labeling.models import Annotation
 from datadam.programmes.models import Programme, ProgrammeTarget
+from datadam.projects import access
 
 ACTIVE_DAYS = 30
 MAX_PERIOD_DAYS = 366 * 10
@@ -97,10 +98,10 @@ class Scope:
     def cohorts(self) -> QuerySet[Cohort]:
         """Cohorts of the organizations' courses that ran at some time in the period."""
         return (
-            Cohort.objects.filter(
-                course__organization_id__in=self.organization_ids,
-                starts_on__lte=self.period.end,
-                ends_on__gte=self.period.start,
+            access.scope_to_organizations(
+                Cohort.objects.filter(starts_on__lte=self.period.end, ends_on__gte=self.period.start),
+                self.organization_ids,
+                "course__organization",
             )
             .select_related("course")
             .order_by("starts_on", "id")
@@ -108,10 +109,12 @@ class Scope:
 
     def annotations(self) -> QuerySet[Annotation]:
         """Work in the organizations' real projects (course practice projects are hidden and left out)."""
-        return Annotation.objects.filter(project__organization_id__in=self.organization_ids, project__hidden=False)
+        annotations = Annotation.objects.filter(project__hidden=False)
+        return access.scope_to_organizations(annotations, self.organization_ids, "project__organization")
 
     def outcomes(self) -> QuerySet[Outcome]:
-        return Outcome.objects.filter(organization_id__in=self.organization_ids, happened_on__lte=self.period.end)
+        outcomes = Outcome.objects.filter(happened_on__lte=self.period.end)
+        return access.scope_to_organizations(outcomes, self.organization_ids)
 
 
 def _ids(queryset: QuerySet, field: str = "user_id") -> set[int]:

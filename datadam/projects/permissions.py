@@ -1,18 +1,25 @@
 """Who may do what in a project: small predicates, no queries beyond membership look-ups."""
 
-from datadam.accounts.models import OrganizationMembership
+from datadam.projects import access
+from datadam.projects.access import has_project_role, is_project_member, is_project_staff
 from datadam.projects.models import Project, ProjectMembership
 
+# The membership look-ups themselves are the access module's; they are named here too, for the callers.
+__all__ = [
+    "can_create_project",
+    "can_join",
+    "can_manage_project",
+    "can_review",
+    "can_see_progress",
+    "has_project_role",
+    "is_project_member",
+    "is_project_staff",
+]
 
-def is_project_staff(user, project: Project) -> bool:
-    return (
-        user.is_authenticated
-        and OrganizationMembership.objects.filter(user=user, organization_id=project.organization_id).exists()
-    )
 
-
-def has_project_role(user, project: Project, role: str) -> bool:
-    return user.is_authenticated and ProjectMembership.objects.filter(user=user, project=project, role=role).exists()
+def can_create_project(user) -> bool:
+    """Staff of at least one organization (a project belongs to one)."""
+    return access.staff_organization_ids(user).exists()
 
 
 def can_manage_project(user, project: Project) -> bool:
@@ -26,3 +33,8 @@ def can_join(user, project: Project) -> bool:
 def can_review(user, project: Project) -> bool:
     """The project's reviewers and its organization's staff (review and media ask it; their own work aside)."""
     return has_project_role(user, project, ProjectMembership.Role.REVIEWER) or is_project_staff(user, project)
+
+
+def can_see_progress(user, project: Project) -> bool:
+    """The project page's figures: for its organization's staff and the people who joined it."""
+    return access.is_project_staff(user, project) or access.is_project_member(user, project)

@@ -3,32 +3,16 @@
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import NotFound
+from datadam.projects import access
 from datadam.projects.models import ImportBatch, Item, Project, ProjectMembership
-
-
-def project_member_ids(actor, role: str | None = None) -> QuerySet:
-    """Ids of projects the actor joined as a crowd worker (a subquery)."""
-    if not actor.is_authenticated:
-        return ProjectMembership.objects.none().values("project_id")
-    memberships = ProjectMembership.objects.filter(user=actor)
-    if role:
-        memberships = memberships.filter(role=role)
-    return memberships.values("project_id")
 
 
 def project_list(*, actor) -> QuerySet[Project]:
     """Projects of the actor's organizations, plus projects the actor joined."""
     if not actor.is_authenticated:
         return Project.objects.none()
-    return (
-        Project.objects.filter(
-            Q(organization_id__in=staff_organization_ids(actor)) | Q(id__in=project_member_ids(actor))
-        )
-        .select_related("organization")
-        .order_by("-created_at")
-    )
+    return access.projects_visible_to(actor).select_related("organization").order_by("-created_at")
 
 
 def project_list_shown(*, actor) -> QuerySet[Project]:
@@ -40,7 +24,7 @@ def project_list_open_to_join(*, actor) -> QuerySet[Project]:
     """Open projects the actor has not joined yet: what a new account can see and join (never hidden ones)."""
     projects = Project.objects.filter(join_policy=Project.JoinPolicy.OPEN, hidden=False).select_related("organization")
     if actor.is_authenticated:
-        projects = projects.exclude(id__in=project_member_ids(actor))
+        projects = projects.exclude(access.member_filter(actor, field="pk"))
     return projects.order_by("-created_at")
 
 
@@ -56,14 +40,9 @@ def project_for_labeler_get(*, actor, project_id: int) -> Project:
 
     Anyone else gets the general look-up: NotFound for outsiders, the project for its staff.
     """
-    membership = (
-        ProjectMembership.objects.filter(project_id=project_id, user_id=actor.id, role=ProjectMembership.Role.LABELER)
-        .select_related("project")
-        .first()
-        if actor.is_authenticated
-        else None
-    )
-    return membership.project if membership else project_get(actor=actor, project_id=project_id)
+    labeler = ProjectMembership.Role.LABELER
+    project = access.scope_to_members(Project.objects.filter(id=project_id), actor, field="pk", role=labeler).first()
+    return project or project_get(actor=actor, project_id=project_id)
 
 
 def project_get_joinable(*, actor, project_id: int) -> Project:
@@ -75,20 +54,15 @@ def project_get_joinable(*, actor, project_id: int) -> Project:
 
 
 def project_managed_get(*, actor, project_id: int) -> Project:
-    project = (
-        Project.objects.filter(id=project_id, organization_id__in=staff_organization_ids(actor))
-        .select_related("organization")
-        .first()
-    )
+    """A project of an organization where the actor is staff; any other id is NotFound."""
+    project = access.projects_managed_by(actor).filter(id=project_id).select_related("organization").first()
     if project is None:
         raise NotFound(_("No such project."))
     return project
 
 
 def project_roles(*, actor, project: Project) -> set[str]:
-    if not actor.is_authenticated:
-        return set()
-    return set(ProjectMembership.objects.filter(user=actor, project=project).values_list("role", flat=True))
+    return access.project_roles(actor, project)
 
 
 def project_progress(*, project: Project) -> dict:
@@ -120,11 +94,8 @@ def import_batch_list(*, actor, project_id: int) -> QuerySet[ImportBatch]:
 
 
 def import_batch_get(*, actor, batch_id: int) -> ImportBatch:
-    batch = (
-        ImportBatch.objects.filter(id=batch_id, project__organization_id__in=staff_organization_ids(actor))
-        .select_related("project")
-        .first()
-    )
+    batches = access.scope_to_staff(ImportBatch.objects.filter(id=batch_id), actor, "project__organization")
+    batch = batches.select_related("project").first()
     if batch is None:
         raise NotFound(_("No such import."))
     return batch

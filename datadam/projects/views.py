@@ -28,7 +28,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     context = {
         "projects": selectors.project_list_shown(actor=request.user),
         "open_projects": selectors.project_list_open_to_join(actor=request.user)[:50],
-        "can_create": account_selectors.organization_list(actor=request.user).exists(),
+        "can_create": permissions.can_create_project(request.user),
     }
     return render(request, "projects/list.html", context)
 
@@ -36,13 +36,13 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
     project = selectors.project_get_joinable(actor=request.user, project_id=project_id)
-    roles = selectors.project_roles(actor=request.user, project=project)
-    is_staff = account_selectors.organization_role(actor=request.user, organization_id=project.organization_id)
     context = {
         "project": project,
-        "roles": roles,
-        "is_staff": bool(is_staff),
-        "progress": selectors.project_progress(project=project) if (roles or is_staff) else None,
+        "roles": selectors.project_roles(actor=request.user, project=project),
+        "is_staff": permissions.is_project_staff(request.user, project),
+        "progress": (
+            selectors.project_progress(project=project) if permissions.can_see_progress(request.user, project) else None
+        ),
         "guideline_html": services.guideline_html(project.guideline),
         "controls": schema_parse(project.schema).controls,
         "can_review": permissions.can_review(request.user, project),

@@ -20,9 +20,8 @@ from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
 from datadam.core.text import load_bounded_json
 from datadam.labeling.models import Annotation, Assignment
 from datadam.projects.models import Item, Project
-from datadam.projects.permissions import can_manage_project
 from datadam.projects.schema.validate import annotation_validate, schema_parse
-from datadam.quality import aggregation, sampling, selectors
+from datadam.quality import aggregation, permissions, sampling, selectors
 from datadam.quality.models import GoldItem, QualityPolicy, WorkerFlag, WorkerPause
 
 POLICY_FIELDS = {
@@ -46,7 +45,7 @@ MIN_ANSWERS_FOR_HABITS = 10  # speed and one-answer flags need this many answers
 
 
 def _require_manager(actor: User, project: Project) -> None:
-    if not can_manage_project(actor, project):
+    if not permissions.can_manage_quality(actor, project):
         raise NotFound(_("No such project."))
 
 

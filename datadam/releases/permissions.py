@@ -2,7 +2,7 @@
 
 from datadam.accounts.models import User
 from datadam.projects import permissions as project_permissions
-from datadam.projects.models import Project, ProjectMembership
+from datadam.projects.models import Project
 from datadam.releases.models import Verifier
 
 
@@ -19,8 +19,7 @@ def is_verifier_for(user: User, project: Project) -> bool:
 def is_independent_of(user: User, project: Project) -> bool:
     """Neither staff of the project's organization nor a labeler or reviewer of the project."""
     return not (
-        project_permissions.is_project_staff(user, project)
-        or ProjectMembership.objects.filter(user=user, project=project).exists()
+        project_permissions.is_project_staff(user, project) or project_permissions.is_project_member(user, project)
     )
 
 

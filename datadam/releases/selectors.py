@@ -1,24 +1,20 @@
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from datadam.accounts.selectors import staff_organization_ids
 from datadam.core.errors import NotFound
+from datadam.projects import access
 from datadam.releases import exporters
 from datadam.releases.models import ExportJob, QualityTargets, Release, ReleaseFile, Verifier
 
 
 def export_job_list(*, actor, project_id: int) -> QuerySet[ExportJob]:
-    return ExportJob.objects.filter(
-        project_id=project_id, project__organization_id__in=staff_organization_ids(actor)
-    ).order_by("-created_at")
+    jobs = access.scope_to_staff(ExportJob.objects.filter(project_id=project_id), actor, "project__organization")
+    return jobs.order_by("-created_at")
 
 
 def export_job_get(*, actor, job_id: int) -> ExportJob:
-    job = (
-        ExportJob.objects.filter(id=job_id, project__organization_id__in=staff_organization_ids(actor))
-        .select_related("project")
-        .first()
-    )
+    job = access.scope_to_staff(ExportJob.objects.filter(id=job_id), actor, "project__organization")
+    job = job.select_related("project").first()
     if job is None:
         raise NotFound(_("No such export."))
     return job
@@ -37,16 +33,15 @@ def export_format_list(*, project) -> list[dict]:
 
 
 def release_list(*, actor, project_id: int) -> QuerySet[Release]:
-    return Release.objects.filter(
-        project_id=project_id, project__organization_id__in=staff_organization_ids(actor)
-    ).order_by("-cut_at", "-id")
+    releases = access.scope_to_staff(Release.objects.filter(project_id=project_id), actor, "project__organization")
+    return releases.order_by("-cut_at", "-id")
 
 
 def release_get(*, actor, project_id: int, release_id: int) -> Release:
     """A release for its project's staff, or for a verifier of the project's organization; NotFound otherwise."""
-    visible = Q(project__organization_id__in=staff_organization_ids(actor))
-    if actor.is_authenticated:
-        visible |= Q(project__organization_id__in=Verifier.objects.filter(user=actor).values("organization_id"))
+    visible = access.staff_filter(actor, "project__organization") | access.organization_filter(
+        _verified_organization_ids(actor), "project__organization"
+    )
     release = (
         Release.objects.filter(visible, id=release_id, project_id=project_id).select_related("project").first()
     )
@@ -55,11 +50,18 @@ def release_get(*, actor, project_id: int, release_id: int) -> Release:
     return release
 
 
+def _verified_organization_ids(actor) -> QuerySet:
+    """Ids of the organizations whose releases the actor verifies (a subquery; none for anonymous visitors)."""
+    if not actor.is_authenticated:
+        return Verifier.objects.none().values("organization_id")
+    return Verifier.objects.filter(user=actor).values("organization_id")
+
+
 def release_list_to_verify(*, actor) -> QuerySet[Release]:
     """Built releases waiting for this verifier's sign-off, of the organizations they verify for."""
-    organizations = Verifier.objects.filter(user=actor).values("organization_id") if actor.is_authenticated else []
+    releases = Release.objects.filter(status=Release.Status.BUILT)
     return (
-        Release.objects.filter(project__organization_id__in=organizations, status=Release.Status.BUILT)
+        access.scope_to_organizations(releases, _verified_organization_ids(actor), "project__organization")
         .select_related("project")
         .order_by("built_at")
     )

@@ -20,8 +20,9 @@ from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record, audit_record_project
 from datadam.core.errors import Invalid, NotFound
 from datadam.pay import services as pay_services
+from datadam.projects import access
 from datadam.projects import services as project_services
-from datadam.projects.models import Project
+from datadam.projects.models import Project, ProjectMembership
 
 
 def _grant(user: User, course: Course, role: str, granted_by: User | None = None) -> list[Qualification]:
@@ -72,7 +73,7 @@ def reviewer_promote(*, actor: User, project: Project, user: User) -> Qualificat
     data type (and subject area) and the reviewer role in the project."""
     if not permissions.is_organization_staff(actor, project.organization_id):
         raise NotFound(_("No such project."))
-    if not project.memberships.filter(user=user, role="labeler").exists():
+    if not access.has_project_role(user, project, ProjectMembership.Role.LABELER):
         raise Invalid(_("Only a labeler of this project can be promoted here."))
     requirement = selectors.project_requirement(project)
     subject = requirement.subject if requirement else ""
