@@ -87,6 +87,7 @@ class Run:
     # Answers that mean "no node answered" when a load balancer stands in front (502, 503, 504 from nginx): the
     # request is sent again, as after a refused connection, and recorded as unanswered.
     retry_statuses: frozenset[int] = frozenset()
+    headers: dict[str, str] = field(default_factory=dict)  # sent with every request
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("http://127.0.0.1:", "http://localhost:", "https://127.0.0.1:")):
@@ -120,6 +121,7 @@ class Run:
         session = requests.Session()
         session.verify = self.verify
         session.trust_env = self.verify is True  # else REQUESTS_CA_BUNDLE would replace the certificate given
+        session.headers.update(self.headers)
         session.headers["Authorization"] = f"Bearer {self.tokens[index]}"
         mine: list[Event] = []
         try:

@@ -17,6 +17,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import psutil
 import pytest
 from axes.models import AccessAttempt
 from django.db import connection
@@ -248,3 +249,43 @@ def test_the_nginx_configuration_of_the_guide_is_valid(tmp_path: Path) -> None:
     checked = subprocess.run([binary, "-t", "-c", str(main), "-e", str(tmp_path / "error.log")], capture_output=True)
     assert checked.returncode == 0, checked.stderr.decode()
     assert json.dumps(NGINX_CONF.read_text()).count("X-Forwarded-For $remote_addr") == 1
+
+
+MEASURE_SECONDS = env_int("DATADAM_MULTINODE_MEASURE_SECONDS", 0)
+
+
+@pytest.mark.skipif(not MEASURE_SECONDS, reason="a measurement: DATADAM_MULTINODE_MEASURE_SECONDS=10 runs it")
+def test_measure_loops_through_nginx_against_one_node_directly(cast, cluster: Cluster) -> None:
+    """Not a check: prints loops/s and the web nodes' and nginx's CPU per loop, through nginx and direct."""
+    crew = [factories.ProjectMembershipFactory(project=cast.project).user for _ in range(8)]
+    tokens = [accounts.token_create(user=person, name="measure")[1] for person in crew]
+    factories.ItemFactory.create_batch(4000, project=cast.project, target_overlap=1)
+    nginx = psutil.Process(cluster.processes["nginx"].popen.pid)
+    for label, url in (("direct (node A)", f"http://127.0.0.1:{cluster.node_ports[0]}"), ("nginx", cluster.url)):
+        web, proxy = cluster.web_cpu_seconds(), _tree_cpu(nginx)
+        run = history.Run(
+            base_url=url,
+            project_id=cast.project.id,
+            tokens=tokens,
+            loops=10_000,
+            max_seconds=MEASURE_SECONDS,
+            results=RESULTS,
+            mix=history.Mix(skip=0, expire=0, draft=0, resubmit=0),
+            verify=str(cluster.certificate),
+            # Direct, the node is told what nginx tells it, else it redirects plain HTTP (DATADAM_HTTPS=true).
+            headers={"X-Forwarded-Proto": "https"} if url.startswith("http:") else {},
+        ).go()
+        web, proxy = cluster.web_cpu_seconds() - web, _tree_cpu(nginx) - proxy
+        assert run.loops_done, run.events[:3]
+        print(
+            f"\n{label}: {run.loops_per_second:.1f} loops/s, web {1000 * web / run.loops_done:.1f} ms CPU/loop, "
+            f"nginx {1000 * proxy / run.loops_done:.2f} ms CPU/loop ({run.loops_done} loops)"
+        )
+
+
+def _tree_cpu(process: "psutil.Process") -> float:
+    total = 0.0
+    for each in [process, *process.children(recursive=True)]:
+        times = each.cpu_times()
+        total += times.user + times.system
+    return total
