@@ -56,6 +56,9 @@ dist: build
 
 bench: build
 	$(PY) bench/run.py
+	# Two nodes behind nginx (tests/multinode) at full size, with loops/s and CPU per loop against one node direct.
+	DATADAM_MULTINODE_ITEMS=400 DATADAM_MULTINODE_LOOPS=60 DATADAM_MULTINODE_MEASURE_SECONDS=20 \
+	  scripts/with-postgres.sh $(PY) -m pytest tests/multinode -q -s
 
 clean:
 	rm -rf $(VENV) frontend/node_modules datadam/static/datadam/widgets var
