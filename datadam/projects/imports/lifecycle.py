@@ -100,6 +100,34 @@ def batch_hidden_items_delete(batch_id: int) -> None:
             Item.objects.filter(id__in=ids).delete()
 
 
+def batch_restart_prepare(batch_id: int) -> ImportBatch | None:
+    """Before a new attempt of a batch a dead worker left running: its hidden items go and its counters restart.
+
+    Returns the batch, or None when it is not running (published, failed or never started: nothing to undo).
+    """
+    batch = ImportBatch.objects.filter(id=batch_id, status=ImportBatch.Status.RUNNING).first()
+    if batch is None:
+        return None
+    batch_hidden_items_delete(batch_id)
+    ImportBatch.objects.filter(id=batch_id, status=ImportBatch.Status.RUNNING).update(
+        rows_read=0, items_created=0, bytes_read=0
+    )
+    return batch
+
+
+def batch_give_up(batch_id: int, *, reason: str, **kept: object) -> ImportBatch | None:
+    """The reaper gave the run up: its hidden items go and the batch fails with the reason, marked as a lost
+    worker's (the page then offers a restart), with `kept` beside it for that restart. A published batch stays."""
+    batch = ImportBatch.objects.filter(id=batch_id).exclude(status=ImportBatch.Status.PUBLISHED).first()
+    if batch is None:
+        return None
+    batch_hidden_items_delete(batch_id)
+    batch.status, batch.items_created, batch.finished_at = ImportBatch.Status.FAILED, 0, timezone.now()
+    batch.errors = [{"file": batch.file_name, "line": 0, "reason": reason, "worker_lost": True, **kept}]
+    batch.save(update_fields=["status", "items_created", "finished_at", "errors"])
+    return batch
+
+
 def batch_fail(batch: ImportBatch, errors: Sequence[RowError], *, audit_as: str) -> ImportBatch:
     """Delete every item of the batch and keep the reasons on the failed batch."""
     batch_hidden_items_delete(batch.id)
