@@ -199,16 +199,31 @@ class Cluster:
             "DATADAM_WEB_PROCESSES": str(self.web_processes),
             "DATADAM_LOG_LEVEL": "WARNING",
             "GUNICORN_CMD_ARGS": "--timeout 120",
+            # A worker beats every second and is given up for lost after 4 s, so a killed worker's job moves on
+            # quickly; jobs wait at their pause points while the test kills a worker (datadam/operations/pause.py).
+            "DATADAM_WORKER_BEAT_SECONDS": "1",
+            "DATADAM_WORKER_LOST_SECONDS": "4",
+            "DATADAM_TEST_PAUSE_DIR": str(self.pause_dir),
         }
 
+    @property
+    def pause_dir(self) -> Path:
+        return self.folder / "pause"
+
     def start(self) -> "Cluster":
+        self.pause_dir.mkdir(exist_ok=True)
+        (self.pause_dir / "export-done.go").touch()  # exports run straight through; release builds wait
         self._start_s3()
         datadam = [sys.executable, "-m", "datadam.cli"]
         for index, port in enumerate(self.node_ports):
             name = "ab"[index]
             env = self.node_env(self.folder / f"node-{name}", port)
             self._add(f"web-{name}", [*datadam, "serve"], env)
-            self._add(f"worker-{name}", [*datadam, "worker", "--interval", "0.2", "--no-startup-delay"], env)
+            self._add(
+                f"worker-{name}",
+                [*datadam, "worker", "--interval", "0.2", "--no-startup-delay", "--worker-id", f"worker-{name}"],
+                env,
+            )
         self._start_nginx()
         for port in self.node_ports:
             self._wait(f"node on port {port}", lambda p=port: _health(f"http://127.0.0.1:{p}/health") == 200)

@@ -3,6 +3,7 @@ media ZIP that lands in S3, labelers lease and submit through whichever node ngi
 export and a release build run on whichever worker takes them, the catalog download comes from S3 through
 either node, and log-in protection and sessions hold across nodes with the client's real address. Then one node
 is killed (SIGKILL) in the middle of the labeling: clients send again what got no answer, and nothing is lost.
+The worker that takes the release build is killed half-way too, and the other worker finishes the build.
 
 Runs on PostgreSQL only (SQLite cannot be shared by two machines). Small in `make test`; `make bench` runs it at
 full size with DATADAM_MULTINODE_LOOPS (loops per labeler) and DATADAM_MULTINODE_ITEMS.
@@ -21,6 +22,7 @@ import psutil
 import pytest
 from axes.models import AccessAttempt
 from django.db import connection
+from django_tasks_db.models import DBTaskResult
 
 from bench import history
 from datadam.accounts import services as accounts
@@ -128,8 +130,19 @@ def test_two_nodes_behind_nginx_share_everything_through_postgresql_and_s3_and_s
     assert [d.status_code for d in downloads] == [200, 200] and downloads[0].content == downloads[1].content
     assert len(downloads[0].content.splitlines()) == len({e.answer["item"] for e in first.events if e.op == "next"})
     release = manager.post(f"{api}/projects/{cast.project.id}/releases", json={"version": "v1.0.0"}).json()
+    # The worker building it is killed half-way (files stored, not yet shown); the other worker finishes it.
+    assert wait_until((cluster.pause_dir / "release-show.reached").exists, JOB_SECONDS, 0.1), "the build never ran"
+    building = DBTaskResult.objects.get(task_path__endswith="release_build_task", status="RUNNING")
+    killed = building.worker_ids[-1]
+    cluster.processes[killed].kill()
+    (cluster.pause_dir / "release-show.go").touch()
     release = wait_for(lambda: manager.get(f"{api}/releases/{release['id']}").json(), _finished, JOB_SECONDS)
     assert release["status"] == "built", release
+    building.refresh_from_db()
+    assert building.status == "SUCCESSFUL" and building.worker_ids[0] == killed and building.worker_ids[-1] != killed
+    assert ReleaseFile.objects.filter(release_id=release["id"]).count() == len(
+        set(ReleaseFile.objects.filter(release_id=release["id"]).values_list("name", flat=True))
+    )
     _publish(cast, Release.objects.get(id=release["id"]))
 
     # Log-in protection and sessions hold across nodes, and the app sees the client's own address.
