@@ -217,10 +217,6 @@ class Progress:
     attended: int
     certificate: Certificate | None
 
-    @property
-    def lessons_percent(self) -> int:
-        return round(100 * self.lessons_done / self.lessons) if self.lessons else 0
-
 
 def course_progress(*, user: User, course: Course, enrolment: Enrolment | None = None) -> Progress:
     """One trainee's progress in a course: lessons, practice items answered right at least once, evaluation."""
