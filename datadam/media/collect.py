@@ -17,12 +17,12 @@ from PIL import Image, ImageOps
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, NotFound
-from datadam.media import services
+from datadam.media import permissions, services
 from datadam.media.models import CollectionTask, Contribution, MediaFile
 from datadam.media.storage import media_storage
 from datadam.projects import services as project_services
-from datadam.projects.models import Item, Project, ProjectMembership
-from datadam.projects.permissions import can_review, has_project_role
+from datadam.projects.models import Item, Project
+from datadam.projects.permissions import can_review
 from datadam.projects.selectors import project_list
 
 MAX_PROMPTS = 10_000
@@ -100,10 +100,6 @@ def collection_get(*, actor, collection_id: int) -> CollectionTask:
     return task
 
 
-def can_contribute(user, task: CollectionTask) -> bool:
-    return has_project_role(user, task.project, ProjectMembership.Role.LABELER)
-
-
 def prompt_next(*, actor: User, task: CollectionTask) -> Item | None:
     """The first prompt the actor has not answered yet (a rejected answer may be given again)."""
     answered = Contribution.objects.filter(task=task, worker=actor).exclude(status=Contribution.Status.REJECTED)
@@ -119,7 +115,7 @@ def contribution_submit(
     *, actor: User, task: CollectionTask, prompt_id: int, upload: BinaryIO, file_name: str, consent: bool
 ) -> Contribution:
     """Store the worker's recording or photo with their consent. Photos lose their location (EXIF GPS)."""
-    if not can_contribute(actor, task):
+    if not permissions.can_contribute(actor, task):
         raise NotFound(_("No such collection."))
     prompt = Item.objects.filter(project=task.project, id=prompt_id, is_published=True).first()
     if prompt is None:

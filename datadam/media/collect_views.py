@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError, NotFound
-from datadam.media import collect, forms, links, selectors
+from datadam.media import collect, forms, links, permissions, selectors
 from datadam.projects.permissions import can_review
 
 
@@ -72,7 +72,7 @@ def collection_page(request: HttpRequest, collection_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Thank you. Your answer was sent for review."))
             return redirect("media:collect", collection_id=task.id)
-    can_give = collect.can_contribute(request.user, task)
+    can_give = permissions.can_contribute(request.user, task)
     context = {
         "task": task,
         "project": task.project,
