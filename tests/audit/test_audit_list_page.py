@@ -130,7 +130,9 @@ def test_manager_filters_the_log_by_each_action_and_by_its_group(cast: Cast) -> 
             assert escape(str(label)) in table and table.count("<tr>") == 1, action
         grouped = _english(client, "/audit/?action=import_batch&page=5")
     table = grouped[grouped.index("<tbody>") : grouped.index("</tbody>")]
-    assert table.count("<tr>") == 3 and "import_batch.publish" in table
+    import_actions = [action for action in ACTION_LABELS if action.startswith("import_batch.")]
+    assert len(import_actions) >= 3 and table.count("<tr>") == len(import_actions)
+    assert "import_batch.publish" in table
 
 
 def test_an_import_event_no_longer_breaks_the_log_at_the_addresses_that_answered_500(cast: Cast) -> None:
