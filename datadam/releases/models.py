@@ -66,6 +66,7 @@ class Release(models.Model):
         BUILT = "built", _("Built, waiting for sign-off")
         FAILED = "failed", _("Build failed")
         PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Returned by the verifier")
 
     class Source(models.TextChoices):
         ACCEPTED = "accepted", _("Accepted labels")
@@ -104,6 +105,33 @@ class Release(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.version}"
+
+    @property
+    def stage_label(self) -> str:
+        """The state in words; a built release the verifier approved is ready to publish, not waiting."""
+        if self.status == self.Status.BUILT and self.signed_at:
+            return str(_("Approved by the verifier, ready to publish"))
+        return self.get_status_display()
+
+
+class VerifierDecision(models.Model):
+    """A verifier's approval or rejection of a release's quality report, with their comment; every one is kept.
+
+    A rejection changes no label and no payment: the manager sends the named items back through inspection
+    and cuts a new version."""
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Returned to the manager")
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="decisions")
+    verifier = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    comment = models.TextField(blank=True)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
 
 
 class ReleaseEntry(models.Model):
