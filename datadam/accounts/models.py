@@ -10,6 +10,7 @@ class User(AbstractUser):
     """A person: staff of organizations, crowd worker in projects, or both."""
 
     display_name = models.CharField(_("display name"), max_length=100, blank=True)
+    phone = models.CharField(_("phone number"), max_length=30, blank=True)
 
     def __str__(self) -> str:
         return self.display_name or self.username
@@ -29,6 +30,11 @@ class Organization(models.Model):
     currency = models.CharField(_("currency"), max_length=3, default="KRW")
     # In the currency's minor unit (won have none). The 2026 Korean minimum wage is 10,320 won an hour.
     minimum_hourly_wage = models.PositiveIntegerField(_("minimum hourly wage"), default=10_320)
+    # Tax held back from workers' pay, in hundredths of a percent: 330 is the 3.3 % withheld from freelance income
+    # in Korea (3 % income tax and 0.3 % local income tax).
+    withholding_basis_points = models.PositiveIntegerField(_("withholding"), default=330)
+    # The day of the following month on which a month's pay is paid.
+    payday = models.PositiveSmallIntegerField(_("payday"), default=10)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
@@ -59,6 +65,18 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+
+class PayoutDetails(models.Model):
+    """Where a person's pay goes. The account number is stored encrypted (core/fields.py, DATADAM_FIELD_KEY) and
+    shown masked; only its last four digits are kept in the clear, for the mask."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="payout_details")
+    bank = models.CharField(_("bank"), max_length=60)
+    holder = models.CharField(_("account holder"), max_length=100)
+    account_number_encrypted = models.TextField()
+    account_last_digits = models.CharField(max_length=4)
+    updated_at = models.DateTimeField(auto_now=True)
 
 
 class PrivacyConsent(models.Model):
