@@ -47,6 +47,17 @@ class QualityPolicy(models.Model):
     lot_size = models.PositiveIntegerField(_("items per lot"), default=50, validators=[MinValueValidator(2)])
     inspection_level = models.CharField(_("inspection level"), max_length=4, default="II")
     aql = models.FloatField(_("AQL (percent nonconforming)"), default=2.5)
+    review_gold_share = models.FloatField(
+        _("share of gold reviews in each reviewer's queue"),
+        default=0.0,
+        validators=[MinValueValidator(0.0), MaxValueValidator(0.5)],
+    )
+    reviewer_floor = models.FloatField(
+        _("lowest share of a reviewer's verdicts confirmed (and of gold reviews agreed)"),
+        default=0.7,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+    )
+    min_reviewer_verdicts = models.PositiveSmallIntegerField(_("decided verdicts before the floor applies"), default=10)
 
 
 class GoldItem(models.Model):
@@ -84,10 +95,12 @@ class WorkerFlag(models.Model):
         CONSTANT = "constant", _("The same answer for nearly everything")
         GOLD = "gold", _("Gold accuracy below the project's floor")
         BURST = "burst", _("A burst of submits")
+        REVIEW = "review", _("Reviewer's verdicts confirmed below the project's floor")
+        REVIEW_GOLD = "review_gold", _("Reviewer's agreement with gold reviews below the project's floor")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="worker_flags")
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quality_flags")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
     detail = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
@@ -97,11 +110,17 @@ class WorkerFlag(models.Model):
 
 
 class WorkerPause(models.Model):
-    """A worker paused on one project: the lease refuses them and shows the reason."""
+    """A worker paused on one project, as a labeler (the lease refuses them) or as a reviewer (the review queue
+    does); either shows the reason."""
+
+    class Role(models.TextChoices):
+        LABELING = "labeling", _("Labeling")
+        REVIEW = "review", _("Review")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="worker_pauses")
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quality_pauses")
     reason = models.CharField(max_length=300)
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.LABELING)
     created_at = models.DateTimeField(auto_now_add=True)
     lifted_at = models.DateTimeField(null=True, blank=True)
     lifted_by = models.ForeignKey(
@@ -117,11 +136,12 @@ class SamplingState(models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    stage = models.PositiveSmallIntegerField(default=1)  # the inspection stage whose lots these are
     severity = models.CharField(max_length=10, default="normal")
     history = models.JSONField(default=list)  # lot results since the last switch, True = accepted
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["project", "worker"], name="one_sampling_state")]
+        constraints = [models.UniqueConstraint(fields=["project", "worker", "stage"], name="one_sampling_state")]
 
 
 class Lot(models.Model):
@@ -131,6 +151,8 @@ class Lot(models.Model):
         REJECTED = "rejected", _("Rejected: inspected in full")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="lots")
+    stage = models.PositiveSmallIntegerField(default=1)
+    # The labeler whose work the lot holds, or at a later stage the earlier stage's reviewer (lots by reviewer).
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     size = models.PositiveIntegerField()
     severity = models.CharField(max_length=10)
@@ -150,6 +172,44 @@ class LotMember(models.Model):
         BY_SAMPLING = "by_sampling", _("Accepted by sampling")
 
     lot = models.ForeignKey(Lot, on_delete=models.CASCADE, related_name="members")
-    annotation = models.OneToOneField(Annotation, on_delete=models.CASCADE, related_name="lot_member")
+    annotation = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="lot_members")
+    stage = models.PositiveSmallIntegerField(default=1)  # the lot's stage, kept here for the constraint
     sampled = models.BooleanField(default=False)
     outcome = models.CharField(max_length=12, choices=Outcome.choices, default=Outcome.WAITING)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["annotation", "stage"], name="one_lot_per_stage")]
+
+
+class GoldReview(models.Model):
+    """A check for reviewers: an answer on a gold item whose right verdict is known. A known-wrong answer should
+    be sent back, a known-right one accepted. It is served in the review queue like any work, but it is not an
+    annotation: it never enters a release and never pays a labeler."""
+
+    class Expected(models.TextChoices):
+        ACCEPT = "accept", _("Should be accepted")
+        REJECT = "reject", _("Should be sent back")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="gold_reviews")
+    gold = models.ForeignKey(GoldItem, on_delete=models.CASCADE, related_name="reviews")
+    result = models.JSONField()
+    expected = models.CharField(max_length=10, choices=Expected.choices)
+    explanation = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class GoldReviewServe(models.Model):
+    """One gold review handed to one reviewer (once each), and their verdict when they gave it."""
+
+    gold_review = models.ForeignKey(GoldReview, on_delete=models.CASCADE, related_name="serves")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    served_at = models.DateTimeField(auto_now_add=True)
+    verdict = models.CharField(max_length=10, blank=True)  # accept, reject or correct; blank while open
+    reason = models.CharField(max_length=200, blank=True)
+    agreed = models.BooleanField(null=True)
+    active_seconds = models.PositiveIntegerField(default=0)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["gold_review", "reviewer"], name="one_gold_review_serve")]
+        indexes = [models.Index(fields=["reviewer", "answered_at"], name="gold_review_serve_idx")]
