@@ -69,6 +69,21 @@ class OrganizationSettingsForm(forms.Form):
             "Workers' effective hourly wage is measured against this. The 2026 Korean minimum wage is 10,320 won."
         ),
     )
+    withholding_percent = forms.DecimalField(
+        label=_("Tax withheld from pay (%)"),
+        required=False,
+        min_value=0,
+        max_value=50,
+        decimal_places=2,
+        help_text=_("3.3 % for freelance income in Korea (3 % income tax and 0.3 % local income tax)."),
+    )
+    payday = forms.IntegerField(
+        label=_("Payday"),
+        required=False,
+        min_value=1,
+        max_value=28,
+        help_text=_("The day of the following month on which a month's pay is paid, from 1 to 28."),
+    )
 
 
 class PasswordChangeForm(forms.Form):

@@ -4,6 +4,7 @@ import hashlib
 import re
 import secrets
 from datetime import timedelta
+from decimal import Decimal
 
 from axes.models import AccessAttempt
 from django.conf import settings
@@ -30,6 +31,8 @@ from datadam.audit.services import audit_record
 from datadam.core.errors import Conflict, Invalid, NotFound, Throttled
 
 TOKEN_PREFIX = "dd_"
+MAX_WITHHOLDING_PERCENT = 50
+MAX_PAYDAY = 28
 
 
 @transaction.atomic
@@ -154,10 +157,30 @@ MAX_MINIMUM_HOURLY_WAGE = 1_000_000
 
 
 @transaction.atomic
+def _pay_schedule_changes(withholding_percent: Decimal | None, payday: int | None) -> dict:
+    changes: dict = {}
+    if withholding_percent is not None:
+        if not 0 <= withholding_percent <= MAX_WITHHOLDING_PERCENT:
+            raise Invalid(_("The tax withheld is a percentage from 0 to 50, such as 3.3."))
+        changes["withholding_basis_points"] = int(withholding_percent * 100)
+    if payday is not None:
+        if not 1 <= payday <= MAX_PAYDAY:
+            raise Invalid(_("The payday is a day of the month from 1 to 28."))
+        changes["payday"] = payday
+    return changes
+
+
 def organization_settings_update(
-    *, actor: User, organization_id: int, currency: str | None = None, minimum_hourly_wage: int | None = None
+    *,
+    actor: User,
+    organization_id: int,
+    currency: str | None = None,
+    minimum_hourly_wage: int | None = None,
+    withholding_percent: Decimal | None = None,
+    payday: int | None = None,
 ) -> Organization:
-    """Owners and managers set the currency their pay is counted in and the minimum wage it is measured against."""
+    """Owners and managers set the currency their pay is counted in, the minimum wage it is measured against, the
+    tax withheld from it and the day it is paid. A setting left out (None) stays as it is."""
     organization = selectors.organization_get(actor=actor, organization_id=organization_id)
     changes: dict = {}
     if currency is not None:
@@ -169,6 +192,7 @@ def organization_settings_update(
             message = _("The minimum hourly wage is a whole number from 1 to %(max)s.")
             raise Invalid(message % {"max": f"{MAX_MINIMUM_HOURLY_WAGE:,}"})
         changes["minimum_hourly_wage"] = minimum_hourly_wage
+    changes.update(_pay_schedule_changes(withholding_percent, payday))
     for field, value in changes.items():
         setattr(organization, field, value)
     if changes:

@@ -114,7 +114,12 @@ def tokens_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def organization_settings_view(request: HttpRequest, organization_id: int) -> HttpResponse:
     organization = selectors.organization_get(actor=request.user, organization_id=organization_id)
-    initial = {"currency": organization.currency, "minimum_hourly_wage": organization.minimum_hourly_wage}
+    initial = {
+        "currency": organization.currency,
+        "minimum_hourly_wage": organization.minimum_hourly_wage,
+        "withholding_percent": organization.withholding_basis_points / 100,
+        "payday": organization.payday,
+    }
     form = forms.OrganizationSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.organization_settings_update(actor=request.user, organization_id=organization.id, **form.cleaned_data)

@@ -102,6 +102,8 @@ def _core_project_load() -> Project:
             description="네이버 영화 리뷰 2,000건의 감성(긍정/부정)을 분류합니다. Classify 2,000 Korean movie reviews.",
             guideline=GUIDELINE,
             default_overlap=1,
+            rate_per_item=40,
+            rate_per_review=10,
         )
         for username, _name, role in PEOPLE:
             if role in ProjectMembership.Role.values:

@@ -35,9 +35,6 @@ def demo_load_part(core: DemoCore) -> None:
     for project, fields in postings:
         if JobPosting.objects.filter(project=project).exists():
             continue
-        if project.rate_per_item == 0:
-            Project.objects.filter(id=project.id).update(rate_per_item=40)  # the demo's first project pays per item
-            project.refresh_from_db()
         services.posting_publish(
             actor=manager, project=project, language="ko", deadline=today + datetime.timedelta(days=30), **fields
         )

@@ -1,6 +1,5 @@
 """Reads for the public job board and its feeds. Only open postings of open, visible projects are ever shown."""
 
-import statistics
 from dataclasses import dataclass
 
 from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from datadam.core.errors import NotFound
 from datadam.jobs import requirements
 from datadam.jobs.models import JobPosting
-from datadam.labeling.models import Annotation
+from datadam.pay import offer
 from datadam.pay import selectors as pay_selectors
 from datadam.projects import access
 from datadam.projects import selectors as project_selectors
@@ -130,32 +129,20 @@ def posting_for_project(*, actor, project_id: int) -> tuple[Project, JobPosting 
     return project, JobPosting.objects.filter(project=project).first()
 
 
-# Fewer measured pieces of work than this give no estimate (the same floor as pay's rate suggestion).
-MIN_MEASURED = 5
-
-
-def estimated_hourly_wage(*, project: Project) -> int | None:
-    """What the piece rate pays an hour at the median measured pace (active seconds per piece of work)."""
-    seconds = list(
-        Annotation.objects.filter(project=project, active_seconds__gt=0).values_list("active_seconds", flat=True)[:5000]
-    )
-    if len(seconds) < MIN_MEASURED:
-        return None
-    return round(project.rate_per_item * 3600 / statistics.median(seconds))
-
-
 def job_card(posting: JobPosting, actor=None, measured: bool = False) -> dict:
     """Everything the board shows about one job: pay, the estimated hourly wage, requirement and the course for it.
 
     `measured` adds the pay app's figures (each worker's earnings ÷ active time), for one job's own page."""
     project = posting.project
     requirement = requirements.requirement_of(project)
-    estimate = estimated_hourly_wage(project=project)
+    pay = offer.pay_offer(project=project)
+    estimate = pay.hourly_estimate
     minimum = project.organization.minimum_hourly_wage
     return {
         "posting": posting,
         "project": project,
         "wage_estimate": estimate,
+        "unit_rates": pay.units,
         "below_minimum": estimate is not None and estimate < minimum,
         "minimum_wage": minimum,
         "wage": pay_selectors.project_wage_figures(project=project) if measured else None,

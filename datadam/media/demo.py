@@ -29,6 +29,9 @@ BOXES = "사진 속 물체 상자 그리기 (Boxes on photos)"
 TRANSCRIPTS = "영어 낭독 받아쓰기 (LJ Speech transcripts)"
 DIGITS = "숫자 음성 분류 (Spoken digits)"
 COLLECTION = "우리말 문장 녹음 (Record Korean sentences)"
+# Won per item, set by the length of the work: a sentence's entities, a photo's boxes, a clip typed out, a digit.
+RATES_PER_ITEM = {NER: 60, BOXES: 50, TRANSCRIPTS: 150, DIGITS: 20}
+RATE_PER_REVIEW = 10
 COLLECTION_PROMPTS = [
     "오늘은 날씨가 맑고 따뜻합니다.",
     "버스는 오전 아홉 시에 출발합니다.",
@@ -65,6 +68,8 @@ def _project(core: DemoCore, name: str, data_type: str, schema: dict, descriptio
         schema=schema,
         description=description,
         guideline=guideline,
+        rate_per_item=RATES_PER_ITEM[name],
+        rate_per_review=RATE_PER_REVIEW,
     )
     _members(core, project)
     return project

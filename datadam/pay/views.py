@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError
-from datadam.pay import forms, responses, selectors, services
+from datadam.pay import forms, responses, selectors, services, statements
 from datadam.pay.selectors import Period
 from datadam.projects import selectors as project_selectors
 
@@ -21,7 +21,8 @@ def earnings(request: HttpRequest) -> HttpResponse:
 @login_required
 def statement_page(request: HttpRequest, period: str) -> HttpResponse:
     statement = selectors.statement_get(actor=request.user, period=Period.parse(period))
-    return render(request, "pay/statement.html", {"statement": statement})
+    sections = statements.payer_sections(entries=statement["entries"], period=statement["period"])
+    return render(request, "pay/statement.html", {"statement": statement, "sections": sections})
 
 
 @login_required

@@ -4,7 +4,7 @@ twice changes nothing."""
 from django.apps import apps
 
 from datadam.demo.loader import PROJECT_NAME, demo_load, demo_logins
-from datadam.projects.models import Item, ProjectMembership
+from datadam.projects.models import Item, Project, ProjectMembership
 from tests.conftest import client_for
 
 
@@ -40,6 +40,14 @@ def test_loading_the_demo_twice_changes_nothing(db) -> None:
 
     assert row_counts() == first
     assert first["projects.Project"] > 1  # the apps' demo parts add their projects
+
+
+def test_every_demo_project_with_labelers_pays_for_the_work(db) -> None:
+    demo_load()
+
+    unpaid = Project.objects.filter(memberships__role=ProjectMembership.Role.LABELER, rate_per_item=0).distinct()
+
+    assert list(unpaid.values_list("name", flat=True)) == []
 
 
 def test_a_demo_labeler_can_start_labeling_right_away(db) -> None:

@@ -11,6 +11,7 @@ from datadam.core.errors import NotFound
 from datadam.jobs import selectors, services
 from datadam.jobs.models import JobPosting
 from datadam.labeling.models import Annotation
+from datadam.pay import offer
 from datadam.projects.models import Project
 from tests import factories
 from tests.conftest import Cast, client_for
@@ -109,7 +110,7 @@ def test_project_without_a_posting_is_not_a_job(cast: Cast) -> None:
 
 
 def test_estimated_hourly_wage_comes_from_the_median_measured_pace(cast: Cast, posting: JobPosting) -> None:
-    assert selectors.estimated_hourly_wage(project=posting.project) is None  # nothing measured yet
+    assert offer.estimated_hourly_wage(project=posting.project) is None  # nothing measured yet
     items = factories.ItemFactory.create_batch(5, project=posting.project)
     for item, seconds in zip(items, [30, 36, 36, 40, 300], strict=True):
         annotation = accepted_work(cast.labeler, item)

@@ -154,7 +154,7 @@ def test_work_waiting_for_review_shows_as_pending_not_as_earned(paid) -> None:
     assert overview["pending"][0]["pieces"] == 1
 
 
-def test_the_statement_page_lists_every_entry_and_the_total_and_offers_print_and_csv(paid) -> None:
+def test_the_statement_page_lists_each_project_and_day_and_the_total_and_offers_print_and_csv(paid) -> None:
     accepted_work(paid)
     pay.ledger_adjust(
         actor=paid.manager,
@@ -172,7 +172,7 @@ def test_the_statement_page_lists_every_entry_and_the_total_and_offers_print_and
     body = page.split("<tbody>")[1].split("</tbody>")[0]
     assert body.count("<tr>") == 2
     assert "주말 작업 보너스" in page and "A 감성 분류" in page
-    assert '<td class="amount" data-testid="statement-total"><strong>1,120 won</strong>' in page
+    assert '<strong data-testid="statement-total">1,120 won</strong>' in page
     assert "data-print" in page and statement_url(MONTH, ".csv") in page
 
 
