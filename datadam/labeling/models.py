@@ -53,6 +53,9 @@ class Annotation(models.Model):
     version = models.PositiveIntegerField(default=1)
     result = models.JSONField()
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.SUBMITTED)
+    # The inspection stage submitted work waits in (1 = first). It moves on as stages accept it; the status
+    # becomes "accepted" only when the last stage accepts. Rework is a new version and starts again at 1.
+    stage = models.PositiveSmallIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     # Seconds the author was actively working (focus and input; idle spells left out), capped by the lease.
     active_seconds = models.PositiveIntegerField(default=0)

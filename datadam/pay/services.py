@@ -20,6 +20,7 @@ from datadam.projects.models import MAX_RATE, Project
 from datadam.projects.schema.validate import schema_parse
 
 CORRECTION_SHARE = {Project.CorrectionPay.FULL: 1.0, Project.CorrectionPay.HALF: 0.5, Project.CorrectionPay.NONE: 0.0}
+OVERTURN_SHARE = {Project.OverturnPay.REVERSE: 1.0, Project.OverturnPay.HALF: 0.5, Project.OverturnPay.KEEP: 0.0}
 MAX_MANUAL_AMOUNT = 100_000_000
 
 
@@ -30,6 +31,14 @@ class PaidWork(Protocol):
     author_id: int
     project: Project
     result: dict
+
+
+class Verdict(Protocol):
+    """An inspector's verdict as review hands it to pay: pay reads these fields, never review's model."""
+
+    id: int
+    reviewer_id: int
+    project: Project
 
 
 def _record_once(
@@ -96,19 +105,28 @@ def ledger_pay_stipend(*, enrolment) -> LedgerEntry | None:
         return None
 
 
-def ledger_earn_for_review(*, review) -> LedgerEntry | None:
+def ledger_earn_for_review(*, review: Verdict, amount: int | None = None) -> LedgerEntry | None:
+    """The inspector's pay for one verdict: `amount` is the pay per verdict of the stage it was given at, as
+    review tells it (the project's pay per review when not told)."""
     return _record_once(
         worker_id=review.reviewer_id,
         project=review.project,
         kind=LedgerEntry.Kind.EARNING,
-        amount=review.project.rate_per_review,
+        amount=review.project.rate_per_review if amount is None else amount,
         source_type=LedgerEntry.Source.REVIEW,
         source_id=review.id,
     )
 
 
-def ledger_reverse_for_annotation(*, annotation: PaidWork, reason: str) -> LedgerEntry | None:
-    """Take back what a piece of work earned, when work paid on submit is later rejected."""
+def ledger_overturn_for_annotation(*, annotation: PaidWork, reason: str) -> LedgerEntry | None:
+    """Work an earlier inspection stage accepted and a later one sent back: the project's policy says whether
+    its pay is taken back in full, in half, or kept. A reversal is a new row with the reason; nothing is edited."""
+    share = OVERTURN_SHARE[annotation.project.overturn_pay]
+    return ledger_reverse_for_annotation(annotation=annotation, reason=reason, share=share)
+
+
+def ledger_reverse_for_annotation(*, annotation: PaidWork, reason: str, share: float = 1.0) -> LedgerEntry | None:
+    """Take back what a piece of work earned (a `share` of it), when work paid earlier is later rejected."""
     earned = LedgerEntry.objects.filter(
         source_type=LedgerEntry.Source.ANNOTATION,
         source_id=annotation.id,
@@ -120,7 +138,7 @@ def ledger_reverse_for_annotation(*, annotation: PaidWork, reason: str) -> Ledge
         worker_id=earned.worker_id,
         project=annotation.project,
         kind=LedgerEntry.Kind.REVERSAL,
-        amount=-earned.amount,
+        amount=-round(earned.amount * share),
         source_type=LedgerEntry.Source.ANNOTATION,
         source_id=annotation.id,
         reason=reason,

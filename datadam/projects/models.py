@@ -34,6 +34,11 @@ class Project(models.Model):
         HALF = "half", _("half the rate")
         NONE = "none", _("nothing")
 
+    class OverturnPay(models.TextChoices):
+        REVERSE = "reverse", _("take the pay back")
+        HALF = "half", _("take half the pay back")
+        KEEP = "keep", _("let the labeler keep the pay")
+
     class JoinPolicy(models.TextChoices):
         OPEN = "open", _("Anyone may join")
         INVITE = "invite", _("Managers add members")
@@ -61,6 +66,12 @@ class Project(models.Model):
         default=CorrectionPay.HALF,
     )
     reject_reasons = models.JSONField(_("reasons a reviewer can pick"), default=default_reject_reasons, blank=True)
+    overturn_pay = models.CharField(
+        _("labeler's pay when a later inspection stage sends accepted work back"),
+        max_length=10,
+        choices=OverturnPay.choices,
+        default=OverturnPay.REVERSE,
+    )
     # Hidden projects (a course's practice and evaluation items) stay off project lists and the job board.
     hidden = models.BooleanField(_("hidden"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -76,6 +87,7 @@ class ProjectMembership(models.Model):
     class Role(models.TextChoices):
         LABELER = "labeler", _("Labeler")
         REVIEWER = "reviewer", _("Reviewer")
+        SENIOR_REVIEWER = "senior_reviewer", _("Senior reviewer")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_memberships")
@@ -84,6 +96,44 @@ class ProjectMembership(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["project", "user", "role"], name="one_membership_per_role")]
+
+
+class InspectionStage(models.Model):
+    """A later inspection stage (2차 검수 and on). The first stage is the project's own review settings (its
+    reviewers, reasons and rate per review, and the quality policy's sampling); `projects.stages` joins both
+    into the ordered chain. Work is accepted only when it passes the last stage."""
+
+    class Mode(models.TextChoices):
+        FULL = "full", _("Inspect every item")
+        SAMPLING = "sampling", _("Sampling inspection (ISO 2859-1)")
+
+    class LotBy(models.TextChoices):
+        LABELER = "labeler", _("one lot per labeler")
+        REVIEWER = "reviewer", _("one lot per reviewer of the stage before")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="inspection_stages")
+    position = models.PositiveSmallIntegerField(validators=[MinValueValidator(2)])
+    name = models.CharField(_("name"), max_length=100)
+    role = models.CharField(
+        _("who inspects"),
+        max_length=20,
+        choices=ProjectMembership.Role.choices,
+        default=ProjectMembership.Role.SENIOR_REVIEWER,
+    )
+    mode = models.CharField(_("inspection"), max_length=10, choices=Mode.choices, default=Mode.FULL)
+    lot_by = models.CharField(_("lots"), max_length=10, choices=LotBy.choices, default=LotBy.LABELER)
+    reasons = models.JSONField(_("reasons an inspector can pick"), default=default_reject_reasons, blank=True)
+    rate_per_review = models.PositiveIntegerField(_("pay per verdict"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "position"], name="one_inspection_stage_per_position"),
+            models.CheckConstraint(condition=Q(position__gte=2), name="inspection_stage_after_first"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ImportBatch(models.Model):

@@ -4,11 +4,14 @@ from datadam.projects import access
 from datadam.projects.access import has_project_role, is_project_member, is_project_staff
 from datadam.projects.models import Project, ProjectMembership
 
+INSPECTION_ROLES = {ProjectMembership.Role.REVIEWER, ProjectMembership.Role.SENIOR_REVIEWER}
+
 # The membership look-ups themselves are the access module's; they are named here too, for the callers.
 __all__ = [
     "can_create_project",
     "can_join",
     "can_manage_project",
+    "can_inspect_stage",
     "can_review",
     "can_see_progress",
     "has_project_role",
@@ -31,8 +34,15 @@ def can_join(user, project: Project) -> bool:
 
 
 def can_review(user, project: Project) -> bool:
-    """The project's reviewers and its organization's staff (review and media ask it; their own work aside)."""
-    return has_project_role(user, project, ProjectMembership.Role.REVIEWER) or is_project_staff(user, project)
+    """The project's inspectors at any stage and its organization's staff (review and media ask it; their own
+    work aside)."""
+    roles = access.project_roles(user, project)
+    return bool(roles & INSPECTION_ROLES) or is_project_staff(user, project)
+
+
+def can_inspect_stage(user, project: Project, role: str) -> bool:
+    """Whoever holds the stage's project role, and the organization's staff, inspect at that stage."""
+    return has_project_role(user, project, role) or is_project_staff(user, project)
 
 
 def can_see_progress(user, project: Project) -> bool:
