@@ -11,7 +11,6 @@ from datadam.pay.models import LedgerEntry
 from datadam.pay.selectors import Period
 
 
-
 @dataclass
 class StatementLine:
     """What one project paid on one day (bonuses and adjustments without a project make a line of their own)."""
@@ -58,7 +57,9 @@ def payer_sections(*, entries: list[LedgerEntry], period: Period) -> list[PayerS
     sections: dict[int, PayerSection] = {}
     lines: dict[tuple, StatementLine] = {}
     for entry in entries:
-        section = sections.setdefault(entry.organization_id, PayerSection(organization=entry.organization, period=period))
+        section = sections.setdefault(
+            entry.organization_id, PayerSection(organization=entry.organization, period=period)
+        )
         day = timezone.localdate(entry.created_at)
         key = (entry.organization_id, day, entry.project_id)
         if key not in lines:
