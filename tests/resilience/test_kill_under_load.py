@@ -42,7 +42,8 @@ class Chaos(threading.Thread):
                 self.server.kill()
                 time.sleep(0.5)  # clients meet a closed port for a moment
                 self.server.start()
-                self.restarted = answers(self.server.port) == 200
+                # Under full load a health check can take longer than a second: ask patiently.
+                self.restarted = wait_until(lambda: answers(self.server.port, timeout=5) == 200, 30, 0.2)
         except Exception as exc:  # asserted on by the test
             self.error = exc
 
