@@ -26,7 +26,11 @@ def review_list(request, project_id: Id):
 @router.post("/annotations/{annotation_id}/accept", response={201: schemas.ReviewOut})
 def review_accept(request, annotation_id: Id, payload: schemas.AcceptIn):
     review = services.review_accept(
-        actor=request.auth, annotation_id=annotation_id, comment=payload.comment, active_seconds=payload.active_seconds
+        actor=request.auth,
+        annotation_id=annotation_id,
+        comment=payload.comment,
+        active_seconds=payload.active_seconds,
+        stage=payload.stage,
     )
     return Status(201, review)
 
@@ -39,6 +43,7 @@ def review_reject(request, annotation_id: Id, payload: schemas.RejectIn):
         reason=payload.reason,
         comment=payload.comment,
         active_seconds=payload.active_seconds,
+        stage=payload.stage,
     )
     return Status(201, review)
 
@@ -51,5 +56,6 @@ def review_correct(request, annotation_id: Id, payload: schemas.CorrectIn):
         result=payload.result,
         comment=payload.comment,
         active_seconds=payload.active_seconds,
+        stage=payload.stage,
     )
     return Status(201, review)

@@ -26,8 +26,19 @@ def annotation_for_review_get(*, actor, annotation_id: int) -> Annotation:
     return annotation
 
 
-def review_waiting_count(*, project: Project) -> int:
-    return Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED).count()
+def review_waiting_count(*, project: Project, stage: int | None = None) -> int:
+    """Submitted work waiting for inspection, at one stage or (None) at any."""
+    waiting = Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED)
+    return waiting.filter(stage=stage).count() if stage else waiting.count()
+
+
+def earlier_verdicts(*, annotation: Annotation) -> list[Review]:
+    """The verdicts earlier stages gave this version, first stage first (a later inspector sees who passed it)."""
+    return list(
+        Review.objects.filter(annotation=annotation, stage__lt=annotation.stage)
+        .select_related("reviewer")
+        .order_by("stage")
+    )
 
 
 def review_list(*, actor, project: Project) -> QuerySet[Review]:
