@@ -2,6 +2,7 @@
 
 import '@picocss/pico/css/pico.min.css';
 import htmx from 'htmx.org';
+import { installDisclosures } from './shared/disclosure';
 
 declare global {
   interface Window {
@@ -30,3 +31,6 @@ document.addEventListener('htmx:configRequest', (event) => {
 document.addEventListener('click', (event) => {
   if (event.target instanceof Element && event.target.closest('[data-print]')) window.print();
 });
+
+// The app shell's menu button and role groups (templates/_partials/app_header.html).
+installDisclosures();
