@@ -76,6 +76,7 @@ ACTION_LABELS = {
     "quality.policy_update": _("Changed the quality settings"),
     "release.cut": _("Cut a release"),
     "release.publish": _("Published a release"),
+    "release.reject": _("Returned a quality report to the manager"),
     "release.restart": _("Restarted a release build"),
     "release.sign_off": _("Signed off a quality report"),
     "release.targets_update": _("Changed the quality targets"),

@@ -45,3 +45,35 @@ class QualityTargetsForm(forms.ModelForm):
         model = QualityTargets
         fields = ["format_validity", "syntactic_accuracy", "semantic_accuracy", "consensus_floor"]
         widgets = {name: forms.NumberInput(attrs={"min": 0, "max": 100, "step": "0.1"}) for name in fields}
+
+
+class ReleaseDecisionForm(forms.Form):
+    """The verifier's decision, checked before the confirmation step so a missing reason is asked for at once."""
+
+    outcome = forms.ChoiceField(
+        label=_("Decision"), widget=forms.RadioSelect,
+        choices=[("approved", _("Approve: the report may be published")),
+                 ("rejected", _("Return to the manager: something must be fixed first"))],
+    )
+    comment = forms.CharField(
+        label=_("Comment"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you return the report: name the items or figures to fix."),
+    )
+    override_reason = forms.CharField(
+        label=_("Why may it still be published below a target?"), max_length=2000, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, below_target: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.below_target = below_target
+        if not below_target:
+            del self.fields["override_reason"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("outcome") == "rejected" and not data.get("comment", "").strip():
+            self.add_error("comment", _("Write what the manager must fix before you return the report."))
+        if data.get("outcome") == "approved" and self.below_target and not data.get("override_reason", "").strip():
+            self.add_error("override_reason", _("The report is below a target. Write why it may still be published."))
+        return data

@@ -30,6 +30,10 @@ def report_document(release) -> dict:
         "figures": release.report,
         "signed_off": release.signed_at.isoformat() if release.signed_at else None,
         "override_reason": release.override_reason,
+        "decisions": [
+            {"outcome": d.outcome, "comment": d.comment, "decided_at": d.decided_at.isoformat()}
+            for d in release.decisions.all()
+        ],
         "published_at": release.published_at.isoformat() if release.published_at else None,
     }
 

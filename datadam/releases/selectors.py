@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from datadam.core.errors import NotFound
 from datadam.projects import access
 from datadam.releases import exporters
-from datadam.releases.models import ExportJob, QualityTargets, Release, ReleaseFile, Verifier
+from datadam.releases.models import ExportJob, QualityTargets, Release, ReleaseFile, Verifier, VerifierDecision
 
 
 def export_job_list(*, actor, project_id: int) -> QuerySet[ExportJob]:
@@ -59,11 +59,25 @@ def _verified_organization_ids(actor) -> QuerySet:
 
 def release_list_to_verify(*, actor) -> QuerySet[Release]:
     """Built releases waiting for this verifier's sign-off, of the organizations they verify for."""
-    releases = Release.objects.filter(status=Release.Status.BUILT)
+    releases = Release.objects.filter(status=Release.Status.BUILT, signed_at__isnull=True)
     return (
         access.scope_to_organizations(releases, _verified_organization_ids(actor), "project__organization")
         .select_related("project")
         .order_by("built_at")
+    )
+
+
+def release_decisions(*, release: Release) -> list[VerifierDecision]:
+    """The verifier's decisions on a release, newest first, with the verifier's name."""
+    return list(release.decisions.select_related("verifier"))
+
+
+def release_list_returned(*, project) -> QuerySet[Release]:
+    """The project's releases a verifier returned, newest first, each with its decisions for the reasons."""
+    return (
+        Release.objects.filter(project=project, status=Release.Status.REJECTED)
+        .prefetch_related("decisions__verifier")
+        .order_by("-cut_at")
     )
 
 

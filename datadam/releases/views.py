@@ -106,6 +106,7 @@ def release_list(request: HttpRequest, project_id: int) -> HttpResponse:
         "form": form,
         "targets_form": forms.QualityTargetsForm(instance=targets),
         "releases": selectors.release_list(actor=request.user, project_id=project.id)[:50],
+        "returned": selectors.release_list_returned(project=project)[:5],
     }
     return render(request, "releases/release_list.html", context, status=422 if form.errors else 200)
 
@@ -134,6 +135,8 @@ def _release_context(request: HttpRequest, release) -> dict:
         "report": release.report,
         "can_verify": permissions.can_verify(request.user, release.project),
         "can_manage": permissions.can_manage_releases(request.user, release.project),
+        "decisions": selectors.release_decisions(release=release),
+        "decision_form": forms.ReleaseDecisionForm(below_target=bool(release.report.get("below_target"))),
     }
 
 
@@ -175,14 +178,39 @@ def release_restart(request: HttpRequest, project_id: int, release_id: int) -> H
 
 @login_required
 @require_POST
-def release_sign_off(request: HttpRequest, project_id: int, release_id: int) -> HttpResponse:
+def release_decide(request: HttpRequest, project_id: int, release_id: int) -> HttpResponse:
+    """The verifier's approve or return: the first post shows what will happen, the second (confirmed) does it."""
     release = selectors.release_get(actor=request.user, project_id=project_id, release_id=release_id)
-    reason = request.POST.get("override_reason", "")[:2000]
-    return _back_with_message(
-        request,
-        lambda: services.release_sign_off(actor=request.user, release=release, override_reason=reason),
-        "releases:release", project_id=project_id, release_id=release.id,
-    )
+    form = forms.ReleaseDecisionForm(request.POST, below_target=bool(release.report.get("below_target")))
+    if not form.is_valid():
+        context = _release_context(request, release) | {"decision_form": form}
+        return render(request, "releases/release_detail.html", context, status=422)
+    if request.POST.get("confirmed") != "yes":
+        return render(request, "releases/decide_confirm.html", _release_context(request, release) | {"form": form})
+    try:
+        _decide(request.user, release, form.cleaned_data)
+    except NotFound:
+        raise
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _decided_message(form.cleaned_data["outcome"], release.version))
+    return redirect("releases:release", project_id=project_id, release_id=release.id)
+
+
+def _decide(actor, release, data: dict) -> None:
+    if data["outcome"] == "rejected":
+        services.release_reject(actor=actor, release=release, comment=data["comment"])
+    else:
+        services.release_sign_off(
+            actor=actor, release=release, comment=data["comment"], override_reason=data.get("override_reason", "")
+        )
+
+
+def _decided_message(outcome: str, version: str) -> str:
+    if outcome == "rejected":
+        return _("You returned release %(version)s to the manager with your comment.") % {"version": version}
+    return _("You approved release %(version)s. The manager may now publish it.") % {"version": version}
 
 
 @login_required

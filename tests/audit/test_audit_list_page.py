@@ -51,6 +51,7 @@ DETAILS = {
     "quality.consensus_refresh": {"items": 87, "raised": 2},
     "quality.policy_update": {"gold_rate": 0.1, "lot_size": 200},
     "release.cut": {"version": "1.2.0"},
+    "release.reject": {"version": "1.2.0", "comment": "3번 항목을 다시 검수하세요"},
     "release.sign_off": {"override": False},
     "review.reject": {"reason": "상자가 <b>고양이</b>를 다 덮지 않아요"},
     "unit_rate.set": {"control": "boxes", "unit": "region", "rate": 30},

@@ -46,10 +46,13 @@ def test_a_release_goes_from_cut_to_an_anonymous_download(
     log_in(verifier_page, verifier)
     release = Release.objects.get()
     verifier_page.goto(f"{live_server.url}/projects/{cast.project.id}/releases/{release.id}/")
-    verifier_page.get_by_label("그래도 공개해도 되는 이유").fill("검수 표본이 작아 다음 판에서 보완합니다")
+    verifier_page.get_by_label("승인: 보고서를 공개해도 됩니다").check()
+    verifier_page.get_by_label("공개해도 되는 이유").fill("검수 표본이 작아 다음 판에서 보완합니다")
     with verifier_page.expect_navigation():
-        verifier_page.get_by_test_id("sign-off").click()
-    expect(verifier_page.get_by_test_id("signed-off")).to_be_visible()
+        verifier_page.get_by_test_id("decide").click()
+    with verifier_page.expect_navigation():
+        verifier_page.get_by_test_id("confirm-decision").click()
+    expect(verifier_page.get_by_test_id("decision")).to_have_attribute("data-outcome", "approved")
     verifier_context.close()
 
     page.goto(f"{live_server.url}/projects/{cast.project.id}/releases/{release.id}/")

@@ -58,21 +58,6 @@ def test_the_projects_manager_is_no_verifier_and_a_stranger_gets_404(cast, built
         services.release_sign_off(actor=cast.manager, release=built, override_reason="괜찮음")
 
 
-def test_the_verifier_signs_off_on_the_release_page(cast, built, verifier) -> None:
-    client = client_for(verifier)
-    base = f"/projects/{cast.project.id}/releases/{built.id}"
-
-    listed = client.get("/projects/verify/").content.decode()
-    page = client.get(f"{base}/").content.decode()
-    refused = client.post(f"{base}/sign-off/", {"override_reason": ""})
-    signed = client.post(f"{base}/sign-off/", {"override_reason": "다음 판에서 보완"})
-
-    assert f"{base}/" in listed and 'data-testid="sign-off"' in page
-    assert refused.status_code == 302 and Release.objects.get().override_reason == "다음 판에서 보완"
-    assert signed.status_code == 302
-    assert client_for(cast.outsider).get(f"{base}/").status_code == 404
-
-
 def test_an_outsider_gets_404_from_the_release_pages(cast, built) -> None:
     client = client_for(cast.outsider)
     base = f"/projects/{cast.project.id}/releases/{built.id}"

@@ -1,5 +1,7 @@
-"""Writes of the releases app: exports (exports.py) and releases (releases.py), called as `services.<name>`."""
+"""Writes of the releases app: exports (exports.py), releases (releases.py) and the verifier's decisions
+(decisions.py), called as `services.<name>`."""
 
+from datadam.releases.services.decisions import release_reject, release_sign_off  # noqa: F401
 from datadam.releases.services.exports import (  # noqa: F401
     PROGRESS_EVERY,
     export_check,
@@ -14,5 +16,4 @@ from datadam.releases.services.releases import (  # noqa: F401
     release_build_run,
     release_cut,
     release_publish,
-    release_sign_off,
 )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
-from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
+from datadam.core.errors import Conflict, Invalid, NotFound
 from datadam.projects.models import Project
 from datadam.releases import permissions, publish_hooks, report, tasks
 from datadam.releases.build import STALE_AFTER, release_build_run
@@ -119,32 +119,6 @@ def release_build_restart(*, actor: User, release: Release) -> Release:
     release.save(update_fields=["status"])
     audit_record_project(actor=actor, action="release.restart", target=release, project=release.project)
     transaction.on_commit(lambda: tasks.release_build_task.enqueue(release.id))
-    return release
-
-
-@transaction.atomic
-def release_sign_off(*, actor: User, release: Release, override_reason: str = "") -> Release:
-    """A verifier independent of the project signs the report off; below a target they must give a reason."""
-    if not permissions.is_verifier_for(actor, release.project):
-        if permissions.can_manage_releases(actor, release.project):
-            raise PermissionDenied(_("Only a verifier who does not work on this project can sign its report off."))
-        raise NotFound(_("No such release."))
-    if not permissions.is_independent_of(actor, release.project):
-        raise PermissionDenied(_("You work on this project, so you cannot verify its release."))
-    if release.status != Release.Status.BUILT:
-        raise Conflict(_("Only a built release that is not yet published can be signed off."))
-    override_reason = override_reason.strip()
-    if release.report.get("below_target") and not override_reason:
-        raise Invalid(
-            _("The report is below a target. Write why it may still be published, or do not sign it off.")
-        )
-    release.signed_by, release.signed_at = actor, timezone.now()
-    release.override_reason = override_reason if release.report.get("below_target") else ""
-    release.save(update_fields=["signed_by", "signed_at", "override_reason"])
-    audit_record_project(
-        actor=actor, action="release.sign_off", target=release, project=release.project,
-        detail={"override": bool(release.override_reason)},
-    )
     return release
 
 
