@@ -3,6 +3,7 @@
 import pytest
 
 from datadam.pay.models import UnitRate
+from datadam.projects.schema.answers import answer_describe
 from datadam.projects.schema.controls import KINDS, REQUIRED, traits_of
 from datadam.projects.schema.validate import schema_parse
 from datadam.quality.consensus import RULES
@@ -34,3 +35,13 @@ def test_each_kind_holds_the_protocol_and_declares_traits_the_apps_know(kind: st
     assert traits.consensus in RULES
     assert traits.agreement in {None, "nominal", "interval"}
     assert traits.widget is None or not traits.options, "a widget draws regions; options are for plain fields"
+
+
+def test_a_segment_answer_reads_in_tenths_of_a_second() -> None:
+    talk = {"type": "segments", "name": "talk", "labels": ["speech"], "transcript": True}
+    schema = schema_parse({"controls": [talk]})
+    segment = {"start": 0.0, "end": 1.8995, "label": "speech", "text": "in being comparatively modern."}
+
+    [(title, words)] = answer_describe(schema, {"talk": [segment]})
+
+    assert "0.0–1.9 s “in being comparatively modern.”" in words and "1.8995" not in words

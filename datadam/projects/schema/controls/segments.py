@@ -94,10 +94,15 @@ def from_form(config: Config, post: QueryDict, field_name: str) -> object:
     return regions_from_form(post, field_name)
 
 
+def _seconds(value: object) -> str:
+    """A time as people read it, to a tenth of a second (1.8995 → 1.9); anything else as it came."""
+    return f"{value:.1f}" if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+
+
 def describe(config: Config, value: object) -> str:
     def where(segment: dict) -> str:
         words = f" “{segment['text']}”" if segment.get("text") else ""
-        return f"{segment.get('start')}–{segment.get('end')} s{words}"
+        return f"{_seconds(segment.get('start'))}–{_seconds(segment.get('end'))} s{words}"
 
     return describe_regions(config, value, where)
 
