@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "datadam.operations",
     "datadam.metrics",
     "datadam.accounts",
+    "datadam.notifications",
     "datadam.projects",
     "datadam.labeling",
     "datadam.review",
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "datadam.notifications.context_processors.notifications",
             ],
         },
     }

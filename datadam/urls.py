@@ -20,6 +20,7 @@ urlpatterns = [
     path("projects/", include("datadam.releases.urls")),
     path("audit/", include("datadam.audit.urls")),
     path("pay/", include("datadam.pay.urls")),
+    path("notifications/", include("datadam.notifications.urls")),
     # Newer apps name their full paths in their own urls.py.
     path("", include("datadam.quality.urls")),
     path("", include("datadam.academy.urls")),

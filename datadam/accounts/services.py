@@ -23,6 +23,7 @@ from datadam.accounts.models import (
     Organization,
     OrganizationMembership,
     PasswordResetRequest,
+    PayoutDetails,
     PersonSession,
     PrivacyConsent,
     User,
@@ -131,7 +132,8 @@ def user_erase(*, user: User, password: str) -> None:
     user.project_memberships.all().delete()
     user.org_memberships.all().delete()
     user.username = f"erased-{user.id}"
-    user.display_name = user.first_name = user.last_name = user.email = ""
+    user.display_name = user.first_name = user.last_name = user.email = user.phone = ""
+    PayoutDetails.objects.filter(user=user).delete()  # bank and account number
     user.is_active = False
     user.set_unusable_password()
     user.save()

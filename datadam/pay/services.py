@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record
 from datadam.core.errors import Invalid, NotFound
-from datadam.pay import permissions
+from datadam.pay import notices, permissions
 from datadam.pay.models import LedgerEntry, UnitRate
 from datadam.pay.units import payable_units, piece_amount
 from datadam.projects import access
@@ -91,7 +91,7 @@ def ledger_pay_stipend(*, enrolment) -> LedgerEntry | None:
         return None
     try:
         with transaction.atomic():  # a savepoint: a second completion of the same enrolment only undoes this row
-            return LedgerEntry.objects.create(
+            entry = LedgerEntry.objects.create(
                 worker_id=enrolment.user_id,
                 organization_id=course.organization_id,
                 kind=LedgerEntry.Kind.STIPEND,
@@ -101,6 +101,8 @@ def ledger_pay_stipend(*, enrolment) -> LedgerEntry | None:
                 source_id=enrolment.id,
                 reason=course.title_ko,
             )
+            notices.payment_notify(entry)
+            return entry
     except IntegrityError:
         return None
 
@@ -199,6 +201,7 @@ def ledger_adjust(
         project_id=project.id if project else None,
         detail={"worker": worker.username, "amount": amount},
     )
+    notices.payment_notify(entry)
     return entry
 
 

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,8 @@ from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
 from datadam.core.text import unstorable_reason
 from datadam.labeling.models import Annotation, Assignment
 from datadam.labeling.services import active_seconds_capped
+from datadam.notifications import services as notifications
+from datadam.notifications.models import Notification
 from datadam.pay import services as pay
 from datadam.projects import permissions as project_permissions
 from datadam.projects import stages
@@ -262,6 +265,12 @@ def review_reject(
         pay.ledger_reverse_for_annotation(annotation=annotation, reason=reason or comment)
     pay.ledger_earn_for_review(review=review, amount=held.rate_per_review)
     _audit(actor, "review.reject", annotation, review, reason=reason)
+    notifications.notification_send(
+        user=annotation.author,
+        kind=Notification.Kind.REJECTION,
+        params={"project": annotation.project.name, "reason": " — ".join(filter(None, [reason, comment]))},
+        url=reverse("labeling:start", args=[annotation.project_id]),
+    )
     return review
 
 

@@ -1,6 +1,7 @@
 """Qualifications, certificates, what projects ask of the people who join them, and participation agreements."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +20,8 @@ from datadam.academy.models import (
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record, audit_record_project
 from datadam.core.errors import Invalid, NotFound
+from datadam.notifications import services as notifications
+from datadam.notifications.models import Notification
 from datadam.pay import services as pay_services
 from datadam.projects import access
 from datadam.projects import services as project_services
@@ -87,6 +90,12 @@ def reviewer_promote(*, actor: User, project: Project, user: User) -> Qualificat
     project_services.project_member_add(actor=actor, project=project, user=user, role="reviewer")
     audit_record_project(
         actor=actor, action="qualification.promote", target=qualification, project=project, detail={"user": user.id}
+    )
+    notifications.notification_send(
+        user=user,
+        kind=Notification.Kind.PROMOTION,
+        params={"project": project.name},
+        url=reverse("projects:detail", args=[project.id]),
     )
     return qualification
 
