@@ -1,8 +1,12 @@
 """The inspection chain's cast: a project with a second stage held by a senior reviewer, and the steps of
 the chain as plain functions (submit, accept, send back, rework), for service tests and browser stories."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from datadam.labeling import services as labeling
-from datadam.labeling.models import Annotation
+from datadam.labeling.models import Annotation, Assignment
 from datadam.projects.models import InspectionStage, Project, ProjectMembership
 from datadam.review import services as review
 from tests import factories
@@ -23,8 +27,10 @@ def add_senior(project: Project, username: str = "senior"):
 
 
 def submit(labeler, project: Project, answer: str = "positive", active_seconds: int = 30) -> Annotation:
-    """The labeler takes their next task (rework first) and sends `answer`."""
+    """The labeler takes their next task (rework first) and sends `answer` after `active_seconds` of work in a
+    ten-minute lease."""
     lease = labeling.assignment_lease_next(actor=labeler, project=project)
+    Assignment.objects.filter(id=lease.id).update(leased_at=timezone.now() - timedelta(minutes=10))
     annotation, _created = labeling.annotation_submit(
         actor=labeler, assignment_id=lease.id, result={"sentiment": answer}, active_seconds=active_seconds
     )

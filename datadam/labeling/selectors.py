@@ -42,9 +42,10 @@ def labeler_piece_seconds(*, project: Project) -> list[int]:
 
 
 def labeler_pay_pending(*, actor) -> list[dict]:
-    """Work waiting for review in projects that pay on accept: per project, the pieces and what they will earn."""
+    """Work waiting for review in projects that pay on accept: per project, the pieces and what they will earn.
+    Work past the first inspection stage was paid when that stage accepted it, so only the first stage's counts."""
     return list(
-        Annotation.objects.filter(author=actor, status=Annotation.Status.SUBMITTED, project__pay_on="accept")
+        Annotation.objects.filter(author=actor, status=Annotation.Status.SUBMITTED, stage=1, project__pay_on="accept")
         .values("project_id", "project__name")
         .annotate(pieces=Count("id"), value=Sum(F("project__rate_per_item")))
         .order_by("project__name")
