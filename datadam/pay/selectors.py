@@ -198,3 +198,13 @@ def payroll_get(*, actor, organization_id: int, period: Period) -> dict:
         .order_by("worker__username")
     )
     return {"organization": organization, "period": period, "rows": list(rows), "total": sum(r["total"] for r in rows)}
+
+
+def ledger_for_work(*, annotation_ids: list[int], worker_id: int | None = None) -> list[dict]:
+    """The ledger rows written for these pieces of labeling work (earnings and reversals), oldest first; only one
+    worker's when `worker_id` is given. The caller has already scoped the work to the person asking."""
+    rows = LedgerEntry.objects.filter(source_type=LedgerEntry.Source.ANNOTATION, source_id__in=annotation_ids)
+    if worker_id is not None:
+        rows = rows.filter(worker_id=worker_id)
+    fields = ("source_id", "worker_id", "worker__username", "kind", "amount", "currency", "reason", "created_at")
+    return list(rows.order_by("created_at", "id").values(*fields))

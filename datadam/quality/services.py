@@ -40,6 +40,9 @@ POLICY_FIELDS = {
     "lot_size",
     "inspection_level",
     "aql",
+    "review_gold_share",
+    "reviewer_floor",
+    "min_reviewer_verdicts",
 }
 MIN_ANSWERS_FOR_HABITS = 10  # speed and one-answer flags need this many answers from the worker
 
@@ -169,7 +172,9 @@ def lease_gate(*, project: Project, worker: User) -> QualityPolicy | None:
         return None  # pauses exist only where a policy does (a manager's pause creates one)
     if _worth_checking(project, worker):
         worker_flags_evaluate(project=project, worker=worker, policy=policy)
-    pause = WorkerPause.objects.filter(project=project, worker=worker, lifted_at__isnull=True).first()
+    pause = WorkerPause.objects.filter(
+        project=project, worker=worker, role=WorkerPause.Role.LABELING, lifted_at__isnull=True
+    ).first()
     if pause is not None:
         raise PermissionDenied(
             _("Your work on this project is paused. Reason: %(reason)s Ask the project manager to look at it.")
@@ -224,7 +229,13 @@ def worker_flags_evaluate(*, project: Project, worker: User, policy: QualityPoli
 
 
 def _flags_evaluate(project: Project, worker: User, policy: QualityPolicy) -> list[WorkerFlag]:
-    findings = _findings(project, worker, policy)
+    return flags_raise(project, worker, policy, _findings(project, worker, policy), role=WorkerPause.Role.LABELING)
+
+
+def flags_raise(
+    project: Project, worker: User, policy: QualityPolicy, findings: list[tuple[str, str]], *, role: str
+) -> list[WorkerFlag]:
+    """Record each finding once (until resolved) and apply the policy's action to the worker in that role."""
     raised = []
     for kind, detail in findings:
         if WorkerFlag.objects.filter(project=project, worker=worker, kind=kind, resolved_at__isnull=True).exists():
@@ -234,7 +245,7 @@ def _flags_evaluate(project: Project, worker: User, policy: QualityPolicy) -> li
             actor=None, action="quality.flag", target=raised[-1], project=project, detail={"worker": worker.id}
         )
     if raised and policy.flag_action == QualityPolicy.Action.PAUSE:
-        worker_pause(project=project, worker=worker, reason=" ".join(flag.detail for flag in raised))
+        worker_pause(project=project, worker=worker, reason=" ".join(flag.detail for flag in raised), role=role)
     return raised
 
 
@@ -303,15 +314,18 @@ def _burst(own, policy: QualityPolicy) -> list[tuple[str, str]]:
     ]
 
 
-def worker_pause(*, project: Project, worker: User, reason: str, actor: User | None = None) -> WorkerPause:
-    """Pause a worker on one project (once: an existing pause is kept). Their next task page shows the reason."""
+def worker_pause(
+    *, project: Project, worker: User, reason: str, actor: User | None = None, role: str = WorkerPause.Role.LABELING
+) -> WorkerPause:
+    """Pause a worker on one project as a labeler or as a reviewer (once per role: an existing pause is kept).
+    Their next task page, or review page, shows the reason."""
     if actor is not None:
         _require_manager(actor, project)
     QualityPolicy.objects.get_or_create(project=project)  # the lease looks for pauses where a policy exists
-    current = WorkerPause.objects.filter(project=project, worker=worker, lifted_at__isnull=True).first()
+    current = WorkerPause.objects.filter(project=project, worker=worker, role=role, lifted_at__isnull=True).first()
     if current:
         return current
-    pause = WorkerPause.objects.create(project=project, worker=worker, reason=reason[:300])
+    pause = WorkerPause.objects.create(project=project, worker=worker, reason=reason[:300], role=role)
     audit_record_project(
         actor=actor, action="quality.pause", target=pause, project=project, detail={"worker": worker.id}
     )

@@ -1,0 +1,91 @@
+"""One review queue across the projects a reviewer holds, oldest work first, with gold reviews mixed in.
+
+The next piece is the reviewer's open gold review, else their current claim, else a claim on the oldest work
+waiting in any of their projects; with the project's share a gold review is served before the claimed work
+(which stays theirs until they come back to it).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from datadam.accounts.models import User
+from datadam.core.errors import DomainError
+from datadam.labeling.models import Annotation
+from datadam.projects import access
+from datadam.projects.models import Project, ProjectMembership
+from datadam.quality import gold_reviews, inspection, reviewers
+from datadam.quality.models import GoldReviewServe
+from datadam.review import services
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    project: Project
+    waiting: int
+    oldest: datetime | None
+    paused: str | None  # the reason, when the reviewer is paused there
+
+
+def _waiting(project: Project, actor: User):
+    work = Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED).exclude(author=actor)
+    sampled = inspection.review_queue_filter(project)
+    return work.filter(sampled) if sampled is not None else work
+
+
+def reviewer_projects(actor: User):
+    """The projects where the actor holds a reviewer role, through the access module."""
+    return access.scope_to_members(
+        Project.objects.filter(hidden=False), actor, field="pk", role=ProjectMembership.Role.REVIEWER
+    ).order_by("id")
+
+
+def review_queue(*, actor: User) -> list[QueueRow]:
+    """Per project the reviewer holds: how much waits, since when; oldest first, empty ones last."""
+    rows = []
+    for project in reviewer_projects(actor):
+        figures = _waiting(project, actor).aggregate(oldest=Min("created_at"))
+        paused = reviewers.reviewer_pause_get(project=project, reviewer=actor)
+        waiting = _waiting(project, actor).count()
+        rows.append(QueueRow(project, waiting, figures["oldest"], paused.reason if paused else None))
+    far = timezone.now().replace(year=9999)
+    return sorted(rows, key=lambda row: (row.waiting == 0, row.oldest or far, row.project.id))
+
+
+def _resume(actor: User) -> GoldReviewServe | Annotation | None:
+    """What the reviewer already holds: an open gold review, or a live claim."""
+    serve = GoldReviewServe.objects.filter(reviewer=actor, answered_at__isnull=True).first()
+    if serve is not None:
+        return serve
+    held = Q(claimed_by=actor, claim_expires_at__gt=timezone.now(), status=Annotation.Status.SUBMITTED)
+    return Annotation.objects.filter(held, project__in=reviewer_projects(actor)).first()
+
+
+def review_next(*, actor: User, project: Project | None = None) -> GoldReviewServe | Annotation | None:
+    """The next thing for the reviewer: in one project, or across all they hold (oldest waiting first)."""
+    if project is not None:
+        return _next_in(actor, project)
+    held = _resume(actor)
+    if held is not None:
+        return held
+    for row in review_queue(actor=actor):
+        if row.waiting and not row.paused:
+            try:
+                found = _next_in(actor, row.project)
+            except DomainError:
+                continue  # paused there just now (the floor check): the next project
+            if found is not None:
+                return found
+    return None
+
+
+def _next_in(actor: User, project: Project) -> GoldReviewServe | Annotation | None:
+    reviewers.reviewer_gate(project=project, reviewer=actor)
+    if (serve := gold_reviews.gold_review_open(project=project, reviewer=actor)) is not None:
+        return serve
+    annotation = services.review_claim_next(actor=actor, project=project)
+    if annotation is None:
+        return None  # no gold review when nothing real waits: an empty queue would give it away
+    return gold_reviews.gold_review_pick(project=project, reviewer=actor) or annotation
