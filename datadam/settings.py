@@ -232,6 +232,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True
 # Password-reset mails: at most this many per email address and per client address in the window.
 DATADAM_PASSWORD_RESET_PER_EMAIL = env_int("DATADAM_PASSWORD_RESET_PER_EMAIL", 3)
+# Fernet keys for encrypted fields (payout details), comma-separated: the first encrypts, all decrypt.
+DATADAM_FIELD_KEYS = env_list("DATADAM_FIELD_KEY", [])
 DATADAM_PASSWORD_RESET_PER_ADDRESS = env_int("DATADAM_PASSWORD_RESET_PER_ADDRESS", 10)
 DATADAM_PASSWORD_RESET_WINDOW_SECONDS = env_int("DATADAM_PASSWORD_RESET_WINDOW_SECONDS", 3600)
 PASSWORD_RESET_TIMEOUT = env_int("DATADAM_PASSWORD_RESET_LINK_SECONDS", 3 * 3600)

@@ -22,5 +22,6 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(Path(DATA_DIR) / "test.sqlite3")}
 LANGUAGE_CODE = "ko"
+DATADAM_FIELD_KEYS = ["Tb8bLUxaaYG5k0a-ypd6unVX9Dc3y4rcc_F1cR0d9Rg="]  # a throwaway key for encrypted fields
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 Path(DATA_DIR, "static").mkdir(parents=True, exist_ok=True)

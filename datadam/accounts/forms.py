@@ -119,3 +119,22 @@ class PasswordResetSetForm(auth_forms.SetPasswordForm):
     def save(self, commit: bool = True):
         services.user_password_reset(user=self.user, new_password=self.cleaned_data["new_password1"])
         return self.user
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(label=_("Name"), max_length=100, required=False)
+    email = forms.EmailField(
+        label=_("Email"), required=False, help_text=_("For password resets and the notifications you choose by email.")
+    )
+    phone = forms.CharField(label=_("Phone number"), max_length=30, required=False)
+
+
+class PayoutForm(forms.Form):
+    bank = forms.CharField(label=_("Bank"), max_length=60)
+    holder = forms.CharField(label=_("Account holder"), max_length=100)
+    account_number = forms.CharField(
+        label=_("Account number"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        help_text=_("Stored encrypted; this page shows only its last four digits."),
+    )

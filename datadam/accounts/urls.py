@@ -1,10 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from datadam.accounts import views
+from datadam.accounts import account_views, views
 
 app_name = "accounts"
 urlpatterns = [
+    path("me/", account_views.account_page, name="me"),
+    path("me/payout/", account_views.payout_save, name="payout"),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("signup/", views.signup_view, name="signup"),

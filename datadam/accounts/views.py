@@ -78,7 +78,7 @@ def password_change_view(request: HttpRequest) -> HttpResponse:
         else:
             update_session_auth_hash(request, request.user)
             messages.success(request, _("Your password is changed."))
-            return redirect("accounts:tokens")
+            return redirect("accounts:me")
     return render(request, "accounts/password_change.html", {"form": form, "error": error})
 
 

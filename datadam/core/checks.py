@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.checks import Error, Warning, register
 
+from datadam.core.field_crypto import field_keys_problem
+
 
 @register(deploy=True)
 def secret_key_is_set(app_configs, **kwargs) -> list:
@@ -34,3 +36,28 @@ def debug_is_off(app_configs, **kwargs) -> list:
     if settings.DEBUG:
         return [Warning("DATADAM_DEBUG is on: error pages show internals.", hint="Unset it.", id="datadam.W001")]
     return []
+
+
+@register()
+def field_key_is_set(app_configs, **kwargs) -> list:
+    """Payout details are stored encrypted: a bad key stops start-up; a missing one is a warning (nothing can be
+    saved until it is set)."""
+    keys = settings.DATADAM_FIELD_KEYS
+    problem = field_keys_problem(keys)
+    if problem:
+        return [Error(f"DATADAM_FIELD_KEY: {problem}.", hint=FIELD_KEY_HINT, id="datadam.E070")]
+    if not keys:
+        return [
+            Warning(
+                "DATADAM_FIELD_KEY is not set: people cannot save their payout details.",
+                hint=FIELD_KEY_HINT,
+                id="datadam.W070",
+            )
+        ]
+    return []
+
+
+FIELD_KEY_HINT = (
+    "Make a key with: python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'. "
+    "Keep it apart from the database backups (docs/deploy.md, Backups)."
+)
