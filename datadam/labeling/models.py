@@ -77,3 +77,39 @@ class Annotation(models.Model):
             models.Index(fields=["project", "status"], name="annotation_state_idx"),
             models.Index(fields=["project", "id"], condition=Q(status="submitted"), name="annotation_review_queue_idx"),
         ]
+
+
+class ItemReport(models.Model):
+    """A worker's report that an item cannot or should not be labeled. A report of personal data withholds the
+    item from everyone at once (its free slots are kept here) until a manager releases it or removes it."""
+
+    class Reason(models.TextChoices):
+        BROKEN_FILE = "broken_file", _("The file is broken or does not open")
+        PERSONAL_DATA = "personal_data", _("It shows personal data")
+        OFFENSIVE = "offensive", _("It is offensive")
+        GUIDELINE_UNCLEAR = "guideline_unclear", _("The guideline does not say how to label it")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for a manager")
+        RELEASED = "released", _("Released back to work")
+        REMOVED = "removed", _("Removed from the project")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="item_reports")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    note = models.CharField(max_length=500, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    # While withheld: the slots the item had free (and the leases ended) when it was withheld, given back on release.
+    withheld_slots = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["project", "status"], name="item_report_queue_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "reporter"], name="one_report_per_item_and_person"),
+        ]
