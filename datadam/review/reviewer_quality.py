@@ -4,8 +4,9 @@ interval, agreement with gold reviews, speed and the reasons they use.
 A verdict is confirmed when the work's next step agrees with it:
 - a sending back, when the labeler's rework differs from the answer sent back and is accepted (the same
   answer accepted after all means the sending back was wrong);
-- an acceptance or a correction, when the next inspection stage accepts the same work, and not when that
-  stage sends it back or corrects it.
+- an acceptance or a correction, when the next inspection stage accepts the work it passed on (the same
+  version, or the corrected one), and not when that stage sends it back or corrects it (an overturned
+  acceptance).
 Verdicts whose next step has not happened yet are pending and count neither way.
 
 Review reads its own rows here and hands quality the counts (`quality.reviewers.reviewer_flags_evaluate`), which
@@ -38,7 +39,10 @@ def _reviews(project: Project, reviewer_ids: list[int] | None, since: datetime |
         rows.order_by("-id").values(
             "id",
             "reviewer_id",
+            "stage",
             "verdict",
+            "overturned_by_id",
+            "correction_id",
             "reason",
             "active_seconds",
             "annotation_id",
@@ -72,11 +76,32 @@ def _reject_outcome(row: dict, reworks: dict) -> bool | None:
     return None
 
 
+def _next_stage_verdicts(rows: list[dict]) -> dict[tuple[int, int], str]:
+    """The verdicts given on the work these acceptances and corrections passed on: {(annotation, stage): verdict}.
+    An acceptance passes its annotation on; a correction passes its corrected version on."""
+    passed = {row["annotation_id"] for row in rows if row["verdict"] == Review.Verdict.ACCEPT}
+    passed |= {row["correction_id"] for row in rows if row["correction_id"]}
+    later = Review.objects.filter(annotation_id__in=passed).values_list("annotation_id", "stage", "verdict")
+    return {(annotation_id, stage): verdict for annotation_id, stage, verdict in later}
+
+
+def _passed_on_outcome(row: dict, later: dict[tuple[int, int], str]) -> bool | None:
+    """True: the next stage accepted the work; False: it sent it back or corrected it; None: not yet (or the
+    verdict was at the last stage, where nothing follows)."""
+    if row["overturned_by_id"]:
+        return False
+    work = row["correction_id"] or row["annotation_id"]
+    verdict = later.get((work, row["stage"] + 1))
+    return None if verdict is None else verdict == Review.Verdict.ACCEPT
+
+
 def verdict_outcomes(project: Project, rows: list[dict]) -> dict[int, bool | None]:
     """For each verdict id: confirmed (True), not confirmed (False) or pending (None)."""
     rejected = [row for row in rows if row["verdict"] == Review.Verdict.REJECT]
     reworks = _accepted_reworks(project, rejected)
-    return {row["id"]: _reject_outcome(row, reworks) if row in rejected else None for row in rows}
+    later = _next_stage_verdicts([row for row in rows if row["verdict"] != Review.Verdict.REJECT])
+    outcomes = {row["id"]: _reject_outcome(row, reworks) for row in rejected}
+    return {row["id"]: outcomes[row["id"]] if row["id"] in outcomes else _passed_on_outcome(row, later) for row in rows}
 
 
 def _figures(rows: list[dict], outcomes: dict[int, bool | None]) -> dict:

@@ -10,6 +10,7 @@ from datadam.labeling import services as labeling
 from datadam.quality import services as quality
 from datadam.quality.models import QualityPolicy, WorkerFlag, WorkerPause
 from datadam.review import queue, reviewer_quality, services
+from tests.chain import add_second_stage, add_senior, overturned_at_second_stage, submit
 from tests.conftest import client_for
 from tests.review.conftest import submitted
 
@@ -120,3 +121,33 @@ def test_the_manager_sees_every_reviewer_and_a_reviewer_only_themself(cast, revi
     assert "confirmed-reviewer2" in own and 'confirmed-reviewer"' not in own and REASON not in own
     assert client_for(cast.labeler).get(f"/projects/{cast.project.id}/reviewers/me/").status_code == 404
     assert client_for(cast.reviewer).get(f"/projects/{cast.project.id}/reviewers/").status_code == 404
+
+
+def test_a_senior_overturning_an_acceptance_lowers_the_first_reviewers_figure(cast) -> None:
+    add_second_stage(cast.project)
+    senior = add_senior(cast.project)
+    held = submit(cast.labeler2, cast.project)
+    services.review_accept(actor=cast.reviewer, annotation_id=held.id, stage=1)
+    services.review_accept(actor=senior, annotation_id=held.id, stage=2)
+    before = _row(cast, cast.reviewer)
+
+    overturned_at_second_stage(cast, senior)
+
+    after = _row(cast, cast.reviewer)
+    assert (before["confirmed"], before["decided"], before["share"]) == (1, 1, 1.0)
+    assert (after["confirmed"], after["decided"], after["share"]) == (1, 2, 0.5)
+    assert after["low"] < before["low"]
+    senior_row = _row(cast, senior)
+    assert senior_row["verdicts"] == 2 and senior_row["decided"] == 0  # nothing follows the last stage
+
+
+def test_a_correction_holds_when_the_next_stage_accepts_the_corrected_version(cast) -> None:
+    add_second_stage(cast.project)
+    senior = add_senior(cast.project)
+    work = submit(cast.labeler, cast.project)
+    review = services.review_correct(actor=cast.reviewer, annotation_id=work.id, result={"sentiment": "negative"})
+
+    services.review_accept(actor=senior, annotation_id=review.correction_id, stage=2)
+
+    row = _row(cast, cast.reviewer)
+    assert (row["corrected"], row["confirmed"], row["decided"]) == (1, 1, 1)
