@@ -12,6 +12,7 @@ from datadam.core.errors import Invalid
 from datadam.core.stats import wilson_interval
 from datadam.labeling.models import Annotation
 from datadam.projects.models import Project
+from datadam.projects.schema.answers import answer_describe
 from datadam.projects.schema.controls import kind_of, traits_of
 from datadam.projects.schema.validate import result_score, schema_parse
 from datadam.quality import agreement, review_outcomes
@@ -164,10 +165,10 @@ def worker_table(project: Project, *, sort: str = "worker", flagged_only: bool =
         report = agreement_report(project)
     except Invalid:
         report = {"controls": []}
-    agree: dict[int, list[float]] = defaultdict(list)
+    agree: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for control in report["controls"]:
-        for worker_id, (mean, _count) in control["workers"].items():
-            agree[worker_id].append(mean)
+        for worker_id, (mean, count) in control["workers"].items():
+            agree[worker_id].append((mean * count, count))
     times: dict[int, list[int]] = defaultdict(list)
     for author_id, seconds in labeler_annotations(project).values_list("author_id", "active_seconds"):
         times[author_id].append(seconds)
@@ -188,7 +189,8 @@ def worker_table(project: Project, *, sort: str = "worker", flagged_only: bool =
             "answers": len(times.get(person.id, [])),
             "gold": gold.get(person.id),
             "accuracy": gold[person.id]["accuracy"] if person.id in gold else None,
-            "agreement": sum(agree[person.id]) / len(agree[person.id]) if agree.get(person.id) else None,
+            "agreement": _agreement(agree[person.id])["accuracy"] if agree.get(person.id) else None,
+            "agreement_interval": _agreement(agree[person.id]) if agree.get(person.id) else None,
             "median_seconds": statistics.median(times[person.id]) if times.get(person.id) else None,
             "flags": flags.get(person.id, []),
             "paused": paused.get(person.id),
@@ -214,8 +216,27 @@ def _sorted(rows: list, sort: str) -> list:
     return sorted(present, key=lambda row: row[key], reverse=descending) + missing
 
 
+def _agreement(parts: list[tuple[float, int]]) -> dict:
+    """A worker's agreement over all controls, weighted by the pairs compared, with its 95 % interval."""
+    return _accuracy(sum(total for total, _count in parts), sum(count for _total, count in parts))
+
+
 def gold_list(project: Project) -> QuerySet[GoldItem]:
     return GoldItem.objects.filter(project=project).select_related("item").order_by("id")
+
+
+def gold_rows(project: Project, limit: int = 50) -> list[dict]:
+    """The first gold items with their answers in words (each control's title and the labels given)."""
+    schema = schema_parse(project.schema)
+    return [
+        {
+            "item": gold.item,
+            "text": str((gold.item.data or {}).get("text", ""))[:120],
+            "answer": answer_describe(schema, gold.answer or {}),
+            "gold": gold,
+        }
+        for gold in gold_list(project)[:limit]
+    ]
 
 
 def last_flag_resolution(project: Project, worker: User):

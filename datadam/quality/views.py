@@ -37,6 +37,7 @@ def manager_page(request: HttpRequest, project_id: int) -> HttpResponse:
         "form": form,
         "gold_form": forms.GoldForm(),
         "gold": selectors.gold_list(project),
+        "gold_rows": selectors.gold_rows(project),
         "lots": Lot.objects.filter(project=project).select_related("worker").order_by("-id")[:20],
         "figures": _accuracy_figures(rows),
     }

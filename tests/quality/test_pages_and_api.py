@@ -21,17 +21,22 @@ def test_manager_sees_the_worker_table_sorted_and_filtered(cast, overlapped) -> 
     assert f'worker-row-{cast.labeler.username}"'.encode() not in flagged.content
 
 
-def test_manager_saves_the_policy_and_lifts_a_pause(cast) -> None:
+POLICY_FORM = {
+    "honeypot_share": "10", "min_gold_answers": "3", "accuracy_floor": "70", "flag_action": "pause",
+    "speed_ratio": "25", "constant_share": "95", "burst_count": "20", "burst_seconds": "60",
+    "agreement_threshold": "50", "max_overlap": "5", "aggregation_method": "ds", "inspection": "sampling",
+    "lot_size": "50", "inspection_level": "II", "aql": "2.5", "review_gold_share": "0", "reviewer_floor": "70",
+    "min_reviewer_verdicts": "10",
+}  # fmt: skip
+
+
+def test_manager_saves_the_policy_in_percent_and_lifts_a_pause(cast) -> None:
     client = client_for(cast.manager)
-    form = {
-        "honeypot_share": "0.1", "min_gold_answers": "3", "accuracy_floor": "0.7", "flag_action": "pause",
-        "speed_ratio": "0.25", "constant_share": "0.95", "burst_count": "20", "burst_seconds": "60",
-        "agreement_threshold": "0.5", "max_overlap": "5", "aggregation_method": "ds", "inspection": "sampling",
-        "lot_size": "50", "inspection_level": "II", "aql": "2.5",
-    }  # fmt: skip
-    assert client.post(f"/projects/{cast.project.id}/quality/", form).status_code == 302
+    assert client.post(f"/projects/{cast.project.id}/quality/", POLICY_FORM).status_code == 302
     policy = QualityPolicy.objects.get(project=cast.project)
-    assert (policy.honeypot_share, policy.aggregation_method, policy.inspection) == (0.1, "ds", "sampling")
+    assert (policy.honeypot_share, policy.accuracy_floor, policy.aggregation_method, policy.inspection) == (
+        0.1, 0.7, "ds", "sampling"
+    )
     services.worker_pause(project=cast.project, worker=cast.labeler, reason="x")
     client.post(f"/projects/{cast.project.id}/quality/workers/{cast.labeler.id}/lift/")
     assert not WorkerPause.objects.filter(lifted_at__isnull=True).exists()

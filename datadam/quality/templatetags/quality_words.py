@@ -11,3 +11,9 @@ register = template.Library()
 def aggregation_method_name(code: str) -> str:
     """"majority vote" for "mv"; an unknown code is shown as it is."""
     return str(METHOD_NAMES.get(code, code))
+
+
+@register.filter
+def share_percent(share: float | None) -> str:
+    """A share (0..1) as a whole percent number, 0.853 → "85"; the page adds the % sign in its own words."""
+    return "—" if share is None else str(round(share * 100))
