@@ -22,7 +22,7 @@ from datadam.labeling.models import Annotation
 from datadam.projects.schema.controls import score_in, traits_of
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 from datadam.quality import agreement as quality_agreement
-from datadam.releases import bootstrap
+from datadam.releases import bootstrap, stages_passed
 from datadam.releases.models import QualityTargets, Release
 from datadam.review.models import Review
 
@@ -124,6 +124,7 @@ def cut_figures(release: Release) -> dict:
         "people": people(project.id, cut_at),
         "time_span": time_span(project.id, cut_at),
         "targets": targets_of(project),
+        "inspection": stages_passed.figures(release),
     }
 
 
@@ -183,6 +184,8 @@ def compute(release: Release, collector: Collector) -> dict:
     }
     if release.snapshot.get("consensus"):
         figures["consensus"] = release.snapshot["consensus"]
+    if history.get("inspection"):  # the stages each item passed (releases cut before stages existed have none)
+        figures["inspection"] = history["inspection"]
     figures["below_target"] = [
         name for name, target in figures["targets"].items()
         if figures[name]["percent"] is None or figures[name]["percent"] < target
