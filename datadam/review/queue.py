@@ -1,4 +1,5 @@
-"""One review queue across the projects a reviewer holds, oldest work first, with gold reviews mixed in.
+"""One review queue across the projects and inspection stages a reviewer holds, oldest work first, with gold
+reviews mixed in.
 
 The next piece is the reviewer's open gold review, else their current claim, else a claim on the oldest work
 waiting in any of their projects; with the project's share a gold review is served before the claimed work
@@ -8,50 +9,59 @@ waiting in any of their projects; with the project's share a gold review is serv
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Min, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from datadam.accounts.models import User
 from datadam.core.errors import DomainError
 from datadam.labeling.models import Annotation
-from datadam.projects import access
+from datadam.projects import access, stages
 from datadam.projects.models import Project, ProjectMembership
+from datadam.projects.stages import Stage
 from datadam.quality import gold_reviews, inspection, reviewers
 from datadam.quality.models import GoldReviewServe
-from datadam.review import services
+from datadam.review import permissions, services
 
 
 @dataclass(frozen=True)
 class QueueRow:
     project: Project
+    stage: Stage
+    stage_count: int
     waiting: int
     oldest: datetime | None
     paused: str | None  # the reason, when the reviewer is paused there
 
 
-def _waiting(project: Project, actor: User):
-    work = Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED).exclude(author=actor)
-    sampled = inspection.review_queue_filter(project)
+def _waiting(project: Project, stage: Stage, actor: User):
+    work = Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED, stage=stage.position)
+    work = work.exclude(author=actor)
+    sampled = inspection.review_queue_filter(project, stage.position)
     return work.filter(sampled) if sampled is not None else work
 
 
 def reviewer_projects(actor: User):
-    """The projects where the actor holds a reviewer role, through the access module."""
-    return access.scope_to_members(
-        Project.objects.filter(hidden=False), actor, field="pk", role=ProjectMembership.Role.REVIEWER
-    ).order_by("id")
+    """The projects where the actor holds an inspection role (any role but labeler), through the access module."""
+    roles = [role for role in ProjectMembership.Role.values if role != ProjectMembership.Role.LABELER]
+    held = Q(pk__in=[])
+    for role in roles:
+        held |= access.member_filter(actor, field="pk", role=role)
+    return Project.objects.filter(held, hidden=False).order_by("id")
 
 
 def review_queue(*, actor: User) -> list[QueueRow]:
-    """Per project the reviewer holds: how much waits, since when; oldest first, empty ones last."""
+    """Per project and stage the reviewer holds: how much waits, since when; oldest first, empty ones last."""
     rows = []
     for project in reviewer_projects(actor):
-        figures = _waiting(project, actor).aggregate(oldest=Min("created_at"))
-        paused = reviewers.reviewer_pause_get(project=project, reviewer=actor)
-        waiting = _waiting(project, actor).count()
-        rows.append(QueueRow(project, waiting, figures["oldest"], paused.reason if paused else None))
+        chain = stages.stage_list(project)
+        pause = reviewers.reviewer_pause_get(project=project, reviewer=actor)
+        for stage in permissions.stages_held(actor, project, chain):
+            waiting = _waiting(project, stage, actor)
+            figures = waiting.aggregate(oldest=Min("created_at"), count=Count("id"))
+            reason = pause.reason if pause else None
+            rows.append(QueueRow(project, stage, len(chain), figures["count"], figures["oldest"], reason))
     far = timezone.now().replace(year=9999)
-    return sorted(rows, key=lambda row: (row.waiting == 0, row.oldest or far, row.project.id))
+    return sorted(rows, key=lambda row: (row.waiting == 0, row.oldest or far, row.project.id, row.stage.position))
 
 
 def _resume(actor: User) -> GoldReviewServe | Annotation | None:
