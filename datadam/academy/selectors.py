@@ -1,5 +1,6 @@
 """Reads about courses, cohorts, qualifications and project requirements, scoped to the caller."""
 
+import math
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
@@ -83,6 +84,45 @@ def course_list_open(*, actor: User) -> list[Course]:
     )
     courses = Course.objects.filter(published=True, cohorts__enrol_closes_at__gte=now).distinct()
     return list(courses.select_related("organization").prefetch_related(open_cohorts).order_by("id"))
+
+
+@dataclass(frozen=True)
+class Seats:
+    """A cohort's seats as a visitor sees them before applying."""
+
+    total: int
+    taken: int
+
+    @property
+    def left(self) -> int:
+        return max(self.total - self.taken, 0)
+
+    @property
+    def full(self) -> bool:
+        return self.left == 0
+
+
+SEAT_HOLDING = [Enrolment.Status.ENROLLED, Enrolment.Status.COMPLETED]
+
+
+def cohort_seats(cohort: Cohort) -> Seats:
+    return Seats(total=cohort.seats, taken=cohort.enrolments.filter(status__in=SEAT_HOLDING).count())
+
+
+# A careful first reading: words (Korean eojeol or English words) a minute; one minute per gold item answered.
+READING_WORDS_PER_MINUTE = 150
+MINUTES_PER_ITEM = 1
+
+
+def course_minutes(course: Course) -> int:
+    """How long the course takes, worked out from what it holds rather than typed in: each lesson read at a careful
+    pace, a minute for each practice item, and the evaluation (its time limit, or a minute for each item)."""
+    reading = sum(
+        max(1, math.ceil(len(lesson.body.split()) / READING_WORDS_PER_MINUTE)) for lesson in course.lessons.all()
+    )
+    practice = course.course_items.filter(use=CourseItem.Use.PRACTICE).count() * MINUTES_PER_ITEM
+    evaluation = course.time_limit_minutes or course.evaluation_size * MINUTES_PER_ITEM
+    return reading + practice + evaluation
 
 
 def enrolment_list_own(*, actor: User) -> QuerySet[Enrolment]:

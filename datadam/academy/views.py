@@ -18,17 +18,24 @@ from datadam.projects.schema.answers import answer_from_post
 from datadam.projects.schema.validate import schema_parse
 
 
-@login_required
 def index(request: HttpRequest) -> HttpResponse:
-    enrolments = list(selectors.enrolment_list_own(actor=request.user))
-    for enrolment in enrolments:
-        enrolment.position = cohorts.waitlist_position(enrolment)
-    context = {
-        "courses": selectors.course_list_open(actor=request.user),
-        "enrolments": enrolments,
-        "qualifications": selectors.qualifications_of(request.user),
-        "manages": selectors.course_managed_list(actor=request.user).exists() or request.user.org_memberships.exists(),
-    }
+    """The academy's catalogue, public: courses open for applications with each cohort's seats left; a logged-in
+    trainee also sees their own applications and qualifications."""
+    courses = selectors.course_list_open(actor=request.user)
+    for course in courses:
+        for cohort in course.open_cohorts:
+            cohort.seats_now = selectors.cohort_seats(cohort)
+    context = {"courses": courses}
+    if request.user.is_authenticated:
+        enrolments = list(selectors.enrolment_list_own(actor=request.user))
+        for enrolment in enrolments:
+            enrolment.position = cohorts.waitlist_position(enrolment)
+        context |= {
+            "enrolments": enrolments,
+            "qualifications": selectors.qualifications_of(request.user),
+            "manages": selectors.course_managed_list(actor=request.user).exists()
+            or request.user.org_memberships.exists(),
+        }
     return render(request, "academy/index.html", context)
 
 
@@ -48,7 +55,7 @@ def cohort_public(request: HttpRequest) -> HttpResponse:
         "enrolment": enrolment,
         "position": cohorts.waitlist_position(enrolment) if enrolment else None,
         "is_open": cohort.enrol_opens_at <= timezone.now() <= cohort.enrol_closes_at,
-        "taken": cohort.enrolments.filter(status__in=cohorts.SEAT_HOLDING).count(),
+        "seats": selectors.cohort_seats(cohort),
     }
     return render(request, "academy/cohort_public.html", context)
 

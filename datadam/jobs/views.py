@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -7,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datadam.academy.services.requirements import AgreementRequired
-from datadam.core.errors import DomainError
+from datadam.core.errors import DomainError, NotFound
 from datadam.jobs import forms, selectors, services
 from datadam.jobs.models import JobPosting
 from datadam.projects.models import Project
@@ -32,8 +33,15 @@ def board(request: HttpRequest) -> HttpResponse:
     return render(request, "jobs/board.html", context)
 
 
-@login_required
 def job_detail(request: HttpRequest, project_id: int) -> HttpResponse:
+    """A job on the board is public; joining asks a visitor to log in and brings them back here. Anything else
+    (a staff preview of a closed or invite-only posting) asks a visitor to log in first, whether or not it exists."""
+    if not request.user.is_authenticated:
+        try:
+            posting = selectors.job_get_public(project_id=project_id)
+        except NotFound:
+            return redirect_to_login(request.get_full_path())
+        return render(request, "jobs/detail.html", {"card": selectors.job_card(posting, measured=True)})
     posting = selectors.job_get(actor=request.user, project_id=project_id)
     card = selectors.job_card(posting, request.user, measured=True)
     refusal = services.join_refusal(actor=request.user, project=posting.project)

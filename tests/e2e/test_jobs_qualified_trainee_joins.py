@@ -52,10 +52,13 @@ def test_qualified_trainee_finds_a_job_on_the_board_and_joins_it(
     expect(page.get_by_text(cast.project.name)).to_have_count(0)  # invite-only: not on the board
     axe_check(page)
 
-    # Opening the job asks to log in; after logging in the trainee joins.
+    # The job's page is public; joining asks to log in, and logging in comes back to the job.
     with page.expect_navigation():
         card.get_by_role("link", name="뉴스 기사 분류").click()
+    with page.expect_navigation():
+        page.get_by_test_id("job-log-in").click()
     log_in_by_keyboard(page, trainee)
+    expect(page).to_have_url(live_server.url + reverse("jobs:detail", args=[project.id]))
     expect(page.get_by_test_id("join-refusal")).to_have_count(0)
     axe_check(page)
     with page.expect_navigation():
@@ -83,6 +86,8 @@ def test_worker_without_the_qualification_is_shown_the_course(
     services.posting_publish(actor=cast.manager, project=project, labeler_openings=5)
 
     page.goto(live_server.url + reverse("jobs:detail", args=[project.id]))
+    with page.expect_navigation():
+        page.get_by_test_id("job-log-in").click()
     log_in_by_keyboard(page, cast.outsider)
 
     expect(page.get_by_test_id("join-refusal")).to_contain_text("텍스트 라벨링 기초")

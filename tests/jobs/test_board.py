@@ -88,12 +88,6 @@ def test_jobs_i_am_qualified_for_lists_only_those(cast: Cast, posting: JobPostin
     }
 
 
-def test_job_page_asks_an_anonymous_visitor_to_log_in(posting: JobPosting) -> None:
-    response = Client().get(f"/jobs/{posting.project_id}/")
-
-    assert response.status_code == 302 and "/accounts/login/" in response.url
-
-
 def test_outsider_gets_404_for_an_invite_only_projects_job_page(cast: Cast) -> None:
     services.posting_publish(actor=cast.manager, project=cast.project, labeler_openings=5)
 

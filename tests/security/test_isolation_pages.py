@@ -101,6 +101,13 @@ def test_anonymous_visitor_can_open_public_pages(cast: Cast, a: ObjectsOfA, rout
     assert response.status_code in (200, 405), f"public page /{route} answered {response.status_code}"
 
 
+@pytest.mark.parametrize("route", list(PUBLIC_ROUTES))
+def test_anonymous_visitor_sees_nothing_of_a_on_public_pages(cast: Cast, a: ObjectsOfA, route: str) -> None:
+    path, response = visit(Client(), "GET", route, a)
+
+    assert_shows_nothing_of_a(response, a, f"GET {path} as a visitor")
+
+
 @pytest.mark.parametrize("route", OBJECT_ROUTES)
 def test_outsider_gets_404_from_every_page_about_as_objects(cast: Cast, a: ObjectsOfA, route: str) -> None:
     client = client_for(cast.outsider)

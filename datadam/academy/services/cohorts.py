@@ -24,11 +24,10 @@ from datadam.academy.models import (
     Enrolment,
     ParticipationAgreement,
 )
+from datadam.academy.selectors import SEAT_HOLDING
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
-
-SEAT_HOLDING = [Enrolment.Status.ENROLLED, Enrolment.Status.COMPLETED]
 
 
 def _check_cohort_fields(

@@ -1,8 +1,9 @@
 """The academy's part of the isolation tests: a course of A's with a lesson, practice and evaluation items, an
 open cohort where A's labeler is enrolled (with eligibility answers) and has an attempt in progress.
 
-Public on purpose: the cohort page and the certificate check, both found by a code in the query string (no
-database id in a public address). A cohort's code in the apply path is not an id either: anyone may apply.
+Public on purpose: the catalogue (published courses with open cohorts), and the cohort page and the certificate
+check, both found by a code in the query string (no database id in a public address). A cohort's code in the apply
+path is not an id either: anyone may apply.
 """
 
 from datadam.academy.models import Certificate, Qualification
@@ -14,6 +15,7 @@ SECRET_LESSON = "A 강의의 비밀 본문"
 SECRET_ANSWER = "A 지원자의 비밀 답변"
 
 PUBLIC_ROUTES = {
+    "academy/": "the catalogue: published courses open for applications, their cohorts and seats left",
     "academy/cohort/": "a cohort's public page (found by its code in the query), for other sites to link to",
     "academy/verify/": "anyone checks a certificate by its code; it shows only name, course and date",
 }

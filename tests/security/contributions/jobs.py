@@ -1,4 +1,6 @@
-"""The job board's part of the isolation tests: the board and its feeds are public; a posting's page is not."""
+"""The job board's part of the isolation tests: the board and its feeds are public. A job's page is public only
+while its posting is on the board (tests/jobs/test_job_page_public.py); A's invite-only posting here is not, so
+its page asks a visitor to log in and answers an outsider 404 like any private page."""
 
 from datadam.jobs import services
 from tests.conftest import Cast
