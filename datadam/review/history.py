@@ -1,6 +1,6 @@
-"""One item's path (이력), as a timeline: leases, drafts, submits, verdicts, corrections, pay reversals and the
-combined answer. Managers see every step with names; a labeler sees only their own part of the item's path,
-and nobody else's name."""
+"""One item's path (이력), as a timeline: leases, drafts, submits, verdicts per inspection stage (an overturned
+acceptance marked), corrections, pay and its reversals, and the combined answer. Managers see every step with
+names; a labeler sees only their own part of the item's path, and nobody else's name."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,7 +11,7 @@ from datadam.accounts.models import User
 from datadam.core.errors import NotFound
 from datadam.labeling.models import Annotation, Assignment
 from datadam.pay import selectors as pay_selectors
-from datadam.projects import access
+from datadam.projects import access, stages
 from datadam.projects import selectors as project_selectors
 from datadam.projects.models import Item, Project, ProjectMembership
 from datadam.quality.models import Consensus
@@ -70,7 +70,8 @@ def _timeline(project: Project, item: Item, assignments: list[Assignment], viewe
     steps = [step for assignment in assignments for step in _lease_steps(assignment, viewer)]
     steps += [_submit_step(annotation, viewer) for annotation in annotations]
     reviews = Review.objects.filter(annotation__in=annotations).select_related("reviewer", "annotation")
-    steps += [_verdict_step(review, viewer) for review in reviews]
+    names = {stage.position: stage.name for stage in stages.stage_list(project)}
+    steps += [_verdict_step(review, viewer, names if len(names) > 1 else {}) for review in reviews]
     worker_id = viewer.id if viewer else None
     for row in pay_selectors.ledger_for_work(annotation_ids=[a.id for a in annotations], worker_id=worker_id):
         steps.append(_pay_step(row, viewer))
@@ -114,15 +115,22 @@ def _submit_step(annotation: Annotation, viewer: User | None) -> Step:
     return Step(annotation.created_at, "submit", text, _name(annotation.author, viewer))
 
 
-def _verdict_step(review: Review, viewer: User | None) -> Step:
+def _verdict_step(review: Review, viewer: User | None, stage_names: dict[int, str]) -> Step:
+    """A verdict; with several stages, the stage's name first; an overturned acceptance says so."""
     texts = {
         Review.Verdict.ACCEPT: _("Version %(version)d accepted"),
         Review.Verdict.REJECT: _("Version %(version)d sent back for rework"),
         Review.Verdict.CORRECT: _("Version %(version)d corrected by a reviewer"),
     }
     text = texts[review.verdict] % {"version": review.annotation.version}
-    detail = " — ".join(part for part in (review.reason, review.comment) if part)
-    return Step(review.created_at, review.verdict, text, _name(review.reviewer, viewer), detail)
+    if review.stage in stage_names:
+        text = f"{stage_names[review.stage]}: {text}"
+    parts = [review.reason, review.comment]
+    if review.is_overturned:
+        parts.insert(0, _("Overturned by a later stage"))
+    detail = " — ".join(part for part in parts if part)
+    kind = "overturned" if review.is_overturned else review.verdict
+    return Step(review.created_at, kind, text, _name(review.reviewer, viewer), detail)
 
 
 def _pay_step(row: dict, viewer: User | None) -> Step:
