@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("datadam.accounts.urls")),
     path("projects/", include("datadam.projects.urls")),
     path("projects/", include("datadam.labeling.urls")),
+    path("projects/", include("datadam.labeling.report_urls")),
     path("projects/", include("datadam.review.urls")),
     path("projects/", include("datadam.releases.urls")),
     path("audit/", include("datadam.audit.urls")),
