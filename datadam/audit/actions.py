@@ -70,6 +70,7 @@ ACTION_LABELS = {
     "project.create": _("Created the project"),
     "project.join": _("Joined the project"),
     "project.member_add": _("Added a project member"),
+    "project.stages": _("Changed the project's inspection stages"),
     "project.update": _("Changed the project"),
     "qualification.promote": _("Promoted a labeler to reviewer"),
     "quality.consensus_refresh": _("Worked out consensus labels"),
