@@ -106,6 +106,19 @@ def job_get_public(*, project_id: int) -> JobPosting:
     return posting
 
 
+def job_list_opened_by_course(*, actor, course) -> list[JobPosting]:
+    """Jobs on the board that ask for a qualification of one of the course's data types and that the actor now
+    meets, less those the actor already works on: what passing the course opened to them."""
+    if not actor.is_authenticated:
+        return []
+    jobs = (
+        job_list_public()
+        .filter(project__academy_requirement__data_type__in=course.data_types or [])
+        .exclude(project__memberships__user=actor)
+    )
+    return [posting for posting in jobs if requirements.meets(actor, posting.project)]
+
+
 def job_get(*, actor, project_id: int) -> JobPosting:
     """A job anyone logged in may see on the board, or the posting of a project the actor's organization runs
     (staff preview a closed or invite-only posting); anything else is NotFound."""
