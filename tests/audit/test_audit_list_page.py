@@ -18,6 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "datadam"
 # Call sites that build the action from a value; each names every action it can write.
 ACTIONS_FROM_A_VALUE = {
     "jobs/services.py": {"job_posting.publish", "job_posting.update"},
+    "labeling/reports.py": {"item.report_release", "item.report_remove"},
     "media/collect.py": {"contribution.accepted", "contribution.rejected"},
     "pay/services.py": {"ledger.bonus", "ledger.adjustment"},
     "projects/imports/lifecycle.py": {
