@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import DomainError, NotFound
 from datadam.media import collect, forms, links, permissions, selectors
+from datadam.projects import task_templates
 from datadam.projects.permissions import can_review
 
 
@@ -26,7 +27,9 @@ def collection_create(request: HttpRequest) -> HttpResponse:
     if not organizations.exists():
         raise NotFound(_("No such organization."))
     projects = selectors.collection_project_choices(actor=request.user)
-    form = forms.CollectionForm(request.POST or None, organizations=organizations, projects=projects)
+    chosen = task_templates.REGISTRY.get(request.GET.get("template", ""))
+    initial = forms.CollectionForm.initial_from(chosen) if chosen and chosen.collect_kind else {}
+    form = forms.CollectionForm(request.POST or None, organizations=organizations, projects=projects, initial=initial)
     error = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from datadam.projects.task_templates.base import TaskTemplate
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -72,6 +74,16 @@ class CollectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
         self.fields["target_project"].queryset = projects
+
+    @staticmethod
+    def initial_from(template: TaskTemplate) -> dict:
+        """The form filled from a collection template, in the person's language."""
+        return {
+            "name": template.title.text(),
+            "kind": template.collect_kind,
+            "prompts": template.prompts.text() if template.prompts else "",
+            "consent_text": template.consent.text() if template.consent else "",
+        }
 
 
 class ContributionForm(forms.Form):

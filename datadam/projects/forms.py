@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from datadam.core.forms import JsonField
 from datadam.projects.models import MAX_RATE, Project
+from datadam.projects.task_templates.base import TaskTemplate
 
 EXAMPLE_SCHEMA = {
     "controls": [
@@ -22,6 +23,13 @@ class ProjectForm(forms.Form):
     organization = forms.ModelChoiceField(queryset=None, label=_("Organization"), empty_label=None)
     name = forms.CharField(label=_("Project name"), max_length=200)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    data_type = forms.TypedChoiceField(
+        label=_("Data type"),
+        choices=Project.DataType.choices,
+        initial=Project.DataType.TEXT,
+        required=False,
+        empty_value=Project.DataType.TEXT,
+    )
     schema = JsonField(
         label=_("Label schema (JSON)"),
         initial=json.dumps(EXAMPLE_SCHEMA, ensure_ascii=False, indent=2),
@@ -35,7 +43,9 @@ class ProjectForm(forms.Form):
         label=_("Guideline (Markdown)"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
     default_overlap = forms.IntegerField(label=_("Labels per item"), min_value=1, max_value=10, initial=1)
-    join_policy = forms.ChoiceField(label=_("Who may join"), choices=Project.JoinPolicy.choices)
+    join_policy = forms.ChoiceField(
+        label=_("Who may join"), choices=Project.JoinPolicy.choices, initial=Project.JoinPolicy.OPEN
+    )
     rate_per_item = forms.IntegerField(
         label=_("Pay per accepted item (won)"),
         min_value=0,
@@ -55,15 +65,21 @@ class ProjectForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
 
+    @staticmethod
+    def initial_from(template: TaskTemplate) -> dict:
+        """The form filled from a task template, in the person's language."""
+        return {
+            "name": template.title.text(),
+            "description": template.summary.text(),
+            "data_type": template.data_type,
+            "schema": json.dumps(template.schema(), ensure_ascii=False, indent=2),
+            "guideline": template.guideline.text(),
+            "rate_per_item": template.rate_per_item,
+        }
+
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("File (.jsonl, .csv or .tsv)"))
-    text_column = forms.CharField(
-        label=_("Column holding the text"),
-        initial="text",
-        max_length=100,
-        help_text=_("Other columns are kept as metadata; a column named id becomes the item's id."),
-    )
     encoding = forms.ChoiceField(
         label=_("Encoding"),
         required=False,
@@ -76,6 +92,34 @@ class ImportForm(forms.Form):
     )
 
 
+class ImportColumnsForm(forms.Form):
+    """Which of the columns found is the text workers read, which is the item's id, and which are kept."""
+
+    text_column = forms.ChoiceField(label=_("Column holding the text"))
+    id_column = forms.ChoiceField(label=_("Column holding the item's id"), required=False)
+    keep = forms.MultipleChoiceField(
+        label=_("Columns kept as metadata"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Workers do not see them; they stay with each item and in the exports."),
+    )
+
+    def __init__(self, *args, columns: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        pairs = [(column, column) for column in columns]
+        self.fields["text_column"].choices = pairs
+        self.fields["id_column"].choices = [("", _("None: number the items"))] + pairs
+        self.fields["keep"].choices = pairs
+
+    @staticmethod
+    def initial_for(columns: list[str], text_column: str) -> dict:
+        return {
+            "text_column": text_column,
+            "id_column": "id" if "id" in columns else "",
+            "keep": [column for column in columns if column != text_column],
+        }
+
+
 class ProjectEditForm(ProjectForm):
     """The same fields without the organization (a project never moves), plus the lease length."""
 
@@ -84,6 +128,7 @@ class ProjectEditForm(ProjectForm):
     def __init__(self, *args, suggested_rate: int | None, **kwargs) -> None:
         super().__init__(*args, organizations=None, **kwargs)
         del self.fields["organization"]
+        del self.fields["data_type"]
         if suggested_rate is not None:
             self.fields["rate_per_item"].help_text = _(
                 "At the pace measured so far, %(rate)s won an item pays the minimum wage with a 20 %% margin."

@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:project_id>/join/", views.project_join, name="join"),
     path("<int:project_id>/import/", views.import_page, name="import"),
     path("<int:project_id>/imports/<int:batch_id>/", views.import_status, name="import_status"),
+    path("<int:project_id>/imports/<int:batch_id>/columns/", views.import_columns, name="import_columns"),
     path("<int:project_id>/imports/<int:batch_id>/restart/", views.import_restart, name="import_restart"),
 ]

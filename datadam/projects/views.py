@@ -3,17 +3,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from datadam.accounts import selectors as account_selectors
 from datadam.core.errors import Conflict, DomainError
-from datadam.projects import forms, permissions, selectors, services
+from datadam.projects import forms, permissions, selectors, services, task_templates
 from datadam.projects.imports import restart as import_restart_service
 from datadam.projects.imports import services as imports
+from datadam.projects.imports.errors import problems_group
+from datadam.projects.imports.preview import batch_preview
 from datadam.projects.imports.recovery import import_can_restart
 from datadam.projects.join_gates import AgreementRequired
+from datadam.projects.models import ImportBatch
 from datadam.projects.rate_advice import rate_advice
+from datadam.projects.schema.builder import builder_words, control_kinds
 from datadam.projects.schema.validate import schema_parse
 
 
@@ -52,10 +57,15 @@ def project_detail(request: HttpRequest, project_id: int) -> HttpResponse:
 
 @login_required
 def project_create(request: HttpRequest) -> HttpResponse:
+    """A template fills the form (`?template=ner`); "Preview" posts back to draw the task page without saving."""
     organizations = account_selectors.organization_list(actor=request.user)
-    form = forms.ProjectForm(request.POST or None, organizations=organizations)
+    chosen = task_templates.REGISTRY.get(request.GET.get("template", ""))
+    if chosen is not None and chosen.collect_kind:
+        return redirect(f"{reverse('media:collect_new')}?template={chosen.key}")
+    initial = forms.ProjectForm.initial_from(chosen) if chosen else {}
+    form = forms.ProjectForm(request.POST or None, organizations=organizations, initial=initial)
     error = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
         try:
             project = services.project_create(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
@@ -63,7 +73,19 @@ def project_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The project is created. Import items next."))
             return redirect("projects:import", project_id=project.id)
-    return render(request, "projects/create.html", {"form": form, "error": error}, status=422 if error else 200)
+    context = {
+        "form": form,
+        "error": error,
+        "templates": task_templates.REGISTRY.values(),
+        "chosen": chosen,
+        "previewing": "preview" in request.POST,
+        **_builder_context(),
+    }
+    return render(request, "projects/create.html", context, status=422 if error else 200)
+
+
+def _builder_context() -> dict:
+    return {"control_kinds": control_kinds(), "builder_words": builder_words()}
 
 
 @login_required
@@ -74,7 +96,7 @@ def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
         request.POST or None, initial=forms.ProjectEditForm.initial_for(project), suggested_rate=suggested_rate
     )
     error = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
         changes = {name: value for name, value in form.cleaned_data.items() if value != getattr(project, name)}
         try:
             services.project_update(actor=request.user, project=project, **changes)
@@ -83,8 +105,9 @@ def project_edit(request: HttpRequest, project_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The project is saved."))
             return redirect("projects:detail", project_id=project.id)
-    context = {"form": form, "error": error, "project": project}
+    context = {"form": form, "error": error, "project": project, "previewing": "preview" in request.POST}
     status = 422 if error else 400 if form.errors else 200
+    context.update(_builder_context())
     return render(request, "projects/edit.html", context, status=status)
 
 
@@ -102,16 +125,24 @@ def project_join(request: HttpRequest, project_id: int) -> HttpResponse:
 
 @login_required
 def import_page(request: HttpRequest, project_id: int) -> HttpResponse:
+    """Upload a file; the next page shows its first rows and asks which column is which."""
     project = selectors.project_managed_get(actor=request.user, project_id=project_id)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     error = None
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         try:
-            batch = _import_start(request, project, form.cleaned_data)
+            batch = imports.import_batch_create(
+                actor=request.user,
+                project=project,
+                upload=upload,
+                file_name=upload.name,
+                encoding=form.cleaned_data["encoding"],
+            )
         except DomainError as exc:
             error = exc.message
         else:
-            return redirect("projects:import_status", project_id=project.id, batch_id=batch.id)
+            return redirect("projects:import_columns", project_id=project.id, batch_id=batch.id)
     context = {
         "project": project,
         "form": form,
@@ -122,12 +153,22 @@ def import_page(request: HttpRequest, project_id: int) -> HttpResponse:
     return render(request, "projects/import.html", context, status=422 if error else 200)
 
 
-def _import_start(request: HttpRequest, project, data: dict):
-    upload = data["file"]
-    batch = imports.import_batch_create(
-        actor=request.user, project=project, upload=upload, file_name=upload.name, encoding=data["encoding"]
-    )
-    return imports.import_batch_start(batch=batch, text_column=data["text_column"])
+@login_required
+def import_columns(request: HttpRequest, project_id: int, batch_id: int) -> HttpResponse:
+    """The file's first rows, its columns and the problems found so far; the picked columns start the import."""
+    batch = selectors.import_batch_get(actor=request.user, batch_id=batch_id)
+    if batch.project_id != project_id or batch.status != ImportBatch.Status.QUEUED:
+        return redirect("projects:import_status", project_id=batch.project_id, batch_id=batch.id)
+    preview = batch_preview(batch, request.POST.get("text_column", "") or request.GET.get("text_column", ""))
+    initial = forms.ImportColumnsForm.initial_for(preview.columns, preview.text_column)
+    form = forms.ImportColumnsForm(request.POST or None, columns=preview.columns, initial=initial)
+    if request.method == "POST" and "check" not in request.POST and form.is_valid():
+        data = form.cleaned_data
+        keep = [column for column in data["keep"] if column != data["text_column"]]
+        imports.import_batch_start(batch=batch, text_column=data["text_column"], id_column=data["id_column"], keep=keep)
+        return redirect("projects:import_status", project_id=batch.project_id, batch_id=batch.id)
+    context = {"project": batch.project, "batch": batch, "preview": preview, "form": form}
+    return render(request, "projects/import_columns.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -147,5 +188,10 @@ def import_status(request: HttpRequest, project_id: int, batch_id: int) -> HttpR
     if batch.project_id != project_id:
         return redirect("projects:import_status", project_id=batch.project_id, batch_id=batch.id)
     template = "projects/_import_status.html" if request.headers.get("HX-Request") else "projects/import_status.html"
-    can_restart = import_can_restart(batch)
-    return render(request, template, {"project": batch.project, "batch": batch, "can_restart": can_restart})
+    context = {
+        "project": batch.project,
+        "batch": batch,
+        "can_restart": import_can_restart(batch),
+        "problems": problems_group(batch.errors),
+    }
+    return render(request, template, context)

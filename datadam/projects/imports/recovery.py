@@ -21,10 +21,12 @@ def import_run_again_prepare(*, batch_id: int) -> None:
 def import_given_up(args: list, kwargs: dict, _reason: str) -> None:
     """The reaper gave the import up: nothing of it stays, and the page says why (in its own words) and offers
     a restart."""
-    batch_id = args[0] if args else kwargs["batch_id"]
-    text_column = kwargs.get("text_column", args[1] if len(args) > 1 else "text")
+    named = dict(zip(("batch_id", "text_column", "id_column", "keep"), args, strict=False)) | kwargs
+    columns = {"text_column": "text", "id_column": "id", "keep": None} | {
+        key: named[key] for key in ("text_column", "id_column", "keep") if key in named
+    }
     reason = _("The worker importing this file stopped before it finished, and the import was given up.")
-    lifecycle.batch_give_up(batch_id, reason=reason, text_column=text_column)
+    lifecycle.batch_give_up(named["batch_id"], reason=reason, **columns)
 
 
 def import_can_restart(batch: ImportBatch) -> bool:

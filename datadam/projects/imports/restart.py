@@ -20,10 +20,11 @@ def import_batch_restart(*, actor: User, batch: ImportBatch) -> ImportBatch:
     batch = ImportBatch.objects.select_for_update().get(id=batch.id)
     if not import_can_restart(batch):
         raise Conflict(_("Only an import whose worker stopped can be started again."))
-    text_column = batch.errors[0].get("text_column", "text")
+    kept = batch.errors[0]
+    columns = (kept.get("text_column", "text"), kept.get("id_column", "id"), kept.get("keep"))
     batch.status, batch.errors, batch.finished_at = ImportBatch.Status.QUEUED, [], None
     batch.rows_read = batch.items_created = batch.bytes_read = 0
     batch.save(update_fields=["status", "errors", "finished_at", "rows_read", "items_created", "bytes_read"])
     audit_record_project(actor=actor, action="import_batch.restart", target=batch, project=batch.project)
-    transaction.on_commit(lambda: tasks.import_batch_run_task.enqueue(batch.id, text_column))
+    transaction.on_commit(lambda: tasks.import_batch_run_task.enqueue(batch.id, *columns))
     return batch

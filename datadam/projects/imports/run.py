@@ -32,8 +32,12 @@ MAX_REPORTED_ERRORS = 100
 AUDIT_AS = "import_batch"
 
 
-def import_batch_run(*, batch_id: int, text_column: str = "text") -> ImportBatch:
-    """Stream the stored file into hidden items, then publish them all or delete them all."""
+def import_batch_run(
+    *, batch_id: int, text_column: str = "text", id_column: str = "id", keep: list[str] | None = None
+) -> ImportBatch:
+    """Stream the stored file into hidden items, then publish them all or delete them all.
+
+    `text_column` is what workers read, `id_column` the item's id, `keep` the other columns kept (None: all)."""
     batch = lifecycle.batch_begin(batch_id)
     if lifecycle.batch_is_finished(batch):
         return batch
@@ -42,7 +46,8 @@ def import_batch_run(*, batch_id: int, text_column: str = "text") -> ImportBatch
         with default_storage.open(batch.stored_path, "rb") as binary:
             text_lines, batch.encoding = text_open(binary, batch.encoding)
             rows = rows_parse(text_lines, file_format=batch.file_format, file_name=batch.file_name)
-            _write_hidden_items(batch, rows, errors, text_column, position=binary.tell)
+            columns = {"text_column": text_column, "id_column": id_column, "keep": keep}
+            _write_hidden_items(batch, rows, errors, columns, position=binary.tell)
     except Invalid as exc:
         errors.append(RowError(batch.file_name, 1, exc.message))
     pause_point("import-publish")  # tests kill the worker here: every row written, nothing published
@@ -51,8 +56,10 @@ def import_batch_run(*, batch_id: int, text_column: str = "text") -> ImportBatch
     return lifecycle.batch_publish(batch, audit_as=AUDIT_AS)
 
 
-def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_column: str, position) -> None:
-    """After the first bad row nothing more is written, but parsing goes on to report every problem."""
+def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], columns: dict, position) -> None:
+    """After the first bad row nothing more is written, but parsing goes on to report every problem.
+
+    A text column the file does not have is one problem, naming the columns it has, not one per row."""
     pending: list[tuple] = []
     make_row = _hidden_row_maker(batch)
     schema = schema_parse(batch.project.schema)
@@ -62,9 +69,12 @@ def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_c
             errors.append(parsed)
         else:
             line, row = parsed
+            if columns["text_column"] not in row and batch.file_format != "jsonl":
+                errors.append(RowError(batch.file_name, line, _missing_column(columns["text_column"], row)))
+                break
             try:
                 row, predicted = prediction_split(row)
-                fields = item_fields_make(row, text_column=text_column)
+                fields = item_fields_make(row, **columns)
                 fields["prediction"] = prediction_from_row(schema, predicted, fields["data"], batch.project_id)
             except RowRejected as exc:
                 errors.append(RowError(batch.file_name, line, str(exc)))
@@ -79,6 +89,13 @@ def _write_hidden_items(batch: ImportBatch, rows, errors: list[RowError], text_c
         _flush(batch, pending, batch.size_bytes)
     if batch.items_created == 0 and not errors:
         errors.append(RowError(batch.file_name, 1, _("The file holds no rows.")))
+
+
+def _missing_column(column: str, row: dict) -> str:
+    return _("There is no column %(column)s. The columns found are: %(found)s.") % {
+        "column": column,
+        "found": ", ".join(row) or "-",
+    }
 
 
 # Rows are written straight to the table (COPY on PostgreSQL, one executemany INSERT on SQLite): building

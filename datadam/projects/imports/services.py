@@ -54,12 +54,16 @@ def import_batch_create(
     )
 
 
-def import_batch_start(*, batch: ImportBatch, text_column: str = "text") -> ImportBatch:
-    """Run a small file now, so the answer says how it went; hand a large one to a background worker."""
+def import_batch_start(
+    *, batch: ImportBatch, text_column: str = "text", id_column: str = "id", keep: list[str] | None = None
+) -> ImportBatch:
+    """Run a small file now, so the answer says how it went; hand a large one to a background worker.
+
+    The columns are the ones the person picked on the preview (`keep`: the metadata columns; None: all)."""
     if batch.size_bytes > settings.DATADAM_IMPORT_INLINE_BYTES:
-        tasks.import_batch_run_task.enqueue(batch.id, text_column)
+        tasks.import_batch_run_task.enqueue(batch.id, text_column, id_column, keep)
         return batch
-    return import_batch_run(batch_id=batch.id, text_column=text_column)
+    return import_batch_run(batch_id=batch.id, text_column=text_column, id_column=id_column, keep=keep)
 
 
 def import_batch_raise_if_failed(batch: ImportBatch) -> ImportBatch:

@@ -12,6 +12,7 @@ from datadam.core.text import unstorable_reason
 from datadam.projects.schema import media
 from datadam.projects.schema.controls import KINDS, score_in, traits_of
 from datadam.projects.schema.controls.base import Context, ControlConfig
+from datadam.projects.schema.problems import problem_words
 
 
 class LabelSchema(BaseModel):
@@ -117,7 +118,7 @@ def _describe(error: dict, document: object) -> str:
         return _("%(path)s.type: each control needs a type (%(known)s)") % {"path": path, "known": ", ".join(KINDS)}
     if path == "$" and error["type"] in {"model_type", "dict_type"}:
         return _("The schema must be a JSON object with a list of controls.")
-    message = error["msg"].removeprefix("Value error, ")
+    message = problem_words(error)
     return f"{path}: {message}" if path != "$" else message
 
 

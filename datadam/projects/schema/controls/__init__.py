@@ -17,8 +17,9 @@ Checklist for a new kind, `controls/<kind>.py` (`rating.py` is the shortest exam
 5. `describe(config, value)`: the answer in words, for feedback beside the expected answer.
 6. `traits(config)`: a `base.Traits` saying the widget that draws it (None: a plain form field), its
    options, its export column, its pay units, its consensus rule, its agreement level and what it follows.
-7. List it in `KINDS` below. A test registers a kind of its own with `register` (monkeypatched).
-8. A region kind drawn by a browser widget: teach that widget (`frontend/src/widgets/`) to draw it.
+7. `TITLE` (optional): what the schema builder calls it, e.g. `gettext_lazy("Draw boxes")`.
+8. List it in `KINDS` below. A test registers a kind of its own with `register` (monkeypatched).
+9. A region kind drawn by a browser widget: teach that widget (`frontend/src/widgets/`) to draw it.
 """
 
 from types import ModuleType

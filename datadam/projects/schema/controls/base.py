@@ -30,6 +30,7 @@ class Label(BaseModel):
     value: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00]*$")
     text: str = Field(default="", max_length=200, description="Shown to the worker; defaults to value")
     hotkey: str = Field(default="", max_length=1)
+    color: str = Field(default="", pattern=r"^(#[0-9A-Fa-f]{6})?$", description="#RRGGBB; empty: the palette's")
 
 
 class LabelListConfig(ControlConfig):

@@ -4,6 +4,7 @@ from typing import Literal
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pydantic import Field
 
 from datadam.projects.schema import media
@@ -20,6 +21,9 @@ from datadam.projects.schema.controls.base import (
 from datadam.projects.schema.controls.matching import greedy_mean
 
 EDGE = 0.5  # half a pixel of slack at the image's edge, for widgets that round
+
+
+TITLE = gettext_lazy("Draw boxes")  # the control in the schema builder
 
 
 class Config(LabelledConfig):

@@ -4,9 +4,12 @@ from typing import Literal
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from datadam.core.errors import SchemaViolation
 from datadam.projects.schema.controls.base import Context, LabelListConfig, Traits
+
+TITLE = gettext_lazy("Pick labels")  # the control in the schema builder
 
 
 class Config(LabelListConfig):

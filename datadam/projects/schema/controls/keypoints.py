@@ -5,6 +5,7 @@ from typing import Literal
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pydantic import Field
 
 from datadam.projects.schema import media
@@ -20,6 +21,8 @@ from datadam.projects.schema.controls.base import (
 )
 from datadam.projects.schema.controls.boxes import EDGE
 from datadam.projects.schema.controls.matching import greedy_mean
+
+TITLE = gettext_lazy("Place points")  # the control in the schema builder
 
 
 class Config(LabelledConfig):

@@ -9,6 +9,7 @@ from typing import Literal
 import numpy as np
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageDraw
 from pydantic import Field
 
@@ -27,6 +28,9 @@ from datadam.projects.schema.controls.matching import greedy_mean
 
 MAX_POINTS = 1_000
 RASTER = 256
+
+
+TITLE = gettext_lazy("Draw polygons")  # the control in the schema builder
 
 
 class Config(LabelledConfig):

@@ -4,9 +4,12 @@ from typing import Literal
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pydantic import Field
 
 from datadam.projects.schema.controls.base import Context, ControlConfig, Traits, fail
+
+TITLE = gettext_lazy("Rate")  # the control in the schema builder
 
 
 class Config(ControlConfig):

@@ -8,6 +8,7 @@ from typing import Literal
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pydantic import Field
 
 from datadam.projects.schema.controls.base import (
@@ -19,6 +20,8 @@ from datadam.projects.schema.controls.base import (
     regions,
     regions_from_form,
 )
+
+TITLE = gettext_lazy("Mark text spans")  # the control in the schema builder
 
 
 class Config(LabelledConfig):

@@ -5,10 +5,13 @@ from typing import Literal
 import jiwer
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pydantic import Field, model_validator
 
 from datadam.core.errors import SchemaViolation
 from datadam.projects.schema.controls.base import Context, ControlConfig, Traits, plain_from_form
+
+TITLE = gettext_lazy("Write text")  # the control in the schema builder
 
 
 class Config(ControlConfig):
