@@ -74,17 +74,34 @@ def _label(row: dict) -> str:
     return "positive" if row["label"] == "1" else "negative"
 
 
-def _explanations(row: dict) -> tuple[str, str]:
-    stars = row["rating"]
-    if _label(row) == "positive":
-        return (
-            f"글쓴이가 영화를 좋게 평가했습니다 (별점 {stars}/10). 긍정입니다.",
-            f"The writer liked the film ({stars}/10 stars): positive.",
-        )
-    return (
-        f"글쓴이가 영화를 나쁘게 평가했습니다 (별점 {stars}/10). 부정입니다.",
-        f"The writer did not like the film ({stars}/10 stars): negative.",
-    )
+# Why each practice review has its label, from its own words: the trainee sees the review, never its stars.
+PRACTICE_WHY = {
+    "2503467": (
+        "‘예쁘고, 분위기 좋고, 색감 좋은’처럼 좋게 말하는 표현이 이어집니다. 긍정입니다.",
+        "“Pretty, nice mood, lovely colours”: every phrase praises it. Positive.",
+    ),
+    "646173": (
+        "‘정말 최고의 영화’, ‘연출력이 놀라울 뿐’ — 칭찬하는 글입니다. 긍정입니다.",
+        "“Truly the best film”, “the directing is simply amazing”: praise. Positive.",
+    ),
+    "8344502": (
+        "‘보지마삼’, ‘손발이 오그라들고’ — 보지 말라고 말리는 글입니다. 부정입니다.",
+        "“Don't watch it”, “makes you cringe”: the writer warns you off. Negative.",
+    ),
+    "10218400": (
+        "‘100만배는 더 재밌는’ — 다른 작품보다 훨씬 재미있다는 칭찬입니다. 긍정입니다.",
+        "“A million times more fun”: high praise. Positive.",
+    ),
+    "2793073": (
+        "‘발연기’는 연기를 못한다고 깎아내리는 말입니다. 부정입니다.",
+        "“Wooden acting” (발연기) puts the actors down. Negative.",
+    ),
+}
+
+
+def _review_data(row: dict) -> dict:
+    """The review as the corpus has it: the text the trainee reads, and its star rating, which no page shows."""
+    return {"text": row["document"], "rating": int(row["rating"])}
 
 
 def demo_load_part(core: DemoCore) -> None:
@@ -111,12 +128,10 @@ def _course_load(manager: User, core: DemoCore) -> Course:
         organization=core.organization,
         title_ko=COURSE_TITLE,
         title_en="Text data labeling basics",
-        description_ko="영화 리뷰로 감성 분류 라벨링을 배우는 6시간 과정입니다. "
-        "수료하면 텍스트 라벨러 자격을 받습니다.",
-        description_en="A six-hour course on sentiment labeling with movie reviews. Passing makes you a text labeler.",
+        description_ko="영화 리뷰로 감성 분류 라벨링을 배우는 과정입니다. 수료하면 텍스트 라벨러 자격을 받습니다.",
+        description_en="A course on sentiment labeling with movie reviews. Passing makes you a text labeler.",
         schema=SCHEMA,
         data_types=["text"],
-        hours=6,
         labeler_threshold=0.7,
         reviewer_threshold=0.9,
         evaluation_size=10,
@@ -131,11 +146,11 @@ def _course_load(manager: User, core: DemoCore) -> Course:
     rows = _reviews()
     short = [row for row in rows if 8 <= len(row["document"]) <= 80]
     for row in short[-5:]:
-        explanation_ko, explanation_en = _explanations(row)
+        explanation_ko, explanation_en = PRACTICE_WHY[row["id"]]
         courses.course_item_add(
             actor=manager,
             course=course,
-            data={"text": row["document"]},
+            data=_review_data(row),
             gold={"sentiment": _label(row)},
             use=CourseItem.Use.PRACTICE,
             explanation_ko=explanation_ko,
@@ -145,7 +160,7 @@ def _course_load(manager: User, core: DemoCore) -> Course:
         courses.course_item_add(
             actor=manager,
             course=course,
-            data={"text": row["document"]},
+            data=_review_data(row),
             gold={"sentiment": _label(row)},
             use=CourseItem.Use.EVALUATION,
         )

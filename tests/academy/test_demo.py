@@ -2,12 +2,14 @@
 
 from datadam.academy import selectors
 from datadam.academy.demo import COURSE_TITLE, IMAGE_COURSE, QUALIFIED_PROJECT, SPEECH_COURSE, demo_load_part
-from datadam.academy.models import Cohort, Course, Enrolment, Qualification
+from datadam.academy.explanations import hidden_fields_named
+from datadam.academy.models import Cohort, Course, CourseItem, Enrolment, Qualification
 from datadam.accounts.models import User
 from datadam.demo.loader import PEOPLE, DemoCore, _core_project_load, demo_logins
 from datadam.media.permissions import can_view_media
 from datadam.media.selectors import item_media
 from datadam.projects.models import Project
+from datadam.projects.schema.validate import schema_parse
 
 
 def demo_load() -> None:
@@ -67,3 +69,17 @@ def test_the_demo_has_an_image_course_and_a_speech_course_the_demo_trainee_studi
         assert Enrolment.objects.filter(user=trainee, cohort__course=course, status="enrolled").exists()
     segment = Course.objects.get(title_ko=SPEECH_COURSE).course_items.first().gold["transcript"][0]
     assert segment["end"] > 1 and segment["text"]
+
+
+def test_no_practice_explanation_names_a_field_the_trainee_never_sees(db) -> None:
+    demo_load()
+
+    practice = CourseItem.objects.filter(use="practice").select_related("course__item_project", "item")
+    named = {}
+    for item in practice:
+        schema = schema_parse(item.course.item_project.schema)
+        explanation = f"{item.explanation_ko} {item.explanation_en}"
+        named[(item.course.title_ko, item.position)] = hidden_fields_named(schema, item.item.data, explanation)
+
+    assert practice.filter(item__data__has_key="rating").exists()  # the reviews keep their stars, unseen
+    assert not {key: fields for key, fields in named.items() if fields}

@@ -7,6 +7,7 @@ from django.test import Client
 from datadam.academy import selectors
 from datadam.academy.models import Cohort, Course
 from datadam.academy.services import cohorts, courses
+from datadam.core.errors import Invalid
 from tests import factories
 from tests.academy.builders import make_cohort
 from tests.conftest import Cast
@@ -72,3 +73,26 @@ def test_study_time_comes_from_the_lessons_and_items_not_a_typed_figure(cast: Ca
     course.save()
     assert selectors.course_minutes(course) == 1 + 2 + 2 + 55
     assert "약 1시간" in Client().get("/academy/").content.decode()
+
+
+def test_an_explanation_citing_a_field_labelers_never_see_is_refused(cast: Cast, cohort: Cohort) -> None:
+    review = {"text": "최고의 영화였다", "rating": 10}
+
+    with pytest.raises(Invalid, match="rating"):
+        courses.course_item_add(
+            actor=cast.manager,
+            course=cohort.course,
+            data=review,
+            gold={"sentiment": "positive"},
+            use="practice",
+            explanation_ko="별점이 10점이라 긍정입니다.",
+        )
+    fine = courses.course_item_add(
+        actor=cast.manager,
+        course=cohort.course,
+        data=review,
+        gold={"sentiment": "positive"},
+        use="practice",
+        explanation_ko="‘최고의 영화’라고 칭찬합니다. 긍정입니다.",
+    )
+    assert fine.explanation_ko.startswith("‘최고의 영화’")

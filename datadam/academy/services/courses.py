@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from datadam.academy import permissions
+from datadam.academy import explanations, permissions
 from datadam.academy.models import MAX_STIPEND, Course, CourseItem, Lesson
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record
@@ -159,7 +159,15 @@ def course_item_add(
         raise Invalid(_("An item is for practice or for the evaluation."))
     if not isinstance(data, dict) or not data:
         raise Invalid(_('The item needs its data, e.g. {"text": "..."}.'))
-    annotation_validate(schema_parse(course.item_project.schema), gold, data, project_id=course.item_project_id)
+    schema = schema_parse(course.item_project.schema)
+    annotation_validate(schema, gold, data, project_id=course.item_project_id)
+    for explanation in (explanation_ko, explanation_en):
+        hidden = explanations.hidden_fields_named(schema, data, explanation)
+        if hidden:
+            raise Invalid(
+                _("The explanation mentions “%(field)s”, which labelers do not see. Explain from what the item shows.")
+                % {"field": hidden[0]}
+            )
     # open_slots stays 0: course items never enter a labeling queue.
     item = Item.objects.create(project=course.item_project, data=data, is_published=True, open_slots=0)
     position = course.course_items.filter(use=use).count() + 1
