@@ -7,8 +7,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from datadam.core.env import env_int, env_str
+from cryptography.fernet import Fernet
+
+from datadam.core.env import env_int, env_path, env_str
 
 DEMO_HOST = "127.0.0.1"
 # Web processes and the task worker get this long to stop after SIGTERM (finishing the request or task in
@@ -65,6 +68,8 @@ def worker_command() -> list[str]:
 
 def demo(port: str) -> int:
     """Migrate, load the demo programme, then run the web server and a task worker until Ctrl+C."""
+    if not env_str("DATADAM_FIELD_KEY"):
+        os.environ["DATADAM_FIELD_KEY"] = _demo_field_key()  # before set-up; the children inherit it
     _django_setup()
     from datadam.demo.loader import demo_load, demo_logins
 
@@ -77,6 +82,17 @@ def demo(port: str) -> int:
         print(f"  {role:9} {username:10} {password}")
     print("Press Ctrl+C to stop.\n", flush=True)
     return supervise([worker_command(), serve_command(f"{DEMO_HOST}:{port}", 2)])
+
+
+def _demo_field_key() -> str:
+    """The demo's own key for encrypted fields (payout details), kept beside its database so a restarted demo
+    still reads what it stored. A real deployment sets DATADAM_FIELD_KEY (docs/deploy.md)."""
+    path = env_path("DATADAM_DATA_DIR", Path.cwd() / "var") / "demo-field-key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(Fernet.generate_key().decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
 def supervise(commands: list[list[str]]) -> int:
