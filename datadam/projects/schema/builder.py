@@ -19,7 +19,7 @@ COMMON = ("type", "name", "title", "required", "labels")
 WORDS = {
     "name": gettext_lazy("Name in the data"),
     "title": gettext_lazy("Title workers see"),
-    "required": gettext_lazy("Required"),
+    "answer_required": gettext_lazy("An answer is required"),
     "multiple": gettext_lazy("Several labels may be picked"),
     "max_count": gettext_lazy("Most regions in one answer"),
     "source": gettext_lazy("Item field it works on"),

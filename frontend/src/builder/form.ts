@@ -74,7 +74,7 @@ export class SchemaBuilder {
     row.append(
       labelled(word(words, 'name'), el('input', { type: 'text', value: control.name, 'data-setting': 'name', required: '' })),
       labelled(word(words, 'title'), el('input', { type: 'text', value: control.title ?? '', 'data-setting': 'title' })),
-      this.checkbox(word(words, 'required'), 'required', control.required ?? true),
+      this.checkbox(word(words, 'answer_required'), 'required', control.required ?? true),
     );
     fieldset.append(row);
     const settings = el('div', { class: 'builder-row' });
@@ -96,7 +96,9 @@ export class SchemaBuilder {
   private checkbox(text: string, setting: string, checked: boolean): HTMLLabelElement {
     const input = el('input', { type: 'checkbox', 'data-setting': setting });
     input.checked = checked;
-    return labelled(text, input);
+    const label = labelled(text, input);
+    label.prepend(input); // a check box goes before its words
+    return label;
   }
 
   private settingInput(field: FieldSpec, control: Control): HTMLElement {
