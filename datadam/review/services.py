@@ -44,8 +44,10 @@ MAX_COMMENT_CHARS = 2000
 def _queue_condition(project: Project, held: list[stages.Stage]) -> Q:
     """Work waiting at one of the held stages; where a stage samples, only what its sampling shows."""
     condition = Q(pk__in=[])
+    last = stages.stage_count(project)
     for stage in held:
-        at_stage = Q(stage=stage.position)
+        # Work left past the last stage by a stage removed at the same moment is judged at the last stage.
+        at_stage = Q(stage__gte=stage.position) if stage.position == last else Q(stage=stage.position)
         sampled = inspection.review_queue_filter(project, stage.position)
         condition |= at_stage & sampled if sampled is not None else at_stage
     return condition
@@ -113,20 +115,21 @@ def _stage_for(actor: User, annotation: Annotation, stage: int | None) -> stages
     if annotation.status != Annotation.Status.SUBMITTED or (stage is not None and stage < annotation.stage):
         raise Conflict(_("This work was already reviewed; the first verdict stands."))
     chain = stages.stage_list(annotation.project)
+    waits_at = min(annotation.stage, len(chain))  # a stage removed meanwhile: judged at the last
     held = [held.position for held in permissions.stages_held(actor, annotation.project, chain)]
-    if (stage is not None and stage > annotation.stage) or (
-        annotation.stage not in held and any(position > annotation.stage for position in held)
+    if (stage is not None and stage > waits_at) or (
+        waits_at not in held and any(position > waits_at for position in held)
     ):
         message = _("This work waits for the verdict of inspection stage %(stage)s first.")
-        raise Conflict(message % {"stage": annotation.stage})
-    if annotation.stage not in held or annotation.stage > len(chain):
+        raise Conflict(message % {"stage": waits_at})
+    if waits_at not in held:
         raise PermissionDenied(_("You do not inspect at this stage of the project's inspection."))
     others = Review.objects.filter(annotation__assignment_id=annotation.assignment_id, reviewer=actor)
-    if others.exclude(stage=annotation.stage).exists():
+    if others.exclude(stage=waits_at).exists():
         raise PermissionDenied(
             _("You inspected this work at another stage; one person inspects an item at one stage only.")
         )
-    return chain[annotation.stage - 1]
+    return chain[waits_at - 1]
 
 
 def _lock_for_verdict(
