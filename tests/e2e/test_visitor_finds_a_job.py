@@ -9,9 +9,11 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
+from datadam.academy.services import cohorts
 from datadam.jobs import services
 from datadam.projects.models import Project, ProjectMembership
 from tests import factories
+from tests.academy.builders import make_cohort, make_course
 from tests.conftest import Cast
 from tests.e2e.conftest import AxeCheck, log_in_by_keyboard
 from tests.e2e.reflow import LAPTOP, NARROWEST, PHONE, assert_no_sideways_scroll
@@ -110,3 +112,32 @@ def test_job_page_fits_a_laptop_and_a_phone_in_korean_and_english(
     assert_no_sideways_scroll(page)
     axe_check(page)
     shot(page, "job-visitor-390-en", artifacts_dir)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_visitor_finds_a_full_cohort_in_the_academy_and_logs_in_to_join_its_waiting_list_at_320_px(
+    page: Page, live_server: LiveServer, cast: Cast, axe_check: AxeCheck, artifacts_dir: Path
+) -> None:
+    cohort = make_cohort(cast.manager, make_course(cast.manager), seats=1)
+    cohorts.cohort_apply(actor=cast.labeler, cohort=cohort, consent=True)
+    page.set_viewport_size(NARROWEST)
+
+    # The catalogue is public and says the cohort is full before anyone applies.
+    page.goto(live_server.url + reverse("academy:index"))
+    expect(page.get_by_test_id("cohort-seats")).to_contain_text("대기자 명단")
+    expect(page.get_by_test_id("study-time")).to_contain_text("약")
+    assert_no_sideways_scroll(page)
+    axe_check(page)
+    shot(page, "academy-visitor-320", artifacts_dir)
+    with page.expect_navigation():
+        page.get_by_role("link", name="1기").click()
+    expect(page.get_by_test_id("seats")).to_contain_text("정원이 찼습니다")
+    assert_no_sideways_scroll(page)
+    axe_check(page)
+
+    # Applying asks to log in and comes back to the application form.
+    with page.expect_navigation():
+        page.get_by_test_id("apply-link").click()
+    log_in_by_keyboard(page, cast.outsider)
+    expect(page).to_have_url(live_server.url + reverse("academy:apply", args=[cohort.code]))
+    assert_no_sideways_scroll(page)
