@@ -37,10 +37,10 @@ def item_history_for_manager(*, actor: User, project_id: int, item_id: int) -> t
     return item, _timeline(project, item, assignments, viewer=None)
 
 
-def item_history_for_labeler(*, actor: User, project_id: int, item_id: int) -> tuple[Item, list[Step]]:
-    """The labeler's own path on one item they worked on (NotFound for anyone else's item)."""
+def item_history_for_labeler(*, actor: User, project_id: int, assignment_id: int) -> tuple[Item, list[Step]]:
+    """The labeler's own path on one item they took (their assignment; NotFound for anyone else's)."""
     mine = access.scope_to_members(
-        Assignment.objects.filter(project_id=project_id, item_id=item_id, worker=actor),
+        Assignment.objects.filter(project_id=project_id, id=assignment_id, worker=actor),
         actor,
         role=ProjectMembership.Role.LABELER,
     ).select_related("worker", "item", "project")

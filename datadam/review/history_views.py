@@ -1,11 +1,11 @@
 """An item's history: every step for managers, the labeler's own path for the labeler."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from datadam.core.errors import NotFound
 from datadam.projects import selectors as project_selectors
 from datadam.review import history
 
@@ -23,7 +23,8 @@ def item_history_find(request: HttpRequest, project_id: int) -> HttpResponse:
     project = project_selectors.project_managed_get(actor=request.user, project_id=project_id)
     number = request.GET.get("item", "").strip()
     if not number.isdigit() or len(number) > 18:
-        raise NotFound(_("No such item."))
+        messages.error(request, _("Write the item's number."))
+        return redirect("review:reviewers", project_id=project.id)
     return redirect("review:item_history", project_id=project.id, item_id=int(number))
 
 
@@ -35,7 +36,9 @@ def my_items(request: HttpRequest, project_id: int) -> HttpResponse:
 
 
 @login_required
-def my_item_history(request: HttpRequest, project_id: int, item_id: int) -> HttpResponse:
-    item, steps = history.item_history_for_labeler(actor=request.user, project_id=project_id, item_id=item_id)
+def my_item_history(request: HttpRequest, project_id: int, assignment_id: int) -> HttpResponse:
+    item, steps = history.item_history_for_labeler(
+        actor=request.user, project_id=project_id, assignment_id=assignment_id
+    )
     context = {"project": item.project, "item": item, "steps": steps, "own": True}
     return render(request, "review/item_history.html", context)

@@ -54,23 +54,23 @@ def test_the_manager_sees_every_step_of_the_item_with_names(cast, reviewer2) -> 
 def test_the_labeler_sees_their_own_path_without_other_names(cast, reviewer2) -> None:
     first = _sent_back_and_reworked(cast, reviewer2)
 
-    page = client_for(cast.labeler).get(f"/projects/{cast.project.id}/my-items/{first.item_id}/")
+    page = client_for(cast.labeler).get(f"/projects/{cast.project.id}/my-items/{first.assignment_id}/")
 
     html = page.content.decode()
     assert page.status_code == 200 and REASON in html and 'data-kind="reject"' in html
     assert f"· {cast.reviewer.username}" not in html and f"· {cast.labeler.username}" in html  # only their name
     assert (
-        f"/my-items/{first.item_id}/"
+        f"/my-items/{first.assignment_id}/"
         in client_for(cast.labeler).get(f"/projects/{cast.project.id}/my-items/").content.decode()
     )
 
 
 def test_nobody_else_sees_the_items_path(cast, reviewer2) -> None:
     first = _sent_back_and_reworked(cast, reviewer2)
-    mine = f"/projects/{cast.project.id}/my-items/{first.item_id}/"
+    mine = f"/projects/{cast.project.id}/my-items/{first.assignment_id}/"
     managers = f"/projects/{cast.project.id}/items/{first.item_id}/history/"
 
-    assert client_for(cast.labeler2).get(mine).status_code == 404  # not an item they worked on
+    assert client_for(cast.labeler2).get(mine).status_code == 404  # not their task
     assert client_for(cast.manager_b).get(mine).status_code == 404
     assert client_for(cast.labeler).get(managers).status_code == 404
     assert client_for(cast.manager_b).get(managers).status_code == 404
@@ -90,7 +90,9 @@ def test_an_overturn_shows_at_its_stage_with_the_reversal_on_both_views(cast) ->
     _item, steps = history.item_history_for_manager(
         actor=cast.manager, project_id=cast.project.id, item_id=work.item_id
     )
-    _item, own = history.item_history_for_labeler(actor=cast.labeler, project_id=cast.project.id, item_id=work.item_id)
+    _item, own = history.item_history_for_labeler(
+        actor=cast.labeler, project_id=cast.project.id, assignment_id=work.assignment_id
+    )
 
     overturned = next(step for step in steps if step.kind == "overturned")
     assert overturned.who == cast.reviewer.username and "First inspection" in overturned.text
