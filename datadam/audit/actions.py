@@ -5,6 +5,7 @@ anywhere in datadam/ is named here, and opens the activity log with one event of
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 ACTION_LABELS = {
     "agreement.publish": _("Published a participation agreement"),
@@ -78,7 +79,8 @@ ACTION_LABELS = {
     "quality.pause": _("Paused a worker on the project"),
     "quality.pause_lift": _("Let a paused worker work again"),
     "quality.policy_update": _("Changed the quality settings"),
-    "release.cut": _("Cut a release"),
+    # The same English words head the releases page in the present ("배포판 만들기"); here they tell what was done.
+    "release.cut": pgettext_lazy("activity log", "Cut a release"),
     "release.publish": _("Published a release"),
     "release.reject": _("Returned a quality report to the manager"),
     "release.restart": _("Restarted a release build"),
