@@ -57,7 +57,7 @@ def test_the_bell_include_shows_the_unread_count(cast) -> None:
 
     html = render_to_string("notifications/_notification_bell.html", request=request)
 
-    assert 'data-testid="notification-count">1<' in html
+    assert 'data-testid="notification-count">1</span>' in html
     assert render_to_string("notifications/_notification_bell.html", request=RequestFactory().get("/")).strip() == ""
 
 
