@@ -33,7 +33,6 @@ class CourseForm(forms.Form):
         label=_("Data types it qualifies for"), choices=Project.DataType.choices, widget=forms.CheckboxSelectMultiple
     )
     subject = forms.CharField(label=_("Subject area (optional)"), required=False, max_length=100)
-    hours = forms.IntegerField(label=_("Estimated hours"), min_value=4, max_value=12, initial=4)
     prerequisite = forms.ModelChoiceField(
         queryset=None, label=_("Course to finish first"), required=False, empty_label=_("None")
     )

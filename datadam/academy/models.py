@@ -49,9 +49,6 @@ class Course(models.Model):
     # Project data types the course qualifies for ("text", "image", "audio"); subject is optional ("medical").
     data_types = models.JSONField(_("data types"), default=list)
     subject = models.CharField(_("subject area"), max_length=100, blank=True)
-    hours = models.PositiveSmallIntegerField(
-        _("estimated hours"), default=4, validators=[MinValueValidator(4), MaxValueValidator(12)]
-    )
     prerequisite = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("prerequisite")
     )

@@ -4,6 +4,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from datadam.academy import selectors
 from datadam.core.types import CleanStr, ShortStr
 
 
@@ -15,12 +16,17 @@ class CourseOut(Schema):
     description_en: str
     data_types: list[str]
     subject: str
-    hours: int
+    study_minutes: int
     labeler_threshold: float
     reviewer_threshold: float
     time_limit_minutes: int | None
     max_attempts: int
     cooldown_minutes: int
+
+    @staticmethod
+    def resolve_study_minutes(course) -> int:
+        """How long the course takes, worked out from its lessons and items."""
+        return selectors.course_minutes(course)
 
 
 class CohortCreateIn(Schema):

@@ -24,13 +24,11 @@ def lesson_html(markdown_text: str) -> SafeString:
 
 
 def _check_course_fields(
-    *, data_types: list[str], hours: int, labeler_threshold: float, reviewer_threshold: float, evaluation_size: int
+    *, data_types: list[str], labeler_threshold: float, reviewer_threshold: float, evaluation_size: int
 ) -> None:
     known = set(Project.DataType.values)
     if not data_types or not set(data_types) <= known:
         raise Invalid(_("Pick one or more data types: %(known)s.") % {"known": ", ".join(sorted(known))})
-    if not 4 <= hours <= 12:
-        raise Invalid(_("A course takes from 4 to 12 hours."))
     if not 0 <= labeler_threshold <= reviewer_threshold <= 1:
         raise Invalid(_("Scores run from 0 to 1, and the reviewer score cannot be below the labeler score."))
     if evaluation_size < 1:
@@ -49,7 +47,6 @@ def course_create(
     description_ko: str = "",
     description_en: str = "",
     subject: str = "",
-    hours: int = 4,
     prerequisite: Course | None = None,
     labeler_threshold: float = 0.7,
     reviewer_threshold: float = 0.9,
@@ -65,7 +62,6 @@ def course_create(
         raise NotFound(_("No such organization."))
     _check_course_fields(
         data_types=data_types,
-        hours=hours,
         labeler_threshold=labeler_threshold,
         reviewer_threshold=reviewer_threshold,
         evaluation_size=evaluation_size,
@@ -93,7 +89,6 @@ def course_create(
         description_en=description_en,
         data_types=list(data_types),
         subject=subject,
-        hours=hours,
         prerequisite=prerequisite,
         item_project=project,
         labeler_threshold=labeler_threshold,
