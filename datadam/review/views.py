@@ -16,7 +16,7 @@ from datadam.projects import stages
 from datadam.projects.schema.answers import answer_from_post
 from datadam.projects.schema.validate import schema_parse
 from datadam.quality.models import GoldReviewServe
-from datadam.review import queue, selectors, services
+from datadam.review import selectors, services, work_queue
 
 QUEUE_SESSION_KEY = "review_from_queue"  # set while the reviewer works through the queue across projects
 
@@ -27,7 +27,7 @@ def review_start(request: HttpRequest, project_id: int) -> HttpResponse:
     own address. Verdicts given from here come back here."""
     project = project_selectors.project_get(actor=request.user, project_id=project_id)
     request.session.pop(QUEUE_SESSION_KEY, None)
-    found = queue.review_next(actor=request.user, project=project)
+    found = work_queue.review_next(actor=request.user, project=project)
     if found is None:
         return render(request, "review/nothing_waiting.html", {"project": project})
     return redirect_to_work(found)

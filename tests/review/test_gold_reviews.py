@@ -10,7 +10,7 @@ from datadam.pay.models import LedgerEntry
 from datadam.quality import gold_reviews
 from datadam.quality import services as quality
 from datadam.quality.models import GoldReview, GoldReviewServe, QualityPolicy
-from datadam.review import queue, reviewer_quality
+from datadam.review import reviewer_quality, work_queue
 from tests.conftest import client_for
 from tests.review.conftest import submitted
 
@@ -55,7 +55,7 @@ def test_a_known_wrong_answer_must_differ_from_the_gold_answer(cast, gold) -> No
 
 
 def test_no_check_is_served_while_no_real_work_waits(cast, wrong) -> None:
-    assert queue.review_next(actor=cast.reviewer, project=cast.project) is None
+    assert work_queue.review_next(actor=cast.reviewer, project=cast.project) is None
 
 
 def test_the_reviewer_meets_the_check_on_the_review_page_and_sending_it_back_agrees(cast, wrong) -> None:
@@ -81,7 +81,7 @@ def test_the_reviewer_meets_the_check_on_the_review_page_and_sending_it_back_agr
 
 def test_accepting_a_known_wrong_answer_disagrees_and_a_second_verdict_is_refused(cast, wrong) -> None:
     submitted(cast)
-    serve = queue.review_next(actor=cast.reviewer, project=cast.project)
+    serve = work_queue.review_next(actor=cast.reviewer, project=cast.project)
     assert isinstance(serve, GoldReviewServe)
 
     gold_reviews.gold_review_answer(actor=cast.reviewer, serve_id=serve.id, verdict="accept")
@@ -89,12 +89,12 @@ def test_accepting_a_known_wrong_answer_disagrees_and_a_second_verdict_is_refuse
     assert GoldReviewServe.objects.get(id=serve.id).agreed is False
     with pytest.raises(Conflict):
         gold_reviews.gold_review_answer(actor=cast.reviewer, serve_id=serve.id, verdict="reject")
-    assert isinstance(queue.review_next(actor=cast.reviewer, project=cast.project), Annotation)  # each check once
+    assert isinstance(work_queue.review_next(actor=cast.reviewer, project=cast.project), Annotation)  # each check once
 
 
 def test_another_persons_check_is_not_found(cast, wrong, reviewer2) -> None:
     submitted(cast)
-    serve = queue.review_next(actor=cast.reviewer, project=cast.project)
+    serve = work_queue.review_next(actor=cast.reviewer, project=cast.project)
 
     with pytest.raises(NotFound):
         gold_reviews.gold_review_answer(actor=reviewer2, serve_id=serve.id, verdict="reject")
@@ -103,7 +103,7 @@ def test_another_persons_check_is_not_found(cast, wrong, reviewer2) -> None:
 
 def test_a_sending_back_without_a_reason_is_shown_again_with_the_message(cast, wrong) -> None:
     submitted(cast)
-    serve = queue.review_next(actor=cast.reviewer, project=cast.project)
+    serve = work_queue.review_next(actor=cast.reviewer, project=cast.project)
 
     answer = client_for(cast.reviewer).post(f"/projects/{cast.project.id}/review/check/{serve.id}/reject/", {})
 

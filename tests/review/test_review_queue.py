@@ -4,7 +4,7 @@ in; verdicts given from the queue lead on to the next piece in it; a paused proj
 from datadam.projects.models import ProjectMembership
 from datadam.quality import services as quality
 from datadam.quality.models import WorkerPause
-from datadam.review import queue, services
+from datadam.review import services, work_queue
 from tests import factories
 from tests.chain import add_second_stage, add_senior, submit
 from tests.conftest import client_for
@@ -41,7 +41,7 @@ def test_the_queue_page_lists_each_project_and_stage_held(cast) -> None:
     work = submit(cast.labeler, cast.project)
     services.review_accept(actor=cast.reviewer, annotation_id=work.id, stage=1)
 
-    rows = queue.review_queue(actor=senior)
+    rows = work_queue.review_queue(actor=senior)
 
     assert [(row.project.id, row.stage.position, row.waiting) for row in rows] == [
         (cast.project.id, 2, 1),
@@ -57,13 +57,13 @@ def test_a_paused_project_is_passed_over(cast) -> None:
     later = submit(cast.labeler, cast.project)
     quality.worker_pause(project=other, worker=cast.reviewer, reason="검수 멈춤", role=WorkerPause.Role.REVIEW)
 
-    assert queue.review_next(actor=cast.reviewer).id == later.id
+    assert work_queue.review_next(actor=cast.reviewer).id == later.id
     assert "검수 멈춤" in client_for(cast.reviewer).get("/projects/review/").content.decode()
 
 
 def test_someone_without_a_review_role_has_an_empty_queue(cast) -> None:
     submit(cast.labeler, cast.project)
 
-    assert queue.review_queue(actor=cast.labeler) == []
-    assert queue.review_next(actor=cast.outsider) is None
+    assert work_queue.review_queue(actor=cast.labeler) == []
+    assert work_queue.review_next(actor=cast.outsider) is None
     assert client_for(cast.outsider).get("/projects/review/").status_code == 200

@@ -9,7 +9,7 @@ from datadam.core.stats import wilson_interval
 from datadam.labeling import services as labeling
 from datadam.quality import services as quality
 from datadam.quality.models import QualityPolicy, WorkerFlag, WorkerPause
-from datadam.review import queue, reviewer_quality, services
+from datadam.review import reviewer_quality, services, work_queue
 from tests.chain import add_second_stage, add_senior, overturned_at_second_stage, submit
 from tests.conftest import client_for
 from tests.review.conftest import submitted
@@ -84,8 +84,8 @@ def test_a_reviewer_below_the_floor_is_paused_as_a_reviewer_only(cast, reviewer2
     assert pause.role == WorkerPause.Role.REVIEW and "0%" in pause.reason
     submitted(cast)  # more work waits
     with pytest.raises(PermissionDenied, match="paused"):
-        queue.review_next(actor=cast.reviewer, project=cast.project)
-    assert queue.review_next(actor=reviewer2, project=cast.project) is not None
+        work_queue.review_next(actor=cast.reviewer, project=cast.project)
+    assert work_queue.review_next(actor=reviewer2, project=cast.project) is not None
 
 
 def test_a_paused_reviewer_may_still_label(cast, reviewer2) -> None:
@@ -104,7 +104,7 @@ def test_a_lifted_pause_counts_only_the_verdicts_since(cast, reviewer2) -> None:
     quality.worker_pause_lift(actor=cast.manager, project=cast.project, worker_id=cast.reviewer.id)
 
     assert reviewer_quality.reviewer_floor_check(project=cast.project, reviewer=cast.reviewer) == []
-    assert queue.review_next(actor=cast.reviewer, project=cast.project) is None  # not paused: nothing waits
+    assert work_queue.review_next(actor=cast.reviewer, project=cast.project) is None  # not paused: nothing waits
 
 
 def test_the_manager_sees_every_reviewer_and_a_reviewer_only_themself(cast, reviewer2) -> None:
