@@ -20,7 +20,8 @@ from datadam.projects.models import Project, ProjectMembership
 from datadam.projects.stages import Stage
 from datadam.quality import gold_reviews, inspection, reviewers
 from datadam.quality.models import GoldReviewServe
-from datadam.review import permissions, services
+from datadam.review import permissions, reviewer_quality, services
+from datadam.review.models import Review
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,13 @@ def review_next(*, actor: User, project: Project | None = None) -> GoldReviewSer
     return None
 
 
+FLOOR_CHECK_EVERY = 10  # verdicts; the floor is checked on every tenth, as labelers' rules are
+
+
 def _next_in(actor: User, project: Project) -> GoldReviewServe | Annotation | None:
+    given = Review.objects.filter(project=project, reviewer=actor).count()
+    if given and given % FLOOR_CHECK_EVERY == 0:
+        reviewer_quality.reviewer_floor_check(project=project, reviewer=actor)
     reviewers.reviewer_gate(project=project, reviewer=actor)
     if (serve := gold_reviews.gold_review_open(project=project, reviewer=actor)) is not None:
         return serve

@@ -10,6 +10,7 @@ from datadam.labeling import services as labeling
 from datadam.quality import services as quality
 from datadam.quality.models import QualityPolicy, WorkerFlag, WorkerPause
 from datadam.review import reviewer_quality, services, work_queue
+from tests import factories
 from tests.chain import add_second_stage, add_senior, overturned_at_second_stage, submit
 from tests.conftest import client_for
 from tests.review.conftest import submitted
@@ -151,3 +152,19 @@ def test_a_correction_holds_when_the_next_stage_accepts_the_corrected_version(ca
 
     row = _row(cast, cast.reviewer)
     assert (row["corrected"], row["confirmed"], row["decided"]) == (1, 1, 1)
+
+
+def test_the_floor_is_checked_on_every_tenth_verdict_as_the_queue_hands_out_work(cast, reviewer2) -> None:
+    quality.policy_update(
+        actor=cast.manager, project=cast.project, min_reviewer_verdicts=1, flag_action=QualityPolicy.Action.PAUSE
+    )
+    factories.ItemFactory.create_batch(12, project=cast.project)  # work enough for ten verdicts
+    _sent_back_then_reworked(cast, cast.reviewer, reviewer2, rework_answer="positive")  # one wrong sending back
+    for _ in range(8):
+        services.review_accept(actor=cast.reviewer, annotation_id=submitted(cast, cast.labeler2).id)
+    submitted(cast, cast.labeler2)
+    assert work_queue.review_next(actor=cast.reviewer, project=cast.project) is not None  # 9 verdicts: no check
+    services.review_accept(actor=cast.reviewer, annotation_id=submitted(cast, cast.labeler2).id)
+
+    with pytest.raises(PermissionDenied, match="paused"):
+        work_queue.review_next(actor=cast.reviewer, project=cast.project)
