@@ -49,11 +49,10 @@ def _chart_data(figures: dict) -> dict:
             "labels": [row["label"] for row in overall["employed_by_kind"]],
             "counts": [row["count"] for row in overall["employed_by_kind"]],
         },
-        "targets": {
-            "labels": [f"{row['label']} {row['year']}" for row in figures["targets"]],
-            "targets": [row["target"] for row in figures["targets"]],
-            "actuals": [row["actual"] for row in figures["targets"]],
-        },
+        "targets": [
+            {"label": f"{row['label']}, {row['year']}", "target": row["target"], "actual": row["actual"]}
+            for row in figures["targets"]
+        ],
         "series": {"count": _("People"), "target": _("Target"), "actual": _("Actual")},
     }
 

@@ -161,3 +161,19 @@ def test_operator_reads_the_figures_through_the_api_and_others_get_404(cast: Cas
     assert body["work"] == figures(pcast)["work"] and len(body["cohorts"]) == 1
     assert client_for(cast.manager).get(path).status_code == 404
     assert client_for(pcast.operator).get(path, {"start": "soon"}).status_code == 422
+
+
+def test_each_target_has_its_own_small_chart_beside_its_figures_with_the_year_in_korean(pcast: ProgrammeCast) -> None:
+    year = timezone.localdate().year
+    programme_id = pcast.programme.id
+    for metric, target in (("trainees", 10), ("employed", 50_000)):
+        services.target_set(actor=pcast.operator, programme_id=programme_id, year=year, metric=metric, target=target)
+
+    response = client_for(pcast.operator).get(f"/dashboard/{pcast.programme.id}/", this_year())
+
+    page = response.content.decode()
+    data = response.context["chart_data"]["targets"]
+    assert page.count('class="target-canvas"') == 2 and f"{year}년" in page
+    assert sorted(row["target"] for row in data) == [10, 50_000]  # one chart each, so each keeps its own scale
+    trainees = page.split('data-testid="target-trainees-')[1].split("</article>")[0]
+    assert "<table>" in trainees and ">10<" in trainees and "40%" in trainees
