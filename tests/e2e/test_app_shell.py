@@ -50,3 +50,21 @@ def test_manager_with_every_menu_finds_them_grouped_in_one_bar_and_behind_one_bu
     assert_reflows(page)
     axe_check(page)
     page.screenshot(path=artifacts_dir / "menu-manager-320.png", full_page=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_keyboard_hints_show_on_a_laptop_and_hide_on_a_narrow_screen(
+    labeler_page: Page, live_server: LiveServer, cast: Cast
+) -> None:
+    page = labeler_page
+    page.set_viewport_size(LAPTOP)
+    page.goto(live_server.url + reverse("projects:detail", args=[cast.project.id]))
+    with page.expect_navigation():
+        page.get_by_test_id("start-labeling").click()
+    hint = page.locator('kbd[aria-hidden="true"]').first
+    expect(hint).to_be_visible()
+
+    assert_reflows(page)
+    expect(hint).to_be_hidden()
+    page.keyboard.press("2")  # the shortcut still works where its hint is hidden
+    expect(page.locator('input[name="sentiment"][value="negative"]')).to_be_checked()
