@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from datadam.core.errors import JsonOutOfBounds
-from datadam.core.text import load_bounded_json
+from datadam.core.text import json_problem, load_bounded_json
 
 
 class JsonField(forms.CharField):
@@ -32,5 +32,5 @@ class JsonField(forms.CharField):
             raise forms.ValidationError(exc.message) from None
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(
-                _("Not valid JSON: %(problem)s (line %(line)d)") % {"problem": exc.msg, "line": exc.lineno}
+                _("Not valid JSON: %(problem)s (line %(line)d)") % {"problem": json_problem(exc), "line": exc.lineno}
             ) from None

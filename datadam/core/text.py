@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from datadam.core.errors import JsonOutOfBounds
 
@@ -24,6 +25,20 @@ _SHOWN_KEY = 40
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # The tokens that matter for nesting: a string (a key when a colon follows), a bracket, a comma.
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?|[\[\]{},]')
+
+# Python's JSON reader explains a mistake in English; these are its messages in the person's language.
+_JSON_PROBLEMS = {
+    "Expecting value": gettext_lazy("a value is missing"),
+    "Expecting ',' delimiter": gettext_lazy("a comma is missing"),
+    "Expecting ':' delimiter": gettext_lazy("a colon is missing"),
+    "Expecting property name enclosed in double quotes": gettext_lazy(
+        "a name in double quotes is expected (or a comma is one too many)"
+    ),
+    "Unterminated string starting at": gettext_lazy("a text is not closed with a double quote"),
+    "Invalid control character at": gettext_lazy("a text holds a line break or a tab"),
+    "Extra data": gettext_lazy("something follows the end of the JSON"),
+    "Invalid \\escape": gettext_lazy("a backslash escape is not valid"),
+}
 
 _CONTAINERS = (dict, list, tuple)
 # A trail is the way down to a value: (parent's trail, key or index), None at the top.
@@ -59,6 +74,12 @@ def load_bounded_json(
         raise JsonOutOfBounds(_too_deep(_trail_in_text(text, max_depth), max_depth, root)) from None
     check_depth(value, max_depth=max_depth, root=root)
     return value
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong with a JSON text, in the person's language, and where: "a comma is missing, column 14"."""
+    words = _JSON_PROBLEMS.get(exc.msg, gettext_lazy("this is not JSON"))
+    return _("%(problem)s, column %(column)d") % {"problem": words, "column": exc.colno}
 
 
 def check_depth(value: object, *, max_depth: int = MAX_JSON_DEPTH, root: str = "$") -> None:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from storages.backends.s3 import S3Storage
 
 from datadam.core.errors import Invalid, JsonOutOfBounds, TooLarge
-from datadam.core.text import load_bounded_json
+from datadam.core.text import json_problem, load_bounded_json
 from datadam.media import fetch
 
 MANIFEST_NAMES = {"metadata.csv", "metadata.tsv", "metadata.jsonl", "manifest.csv", "manifest.tsv", "manifest.jsonl"}
@@ -218,7 +218,7 @@ def _jsonl_rows(text: str, file_name: str) -> list[object]:
         except JsonOutOfBounds as exc:
             raise Invalid(f"{file_name}: " + _("Line %(line)s") % {"line": number} + f": {exc.message}") from None
         except json.JSONDecodeError as exc:
-            problem = _("Not valid JSON: %(problem)s (line %(line)d)") % {"problem": exc.msg, "line": number}
+            problem = _("Not valid JSON: %(problem)s (line %(line)d)") % {"problem": json_problem(exc), "line": number}
             raise Invalid(f"{file_name}: {problem}") from None
     return rows
 

@@ -42,3 +42,12 @@ def test_the_project_form_shows_the_mistake_beside_the_json_in_korean(cast) -> N
 
     assert page.status_code == 422
     assert "controls[0].max: 10 이하" in page.content.decode()
+
+
+def test_broken_json_in_the_advanced_editor_is_explained_in_korean(cast) -> None:
+    page = client_for(cast.manager).post(
+        "/projects/new/", {"organization": cast.project.organization_id, "name": "x", "schema": '{"controls": [}'}
+    )
+
+    message = page.context["form"].errors["schema"][0]
+    assert message == "올바른 JSON이 아닙니다: 값이 빠졌습니다, 15번째 글자 (1번째 줄)"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from django.utils.translation import gettext as _
 
 from datadam.core.errors import JsonOutOfBounds
-from datadam.core.text import load_bounded_json
+from datadam.core.text import json_problem, load_bounded_json
 from datadam.projects.imports.errors import RowError
 
 Parsed = tuple[int, dict] | RowError
@@ -51,7 +51,7 @@ def _jsonl(lines: Iterator, file_name: str) -> Iterator[Parsed]:
             yield RowError(file_name, line_no, exc.message)
             continue
         except json.JSONDecodeError as exc:
-            yield RowError(file_name, line_no, _("Not valid JSON (%(problem)s).") % {"problem": exc.msg})
+            yield RowError(file_name, line_no, _("Not valid JSON (%(problem)s).") % {"problem": json_problem(exc)})
             continue
         except ValueError as exc:  # NaN or Infinity, which no database's JSON can hold
             yield RowError(file_name, line_no, str(exc))
