@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "datadam.core.middleware.UploadLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "datadam.core.easy_read.EasyReadMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "datadam.notifications.context_processors.notifications",
+                "datadam.core.easy_read.easy_read",
             ],
         },
     }

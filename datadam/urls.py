@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from datadam.api import api
 from datadam.core import views as core_views
+from datadam.core.easy_read import easy_read_toggle
 from datadam.metrics import views as metrics_views
 from datadam.operations.health import health_ready
 from datadam.projects import views as project_views
@@ -33,6 +34,7 @@ urlpatterns = [
     path("", include("datadam.media.urls")),
     path("", include("datadam.assist.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("easy-read/", easy_read_toggle, name="easy_read"),
     path("api/v1/", api.urls),
     # One place to change a password, the one that also revokes API tokens and ends the other sessions.
     path("admin/password_change/", RedirectView.as_view(pattern_name="accounts:password")),

@@ -1,5 +1,6 @@
 """A labeler sees a rejection in notifications: the reviewer sends work back with a reason, the bell in the header
-counts it, the notifications page says which project and why, and "Open" leads to the rework."""
+counts it, the notifications page says which project and why (also in easy-read mode), and "Open" leads to the
+rework."""
 
 import re
 from pathlib import Path
@@ -49,8 +50,18 @@ def test_labeler_sees_a_rejection_and_its_reason_in_notifications(
     page.screenshot(path=SCREENSHOTS / "notifications-390.png")
     assert_reflows(page)
 
+    # Easy-read mode, from the header's menu: larger text and plain words, still without sideways scrolling.
+    page.set_viewport_size(PHONE)
+    page.get_by_test_id("menu-button").click()
     with page.expect_navigation():
-        notice.get_by_role("button", name="열기").click()
+        page.get_by_test_id("easy-read").click()
+    expect(notice.get_by_test_id("notification-message")).to_contain_text("작업을 다시 해야 해요")
+    axe_check(page)
+    page.screenshot(path=SCREENSHOTS / "notifications-easy-read-390.png")
+    assert_reflows(page)
+
+    with page.expect_navigation():
+        notice.get_by_role("button", name="보러 가기").click()
     page.wait_for_url(TASK_URL)
     expect(page.get_by_test_id("rework-feedback")).to_contain_text(REASON)
     expect(page.get_by_test_id("notification-count")).to_have_count(0)

@@ -1,0 +1,90 @@
+"""Easy-read mode: a switch in the header turns on larger text and bigger targets, and on Korean pages plainer
+sentences from a third catalog of the same messages, complete for the worker pages it covers."""
+
+import ast
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation.template import templatize
+
+from datadam.core.easy_read import COOKIE
+from datadam.notifications.models import Notification
+from datadam.notifications.services import notification_send
+from tests.conftest import client_for
+from tests.core.test_language import LOCALE_DIRS, PLACEHOLDER, catalog_read
+
+PACKAGE = Path(settings.LOCALE_PATHS[0]).parent
+# The worker pages the easy catalog covers completely, by the templates and the app whose words they show.
+WORKER_TEMPLATES = [
+    "notifications/templates/notifications/list.html",
+    "notifications/templates/notifications/_choices.html",
+    "notifications/templates/notifications/_notification_bell.html",
+    "labeling/templates/labeling/_report_button.html",
+    "pay/templates/pay/_pay_line.html",
+]
+GETTEXT = re.compile(r"gettext\(u('(?:[^'\\]|\\.)*')\)")
+
+
+def easy_catalog() -> dict[str, str]:
+    return {entry.msgid: entry.msgstr[0] for entry in catalog_read("ko_Easy", LOCALE_DIRS[0]) if entry.msgid}
+
+
+def worker_messages() -> set[str]:
+    """Every message the worker pages show: their templates' words and the notifications app's whole catalog."""
+    words = set()
+    for name in WORKER_TEMPLATES:
+        source = templatize((PACKAGE / name).read_text(encoding="utf-8"))
+        words |= {ast.literal_eval(quoted) for quoted in GETTEXT.findall(source)}
+    notifications = PACKAGE / "notifications" / "locale"
+    return words | {entry.msgid for entry in catalog_read("ko", notifications) if entry.msgid}
+
+
+def test_the_easy_catalog_is_complete_for_the_worker_pages_and_keeps_their_placeholders() -> None:
+    easy = easy_catalog()
+    korean = {entry.msgid for folder in LOCALE_DIRS for entry in catalog_read("ko", folder)}
+
+    assert sorted(worker_messages() - set(easy)) == []
+    assert sorted(set(easy) - korean) == [], "the easy catalog holds the same messages as the Korean ones"
+    for msgid, text in easy.items():
+        assert text and sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(msgid)), msgid
+
+
+def test_a_labeler_turns_easy_read_on_and_the_notifications_page_speaks_plainly(cast) -> None:
+    notification_send(
+        user=cast.labeler, kind=Notification.Kind.REJECTION, params={"project": "감성 분류", "reason": "반대예요"}
+    )
+    client = client_for(cast.labeler)
+    before = client.get("/notifications/").content.decode()
+
+    switched = client.post("/easy-read/", {"on": "1", "next": "/notifications/"})
+    after = client.get("/notifications/").content.decode()
+
+    assert switched.status_code == 302 and switched["Location"] == "/notifications/"
+    assert client.cookies[COOKIE].value == "1"
+    assert "검수자가 “감성 분류”의 작업을 반려했습니다" in before and 'class="easy-read"' not in before
+    assert "“감성 분류” 작업을 다시 해야 해요. 이유: 반대예요" in after
+    assert '<html lang="ko" class="easy-read">' in after and "easy_read.css" in after
+    assert 'aria-pressed="true"' in after
+
+
+def test_easy_read_in_english_keeps_english_words_with_the_larger_text(cast) -> None:
+    client = client_for(cast.labeler)
+    client.post("/easy-read/", {"on": "1", "next": "/"})
+
+    page = client.get("/notifications/", headers={"accept-language": "en"}).content.decode()
+
+    assert '<html lang="en" class="easy-read">' in page
+    assert "Work sent back with its reason, promotions and payments." in page and "새 소식" not in page
+
+
+def test_turning_it_off_and_a_foreign_next_address_are_handled_safely(cast) -> None:
+    client = client_for(None)
+    client.post("/easy-read/", {"on": "1"})
+
+    off = client.post("/easy-read/", {"on": "0", "next": "https://evil.example/"})
+    page = client.get("/jobs/").content.decode()
+
+    assert off["Location"] == "/"
+    assert 'class="easy-read"' not in page
+    assert client.get("/easy-read/").status_code == 405
