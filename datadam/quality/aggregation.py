@@ -13,12 +13,17 @@ Input everywhere is a table of (worker, task, label) rows. Methods:
 ROVER combines transcripts (free text) word by word; boxes are merged by IoU clustering.
 """
 
+from __future__ import annotations
+
 import random
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 METHODS = ("mv", "ds", "wawa", "auto")
 METHOD_NAMES = {
@@ -47,6 +52,8 @@ class Outcome:
 def _frame(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
     if not rows:
         raise AggregationError("there are no labels to aggregate")
+    import pandas as pd  # loaded on use: the web process starts without pandas
+
     return pd.DataFrame(rows, columns=["worker", "task", "label"]).astype(str)
 
 
@@ -126,6 +133,7 @@ def aggregate(rows: list[tuple[str, str, str]], method: str, gold: dict[str, str
 
 # ROVER for transcripts: crowd-kit aligns the word sequences and votes per position.
 def rover(rows: list[tuple[str, str, str]]) -> dict[str, tuple[str, float]]:
+    import pandas as pd  # loaded on use, like crowd-kit
     from crowdkit.aggregation import ROVER
 
     data = pd.DataFrame(rows, columns=["worker", "task", "text"]).astype(str)

@@ -10,11 +10,6 @@ import math
 import warnings
 from itertools import combinations
 
-import krippendorff
-import numpy as np
-from sklearn.metrics import cohen_kappa_score
-from statsmodels.stats.inter_rater import aggregate_raters, fleiss_kappa
-
 Units = dict[object, dict[object, object]]
 
 
@@ -42,6 +37,9 @@ def krippendorff_alpha(units: Units, level: str = "nominal") -> float | None:
             return 1.0  # everyone gave the same single label: perfect, though α's formula is 0/0
     else:
         code = None
+    import krippendorff  # loaded on use: the web process starts without the statistics libraries
+    import numpy as np
+
     matrix = np.full((len(workers), len(units)), np.nan)
     for column, answers in enumerate(units.values()):
         for worker, value in answers.items():
@@ -56,6 +54,9 @@ def krippendorff_alpha(units: Units, level: str = "nominal") -> float | None:
 
 def cohen_kappa_pairs(units: Units) -> dict[tuple, tuple[float | None, int]]:
     """(worker a, worker b) → (κ on the items both labelled, how many items), for every pair sharing ≥ 2 items."""
+    import numpy as np  # loaded on use: the web process starts without scikit-learn
+    from sklearn.metrics import cohen_kappa_score
+
     workers = sorted({worker for answers in units.values() for worker in answers}, key=str)
     pairs = {}
     for a, b in combinations(workers, 2):
@@ -82,6 +83,9 @@ def fleiss(units: Units) -> float | None:
     rows = [[str(value) for value in answers.values()] for answers in units.values() if len(answers) == common]
     if len(rows) < 2:
         return None
+    import numpy as np  # loaded on use: the web process starts without statsmodels
+    from statsmodels.stats.inter_rater import aggregate_raters, fleiss_kappa
+
     table, _categories = aggregate_raters(np.array(rows, dtype=object))
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
