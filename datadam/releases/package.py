@@ -29,9 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import soundfile
 from django.utils.text import slugify
-from PIL import Image
 
 from datadam.releases import datasheet, exporters, report
 from datadam.releases.exporters import FORMATS
@@ -202,6 +200,9 @@ def _write_media(release: Release, stem: str, media_id: int, raw_zip) -> dict:
 def measure(binary, kind: str) -> dict:
     """An image's width and height (Pillow) or a recording's duration and sample rate (soundfile), read from the
     file's header; `readable` is False when the header does not parse."""
+    import soundfile  # loaded on use: the web process imports this module but never measures media
+    from PIL import Image
+
     try:
         if kind == "image":
             with Image.open(binary) as image:

@@ -22,7 +22,7 @@ from datadam.labeling.models import Annotation
 from datadam.projects.schema.controls import score_in, traits_of
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 from datadam.quality import agreement as quality_agreement
-from datadam.releases import bootstrap, stages_passed
+from datadam.releases import stages_passed
 from datadam.releases.models import QualityTargets, Release
 from datadam.review.models import Review
 
@@ -226,6 +226,8 @@ def agreement(project, cut_at, controls: list) -> dict:
             if len(given) >= 2:
                 units[control.name][item_id] = given
     pairs, total = sum(pair_counts), sum(totals)
+    from datadam.releases import bootstrap  # numpy, loaded only by the build that computes the report
+
     interval = bootstrap.ratio(totals, pair_counts)
     return {
         "items": len(totals), "pairs": pairs, "percent": _percent(total, pairs),
@@ -237,6 +239,8 @@ def agreement(project, cut_at, controls: list) -> dict:
 
 
 def _control_agreement(control, units: dict) -> dict:
+    from datadam.releases import bootstrap  # numpy, loaded only by the build that computes the report
+
     level = traits_of(control).agreement
     if level == "interval":
         units = {item: {w: v for w, v in given.items() if isinstance(v, int | float)} for item, given in units.items()}

@@ -10,18 +10,23 @@ holds the labeled one, and clamped to the image (1 … width, 1 … height). Rea
 and for palette images, 4 for RGBA or CMYK); an item without a stored file is written with depth 3.
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from PIL import Image, ImageFile
 
 from datadam.projects.models import Project
 from datadam.releases.exporters.fit import data_type_mismatch
 from datadam.releases.exporters.source import Entry, controls, latest_per_item, media_blocks
 from datadam.releases.zipstream import Content, stream
+
+if TYPE_CHECKING:
+    from PIL import ImageFile
 
 TITLE = gettext_lazy("Pascal VOC XML with images (ZIP): boxes")
 CONTENT_TYPE = "application/zip"
@@ -64,6 +69,8 @@ class DepthReader:
     """Reads the image's mode from the first blocks of its file as they are copied, so the file is read once."""
 
     def __init__(self) -> None:
+        from PIL import ImageFile  # loaded on use: the web process lists this format without loading Pillow
+
         self.parser: ImageFile.Parser | None = ImageFile.Parser()
         self.depth: int | None = None
 
@@ -80,6 +87,8 @@ class DepthReader:
             self.parser = None
             return
         if self.parser.image is not None:
+            from PIL import Image  # already loaded by the parser
+
             mode = self.parser.image.mode
             self.depth, self.parser = PALETTE_DEPTH.get(mode) or Image.getmodebands(mode), None
 
