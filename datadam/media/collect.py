@@ -12,7 +12,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
 
 from datadam.accounts.models import Organization, User
 from datadam.audit.services import audit_record_project
@@ -154,6 +153,8 @@ def _media_discard(media: MediaFile) -> None:
 
 def _photo_without_location(upload: BinaryIO) -> BinaryIO:
     """The photo re-encoded without GPS tags (and without XMP, where location can hide too)."""
+    from PIL import Image, ImageOps  # loaded on use: only a contributed photo needs Pillow
+
     raw = upload.read()
     try:
         with Image.open(io.BytesIO(raw)) as image:

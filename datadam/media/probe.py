@@ -4,17 +4,19 @@ Pillow gives image dimensions and soundfile gives audio duration; no ffmpeg. A p
 reason a person can read, never an exception that stops an import.
 """
 
+from __future__ import annotations
+
 import math
 import struct
 import warnings
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import numpy as np
-import soundfile
 from django.conf import settings
 from django.utils.translation import gettext as _
-from PIL import Image, ImageFile
+
+if TYPE_CHECKING:
+    import soundfile
 
 MAX_PEAKS = 20_000
 PEAKS_PER_SECOND = 50
@@ -34,6 +36,8 @@ class ProbeResult:
 
 def image_probe(binary: BinaryIO) -> ProbeResult:
     """Dimensions of an image, after decoding it all: a truncated file fails here, not in a labeler's browser."""
+    from PIL import Image, ImageFile  # loaded on use: web processes that never take an upload skip Pillow
+
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     Image.MAX_IMAGE_PIXELS = settings.DATADAM_IMAGE_MAX_PIXELS
     try:
@@ -55,6 +59,8 @@ def audio_probe(binary: BinaryIO) -> ProbeResult:
     if reason := _wav_cut_short(binary):
         return ProbeResult(ok=False, reason=reason)
     binary.seek(0)
+    import soundfile  # loaded on use: web processes that never take an upload skip libsndfile and numpy
+
     try:
         with soundfile.SoundFile(binary) as sound:
             frames, rate = sound.frames, sound.samplerate
@@ -68,6 +74,8 @@ def audio_probe(binary: BinaryIO) -> ProbeResult:
 
 def _peaks(sound: soundfile.SoundFile, frames: int, rate: int) -> list[float]:
     """The loudest sample of each bucket; buckets are read many at a time (one read per bucket costs twice)."""
+    import numpy as np  # already loaded by soundfile
+
     buckets = max(1, min(MAX_PEAKS, math.ceil(frames / rate * PEAKS_PER_SECOND)))
     per_bucket = math.ceil(frames / buckets)
     peaks: list[float] = []

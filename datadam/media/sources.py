@@ -18,7 +18,6 @@ from typing import BinaryIO
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from storages.backends.s3 import S3Storage
 
 from datadam.core.errors import Invalid, JsonOutOfBounds, TooLarge
 from datadam.core.text import json_problem, load_bounded_json
@@ -183,6 +182,8 @@ class _UrlStream:
 
 def s3_entries(bucket: str, prefix: str) -> list[Entry]:
     """Objects under the prefix, listed and opened through django-storages' S3 storage (boto3 underneath)."""
+    from storages.backends.s3 import S3Storage  # loaded on use: boto3 only where a bucket is read
+
     storage = S3Storage(
         bucket_name=bucket,
         endpoint_url=settings.DATADAM_S3_ENDPOINT_URL or None,

@@ -6,11 +6,9 @@ concave and self-touching outlines are handled the way a mask would be.
 
 from typing import Literal
 
-import numpy as np
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from PIL import Image, ImageDraw
 from pydantic import Field
 
 from datadam.projects.schema import media
@@ -77,6 +75,9 @@ def iou(a: dict, b: dict) -> float:
     left, top = min(p[0] for p in points), min(p[1] for p in points)
     span = max(max(p[0] for p in points) - left, max(p[1] for p in points) - top) or 1.0
     scale = RASTER / span
+
+    import numpy as np  # loaded on use: only scoring a polygon answer needs numpy and Pillow
+    from PIL import Image, ImageDraw
 
     def mask(polygon: dict) -> np.ndarray:
         canvas = Image.new("1", (RASTER + 1, RASTER + 1), 0)
