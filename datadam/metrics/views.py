@@ -7,10 +7,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
 from datadam.core.client_address import client_address
-from datadam.metrics.collector import ProgrammeCollector
 
 
 def _allowed(request: HttpRequest) -> bool:
@@ -30,6 +28,11 @@ def metrics(request: HttpRequest) -> HttpResponse:
     if not _allowed(request):
         detail = "Metrics need the token (Authorization: Bearer …) or an address in DATADAM_METRICS_ALLOWED_ADDRESSES."
         return JsonResponse({"detail": detail}, status=403)
+    # loaded on the first scrape: web processes nobody scrapes start without prometheus_client
+    from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+
+    from datadam.metrics.collector import ProgrammeCollector
+
     registry = CollectorRegistry(auto_describe=False)
     registry.register(ProgrammeCollector())
     return HttpResponse(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)

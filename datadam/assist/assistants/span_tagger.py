@@ -6,9 +6,6 @@ Each character gets a BIO tag from features of itself and its neighbours, so no 
 
 from dataclasses import dataclass
 
-import numpy as np
-import sklearn_crfsuite
-
 from datadam.assist.assistants.text_classifier import MIN_LABELS, TooFewLabels
 
 
@@ -95,6 +92,8 @@ class SpanTagger:
     name = "spans-char-crf"
 
     def __init__(self, *, c1: float = 0.05, c2: float = 0.05, max_iterations: int = 100) -> None:
+        import sklearn_crfsuite  # loaded on use: only training in a background job needs it
+
         self.crf = sklearn_crfsuite.CRF(
             algorithm="lbfgs", c1=c1, c2=c2, max_iterations=max_iterations, all_possible_transitions=True
         )
@@ -127,7 +126,7 @@ class SpanTagger:
         predictions = []
         for text_tags, text_marginals in zip(tags, marginals, strict=True):
             tops = [max(char.values()) for char in text_marginals] or [1.0]
-            confidence = float(np.mean(tops))
+            confidence = sum(tops) / len(tops)
             predictions.append(
                 SpanPrediction(spans=tags_to_spans(text_tags), confidence=confidence, uncertainty=1.0 - confidence)
             )

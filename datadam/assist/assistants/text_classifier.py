@@ -6,13 +6,12 @@ works as well as English.
 
 from collections import Counter
 from dataclasses import dataclass
-
-import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
+from typing import TYPE_CHECKING
 
 from datadam.assist.assistants.uncertainty import uncertainty
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MIN_LABELS = 10
 
@@ -36,6 +35,11 @@ class TextClassifier:
     name = "text-tfidf-logreg"
 
     def __init__(self, *, ngram_range: tuple[int, int] = (1, 3), c: float = 4.0, seed: int = 0) -> None:
+        # loaded on use: only training in a background job needs scikit-learn
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import Pipeline
+
         self.pipeline = Pipeline(
             [
                 (
@@ -66,7 +70,7 @@ class TextClassifier:
     def classes(self) -> list[str]:
         return [str(label) for label in self.pipeline.classes_]
 
-    def probabilities(self, texts: list[str]) -> np.ndarray:
+    def probabilities(self, texts: list[str]) -> "np.ndarray":
         return self.pipeline.predict_proba(texts)
 
     def predict(self, texts: list[str], *, measure: str = "least_confidence") -> list[TextPrediction]:
@@ -84,4 +88,6 @@ class TextClassifier:
     def accuracy(self, texts: list[str], labels: list[str]) -> float:
         if not texts:
             return float("nan")
+        import numpy as np  # already loaded by scikit-learn
+
         return float(np.mean(self.pipeline.predict(texts) == np.asarray(labels)))

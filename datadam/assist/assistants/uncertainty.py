@@ -1,6 +1,11 @@
 """How unsure a model is about one prediction, from its class probabilities (higher = less sure)."""
 
-import numpy as np
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MEASURES = ("least_confidence", "margin")
 
@@ -10,6 +15,8 @@ def uncertainty(probabilities: np.ndarray, measure: str = "least_confidence") ->
 
     least_confidence: 1 - p(top class). margin: 1 - (p(top) - p(second)); with two classes both give the same order.
     """
+    import numpy as np  # loaded on use: the web process starts without numpy
+
     if probabilities.ndim != 2 or probabilities.shape[1] == 0:
         raise ValueError("expected an (items, classes) matrix")
     ordered = np.sort(probabilities, axis=1)[:, ::-1]
