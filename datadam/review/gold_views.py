@@ -10,11 +10,13 @@ from django.views.decorators.http import require_POST
 
 from datadam.core.errors import Invalid
 from datadam.labeling.active_seconds import active_seconds_from_post
+from datadam.projects import stages
 from datadam.projects.schema.answers import answer_from_post
 from datadam.projects.schema.validate import annotation_validate, schema_parse
+from datadam.projects.stages import Stage
 from datadam.quality import gold_reviews
 from datadam.quality.models import GoldReviewServe
-from datadam.review import reviewer_quality
+from datadam.review import permissions, reviewer_quality, selectors
 from datadam.review.views import render_work, verdict_done
 
 DONE = {  # the same words as after a verdict on real work
@@ -24,13 +26,25 @@ DONE = {  # the same words as after a verdict on real work
 }
 
 
+def _stage(request: HttpRequest, serve: GoldReviewServe) -> Stage:
+    """The first stage the reviewer holds: the check is shown as work waiting there, with that stage's reasons."""
+    chain = stages.stage_list(serve.gold_review.project)
+    return next(iter(permissions.stages_held(request.user, serve.gold_review.project, chain)), chain[0])
+
+
 def _render(request: HttpRequest, serve: GoldReviewServe, *, values: dict, error: str | None) -> HttpResponse:
-    check = serve.gold_review
+    check, stage = serve.gold_review, _stage(request, serve)
     actions = {
         verdict: reverse(f"review:check_{verdict}", args=[check.project_id, serve.id])
         for verdict in ("accept", "reject", "correct")
     }
-    return render_work(request, check.project, check.gold.item, check.result, 1, actions, values, error)
+    chain = {
+        "stage": stage,
+        "stage_count": stages.stage_count(check.project),
+        "reasons": stage.reasons,
+        "waiting": selectors.review_waiting_count(project=check.project, stage=stage.position),
+    }
+    return render_work(request, check.project, check.gold.item, check.result, 1, actions, values, error, chain)
 
 
 @login_required
@@ -46,7 +60,7 @@ def _answer(request: HttpRequest, serve_id: int, verdict: str) -> HttpResponse:
     project = serve.gold_review.project
     reason = request.POST.get("reason", "").strip()
     try:
-        if verdict == "reject" and reason and reason not in project.reject_reasons:
+        if verdict == "reject" and reason and reason not in _stage(request, serve).reasons:
             raise Invalid(_("Pick a reason from the list, or write your own in the comment."))
         if verdict == "reject" and not reason and not request.POST.get("comment", "").strip():
             raise Invalid(_("Say why the work is sent back: pick a reason or write a comment."))

@@ -10,7 +10,8 @@ from datadam.pay.models import LedgerEntry
 from datadam.quality import gold_reviews
 from datadam.quality import services as quality
 from datadam.quality.models import GoldReview, GoldReviewServe, QualityPolicy
-from datadam.review import reviewer_quality, work_queue
+from datadam.review import reviewer_quality, services, work_queue
+from tests.chain import SENIOR_REASONS, add_second_stage, add_senior
 from tests.conftest import client_for
 from tests.review.conftest import submitted
 
@@ -123,3 +124,20 @@ def test_the_manager_adds_a_check_on_the_reviewers_page(cast, gold) -> None:
     assert outside_the_schema.status_code == not_json.status_code == 302
     page = manager.get(f"/projects/{cast.project.id}/reviewers/").content.decode()
     assert 'data-testid="gold-reviews"' in page and "negative" in page
+
+
+def test_a_senior_meets_a_check_as_work_at_their_stage_with_its_reasons(cast, wrong) -> None:
+    add_second_stage(cast.project)
+    senior = add_senior(cast.project)
+    work = submitted(cast)
+    services.review_accept(actor=cast.reviewer, annotation_id=work.id, stage=1)
+    serve = work_queue.review_next(actor=senior, project=cast.project)
+    url = f"/projects/{cast.project.id}/review/check/{serve.id}/"
+
+    page = client_for(senior).get(url).content.decode()
+    wrong_reason = client_for(senior).post(f"{url}reject/", {"reason": REASON})
+    sent = client_for(senior).post(f"{url}reject/", {"reason": SENIOR_REASONS[0]})
+
+    assert 'data-testid="stage"' in page and SENIOR_REASONS[0] in page
+    assert wrong_reason.status_code == 422 and sent.status_code == 302
+    assert GoldReviewServe.objects.get(id=serve.id).agreed is True
