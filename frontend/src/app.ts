@@ -3,6 +3,7 @@
 import '@picocss/pico/css/pico.min.css';
 import htmx from 'htmx.org';
 import { installDisclosures } from './shared/disclosure';
+import { installTableScroll } from './shared/table_scroll';
 
 declare global {
   interface Window {
@@ -34,3 +35,10 @@ document.addEventListener('click', (event) => {
 
 // The app shell's menu button and role groups (templates/_partials/app_header.html).
 installDisclosures();
+
+// Wide tables scroll inside their own box, in the page and in every fragment htmx swaps in.
+// (A module script runs once the page is parsed, so the page's own tables are all there.)
+installTableScroll(document);
+document.addEventListener('htmx:load', (event) => {
+  if (event.target instanceof Element) installTableScroll(event.target);
+});
