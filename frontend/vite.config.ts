@@ -8,6 +8,14 @@ const pageEntries = Object.fromEntries(
     .map((name) => [name.replace(/\.ts$/, ''), `src/entries/${name}`]),
 );
 
+// Every file in src/styles/ is a style sheet of its own, whatever the scripts share: src/styles/widget_image.css →
+// widget_image.css (a library's styles imported by a shared script would land in a chunk named after that script).
+const styleEntries = Object.fromEntries(
+  readdirSync(new URL('./src/styles/', import.meta.url))
+    .filter((name) => name.endsWith('.css'))
+    .map((name) => [name.replace(/\.css$/, ''), `src/styles/${name}`]),
+);
+
 // Built files are served by Django's staticfiles from datadam/static/datadam/widgets/.
 // Names are unhashed so templates can reference them with {% static %} directly;
 // manifest.json is still written for cache-busting or tooling that wants it.
@@ -23,6 +31,7 @@ export default defineConfig({
         label_form: 'src/widgets/label_form.ts',
         activity: 'src/activity.ts',
         ...pageEntries,
+        ...styleEntries,
       },
       onLog(level, log, handler) {
         // htmx uses eval on purpose (hx-on / js: expressions); the warning is not actionable here.

@@ -64,7 +64,7 @@ export function installKeyboard(form: HTMLFormElement): () => void {
     event.preventDefault();
     toggleInput(input);
     // Moving focus makes screen readers announce the new state.
-    input.focus();
+    input.focus({ preventScroll: true });
   };
 
   document.addEventListener('keydown', onKeyDown);

@@ -4,9 +4,10 @@
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region as WaveRegion } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import {
-  type Region, type RegionField, clamp, colour, currentPick, el, fieldsOf, isReadonly, keepEnterLocal, labelSelect,
+  type Region, type RegionField, clamp, colour, currentPick, el, fieldsOf, isLabelHotkey, isReadonly, keepEnterLocal, labelSelect,
   nextId, round, t,
 } from './regions';
+import { installTools, type Tools } from './tools';
 
 const NEW_SEGMENT_SECONDS = 2;
 
@@ -55,6 +56,9 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
     cursorColor: '#D55E00',
     plugins: [regions],
   });
+  let selected: Owner | null = null;
+  // Our own note of the playhead: the media element may reset its time while it is still loading.
+  const playhead = { at: 0 };
   let quiet = false; // true while we add regions ourselves, so their events are not taken for the worker's
   let duration = Number(section.dataset.duration) || 0;
 
@@ -81,6 +85,13 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
   const regionOf = (field: RegionField, id: string): WaveRegion | undefined =>
     regions.getRegions().find((region) => region.id === `${field.name}:${id}` || (owners.get(region.id)?.field === field && owners.get(region.id)?.id === id));
 
+  let tools: Tools | null = null;
+  const addAtPlayhead = (): void => {
+    const start = playhead.at;
+    const end = Math.min(start + NEW_SEGMENT_SECONDS, duration || start + NEW_SEGMENT_SECONDS);
+    if (end > start) addSegment(start, end);
+  };
+
   const addSegment = (start: number, end: number, waveRegion?: WaveRegion): void => {
     const pick = currentPick(section);
     const field = pick ? byName.get(pick.control) : fields[0];
@@ -99,7 +110,26 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
     } else {
       drawRegion(field, segment);
     }
+    selected = { field, id };
     render(id);
+  };
+
+  const removeSegment = (field: RegionField, id: string): void => {
+    field.write(field.read().filter((s) => s.id !== id));
+    regionOf(field, id)?.remove();
+    if (selected?.field === field && selected.id === id) selected = null;
+    render();
+  };
+
+  // Every segment drawn again from the hidden fields (after an undo or redo).
+  const reload = (): void => {
+    quiet = true;
+    regions.clearRegions();
+    quiet = false;
+    owners.clear();
+    for (const field of fields) for (const segment of field.read()) drawRegion(field, segment);
+    if (selected && !selected.field.read().some((segment) => segment.id === selected!.id)) selected = null;
+    render();
   };
 
   const render = (focusTranscriptOf = ''): void => {
@@ -111,12 +141,12 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
         const name = t('segment_n', 'Segment %(n)s', { n: index + 1 });
         const row = el('li', { 'data-region-id': segment.id });
         row.append(el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(segment.label))}` }));
-        const times = `${formatTime(Number(segment.start))}–${formatTime(Number(segment.end))}`;
-        const play = el('button', { type: 'button', class: 'outline secondary' }, t('play', 'Play'));
+        const times = t('segment_times', 'start %(start)s s, end %(end)s s', { start: round(Number(segment.start), 2), end: round(Number(segment.end), 2) });
+        const play = el('button', { type: 'button', class: 'tool' }, t('play', 'Play'));
         play.setAttribute('aria-label', t('play_named', 'Play %(name)s', { name }));
         play.addEventListener('click', () => regionOf(field, segment.id)?.play());
         if (readonly) {
-          row.append(el('strong', {}, field.labelText(segment.label)), ` ${name}, ${times} `, play);
+          row.append(el('strong', {}, field.labelText(segment.label)), ` ${name}: ${times} `, play);
           if (segment.text) row.append(el('p', { lang: 'ko' }, String(segment.text)));
           items.append(row);
           return;
@@ -127,17 +157,18 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
           regionOf(field, segment.id)?.setOptions({ color: colourOf(field, select.value), content: field.labelText(select.value) } as never);
           render();
         });
-        const startInput = timeInput(t('start_of', 'Start of %(name)s, seconds', { name }), Number(segment.start));
-        const endInput = timeInput(t('end_of', 'End of %(name)s, seconds', { name }), Number(segment.end));
+        const startInput = timeInput(t('start_short', 'start'), t('start_of', 'Start of %(name)s, seconds', { name }), Number(segment.start));
+        const endInput = timeInput(t('end_short', 'end'), t('end_of', 'End of %(name)s, seconds', { name }), Number(segment.end));
         const onTimes = (): void => {
-          const start = clamp(Number(startInput.value), 0, duration || Infinity);
-          const end = clamp(Number(endInput.value), 0, duration || Infinity);
+          const start = clamp(Number(startInput.querySelector('input')!.value), 0, duration || Infinity);
+          const end = clamp(Number(endInput.querySelector('input')!.value), 0, duration || Infinity);
           if (!(start < end)) {
-            startInput.setCustomValidity(t('start_before_end', 'The start must come before the end.'));
-            startInput.reportValidity();
+            const first = startInput.querySelector('input')!;
+            first.setCustomValidity(t('start_before_end', 'The start must come before the end.'));
+            first.reportValidity();
             return;
           }
-          startInput.setCustomValidity('');
+          startInput.querySelector('input')!.setCustomValidity('');
           update(field, segment.id, { start: round(start, 3), end: round(end, 3) });
           regionOf(field, segment.id)?.setOptions({ start, end } as never);
         };
@@ -150,30 +181,33 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
         transcript.value = String(segment.text ?? '');
         transcript.addEventListener('input', () => update(field, segment.id, { text: transcript.value }));
         const wantsText = field.input.dataset.transcript === 'true';
-        const remove = el('button', { type: 'button', class: 'outline secondary', 'data-testid': 'remove-region' }, t('delete', 'Delete'));
+        const remove = el('button', { type: 'button', class: 'tool', 'data-testid': 'remove-region' }, t('delete', 'Delete'));
         remove.setAttribute('aria-label', t('delete_named', 'Delete %(name)s', { name }));
-        remove.addEventListener('click', () => {
-          field.write(field.read().filter((s) => s.id !== segment.id));
-          regionOf(field, segment.id)?.remove();
-          render();
-        });
-        const timesBox = el('span', { class: 'times' }, startInput, ' – ', endInput);
-        row.append(`${name} `, select, timesBox, play, remove);
+        remove.addEventListener('click', () => removeSegment(field, segment.id));
+        if (selected?.field === field && selected.id === segment.id) row.setAttribute('aria-current', 'true');
+        row.append(
+          el('div', { class: 'region-head' }, el('span', { class: 'region-name' }, name), select, play, remove),
+          el('div', { class: 'region-fields' }, startInput, endInput, el('span', { class: 'unit', 'aria-hidden': 'true' }, t('seconds_short', 's'))),
+        );
         if (wantsText) row.append(el('label', { for: transcriptId }, t('transcript_of', 'Transcript of %(name)s', { name })), transcript);
         items.append(row);
         if (wantsText && focusTranscriptOf === segment.id) queueMicrotask(() => transcript.focus());
+        row.addEventListener('focusin', () => {
+          if (selected?.field === field && selected.id === segment.id) return;
+          selected = { field, id: segment.id };
+          items.querySelectorAll('li[aria-current]').forEach((other) => other.removeAttribute('aria-current'));
+          row.setAttribute('aria-current', 'true');
+          tools?.refresh();
+        });
       });
       list.append(el('h4', {}, `${field.title} (${segments.length})`), items);
     }
     if (!readonly) {
-      const add = el('button', { type: 'button', class: 'secondary', 'data-testid': 'add-segment' }, t('add_segment', 'Add a segment at the playhead'));
-      add.addEventListener('click', () => {
-        const start = playhead.at;
-        const end = Math.min(start + NEW_SEGMENT_SECONDS, duration || start + NEW_SEGMENT_SECONDS);
-        if (end > start) addSegment(start, end);
-      });
+      const add = el('button', { type: 'button', class: 'tool', 'data-testid': 'add-segment' }, t('add_segment', 'Add a segment at the playhead'));
+      add.addEventListener('click', addAtPlayhead);
       list.append(add);
     }
+    tools?.refresh();
   };
 
   ws.on('ready', () => {
@@ -186,6 +220,10 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
   });
 
   if (!readonly) {
+    regions.on('region-clicked', (region) => {
+      selected = owners.get(region.id) ?? null;
+      render();
+    });
     regions.on('region-created', (region) => {
       if (quiet || owners.has(region.id)) return;
       addSegment(region.start, region.end, region);
@@ -198,13 +236,20 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
       }
     });
     keepEnterLocal(list);
+    tools = installTools(section, fields, {
+      reload,
+      removeSelected: () => {
+        if (!selected) return false;
+        removeSegment(selected.field, selected.id);
+        return true;
+      },
+      hasSelection: () => selected !== null,
+    });
   }
 
-  // Our own note of the playhead: the media element may reset its time while it is still loading.
-  const playhead = { at: 0 };
   ws.on('interaction', (time) => { playhead.at = time; });
   ws.on('timeupdate', (time) => { if (ws.isPlaying()) playhead.at = time; });
-  seekByKeyboard(stage, ws, () => duration, playhead);
+  seekByKeyboard(stage, ws, () => duration, playhead, readonly ? null : addAtPlayhead);
   const playButton = section.querySelector<HTMLButtonElement>('[data-play]');
   const timeOutput = section.querySelector<HTMLOutputElement>('[data-time]');
   playButton?.addEventListener('click', () => ws.playPause());
@@ -218,7 +263,9 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
 }
 
 /** The waveform as a slider: arrows move the playhead (1 s, or 0.1 s with Shift), Space plays and pauses. */
-function seekByKeyboard(stage: HTMLElement, ws: WaveSurfer, duration: () => number, playhead: { at: number }): void {
+function seekByKeyboard(
+  stage: HTMLElement, ws: WaveSurfer, duration: () => number, playhead: { at: number }, add: (() => void) | null,
+): void {
   stage.tabIndex = 0;
   stage.setAttribute('role', 'slider');
   stage.setAttribute('aria-label', t('playhead', 'Playhead'));
@@ -243,6 +290,8 @@ function seekByKeyboard(stage: HTMLElement, ws: WaveSurfer, duration: () => numb
       show(playhead.at);
     } else if (event.key === ' ') {
       ws.playPause();
+    } else if (add && (event.key === 'n' || event.key === 'N') && !event.ctrlKey && !event.altKey && !isLabelHotkey(event.key, stage.closest('form') ?? document)) {
+      add();
     } else {
       return;
     }
@@ -250,8 +299,10 @@ function seekByKeyboard(stage: HTMLElement, ws: WaveSurfer, duration: () => numb
   });
 }
 
-function timeInput(label: string, value: number): HTMLInputElement {
-  const input = el('input', { type: 'number', min: '0', step: 'any', 'aria-label': label });
+/** A labelled number field for a time in seconds: the short word shows, the full name is read out. */
+function timeInput(word: string, label: string, value: number): HTMLLabelElement {
+  const input = el('input', { type: 'number', min: '0', step: 'any', inputmode: 'decimal', 'aria-label': `${word}: ${label}` });
   input.value = String(value);
-  return input;
+  return el('label', { class: 'num' }, el('span', { 'aria-hidden': 'true' }, word), input);
 }
+

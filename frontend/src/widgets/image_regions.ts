@@ -1,17 +1,19 @@
 // Boxes and polygons on one image with Annotorious; keypoints with a small layer of our own
 // (Annotorious 3 and plugin-tools have no point tool). Coordinates are pixels of the original image.
 
-import '@annotorious/annotorious/annotorious.css';
 import {
   createImageAnnotator, type ImageAnnotation, type ImageAnnotator, UserSelectAction,
 } from '@annotorious/annotorious';
+import { keyboardStage, type StageActions } from './image_keys';
+import { describe, type ListActions, renderList } from './image_list';
+import { pointLayer, type ZoomHow, zoomControls } from './image_view';
 import {
-  type Region, type RegionField, clamp, colour, currentPick, el, fieldsOf, isReadonly, keepEnterLocal, labelSelect,
-  nextId, PREFIX, round, t,
+  type Region, type RegionField, announce, clamp, colour, currentPick, fieldsOf, isReadonly, keepEnterLocal, nextId,
+  PREFIX, round, t,
 } from './regions';
+import { installTools, type Tools } from './tools';
 
 const TOOL: Record<string, 'rectangle' | 'polygon'> = { boxes: 'rectangle', polygons: 'polygon' };
-const SVG = 'http://www.w3.org/2000/svg';
 
 interface Owner {
   field: RegionField;
@@ -31,6 +33,7 @@ function mount(section: HTMLElement, img: HTMLImageElement): void {
   const byName = new Map(fields.map((field) => [field.name, field]));
   const size = { width: img.naturalWidth, height: img.naturalHeight };
   const owners = new Map<string, Owner>(); // annotation id -> control and region id
+  let selected: Owner | null = null;
 
   const anno: ImageAnnotator = createImageAnnotator(img, {
     drawingEnabled: !readonly,
@@ -46,74 +49,97 @@ function mount(section: HTMLElement, img: HTMLImageElement): void {
 
   const points = pointLayer(img, size, readonly);
   const list = section.querySelector<HTMLElement>('[data-region-list]')!;
+  const zoom = zoomControls(section, img, size);
 
-  // Start from what the server rendered (the draft, the pre-label or the answer under review).
-  const start: ImageAnnotation[] = [];
-  for (const field of fields) {
-    for (const region of field.read()) {
-      const annotation = toAnnotation(field, region);
-      if (annotation) {
-        owners.set(annotation.id, { field, id: region.id });
-        start.push(annotation);
+  // (Re)draw every shape from the hidden fields: at the start (the draft, the pre-label or the answer under
+  // review) and after an undo or redo.
+  const load = (): void => {
+    owners.clear();
+    const shapes: ImageAnnotation[] = [];
+    for (const field of fields) {
+      for (const region of field.read()) {
+        const annotation = toAnnotation(field, region);
+        if (annotation) {
+          owners.set(annotation.id, { field, id: region.id });
+          shapes.push(annotation);
+        }
       }
     }
-  }
-  anno.setAnnotations(start, true);
-
-  const render = (): void => {
-    renderList(list, fields, readonly, {
-      select: (field, id) => {
-        if (field.type === 'keypoints') points.highlight(id);
-        else anno.setSelected(annotationIdOf(owners, field.name, id));
-      },
-      relabel: (field, id, label) => {
-        field.write(field.read().map((region) => (region.id === id ? { ...region, label } : region)));
-        if (field.type !== 'keypoints') {
-          const annotationId = annotationIdOf(owners, field.name, id);
-          const annotation = anno.getAnnotationById(annotationId);
-          if (annotation) anno.updateAnnotation({ ...annotation, bodies: [tag(annotationId, label)] });
-        }
-        refresh();
-      },
-      move: (field, id, change) => {
-        const region = { ...field.read().find((r) => r.id === id)!, ...change };
-        field.write(field.read().map((r) => (r.id === id ? region : r)));
-        const annotationId = annotationIdOf(owners, field.name, id);
-        const shape = toAnnotation(field, region);
-        if (annotationId && shape) anno.updateAnnotation({ ...shape, id: annotationId, target: { ...shape.target, annotation: annotationId } });
-        points.draw(fields.filter((f) => f.type === 'keypoints'));
-      },
-      add: (field) => {
-        const pick = currentPick(section);
-        const label = pick && pick.control === field.name ? pick.label : field.labels[0]?.value ?? '';
-        const regions = field.read();
-        const id = nextId(PREFIX[field.type], regions);
-        const [w, h] = [round(size.width / 4), round(size.height / 4)];
-        const region: Region = field.type === 'boxes'
-          ? { id, x: round((size.width - w) / 2), y: round((size.height - h) / 2), width: w, height: h, label }
-          : { id, x: round(size.width / 2), y: round(size.height / 2), label };
-        field.write([...regions, region]);
-        const shape = toAnnotation(field, region);
-        if (shape) {
-          owners.set(shape.id, { field, id });
-          anno.addAnnotation(shape);
-        }
-        refresh();
-        list.querySelector<HTMLInputElement>(`[data-region-id="${id}"] input`)?.focus();
-      },
-      remove: (field, id) => {
-        field.write(field.read().filter((region) => region.id !== id));
-        if (field.type !== 'keypoints') {
-          const annotationId = annotationIdOf(owners, field.name, id);
-          owners.delete(annotationId);
-          anno.removeAnnotation(annotationId);
-        }
-        refresh();
-      },
-    });
-    points.draw(fields.filter((field) => field.type === 'keypoints'));
+    anno.setAnnotations(shapes, true);
+    if (selected && !selected.field.read().some((region) => region.id === selected!.id)) selected = null;
   };
-  const refresh = (): void => render();
+  load();
+
+  // The selected region shown as such: its row in the list marked, a point drawn larger.
+  const showSelected = (): void => {
+    points.highlight(selected && selected.field.type === 'keypoints' ? selected.id : '');
+    list.querySelectorAll('li[aria-current]').forEach((row) => row.removeAttribute('aria-current'));
+    if (selected) list.querySelector(`[data-testid="regions-${selected.field.name}"] li[data-region-id="${selected.id}"]`)?.setAttribute('aria-current', 'true');
+    tools?.refresh();
+  };
+  // Select by keyboard or from the list: the shape also gets the image library's handles.
+  const select = (owner: Owner | null): void => {
+    selected = owner;
+    const annotationId = owner && owner.field.type !== 'keypoints' ? annotationIdOf(owners, owner.field.name, owner.id) : '';
+    if (annotationId) anno.setSelected(annotationId);
+    else anno.cancelSelected();
+    showSelected();
+  };
+
+  const actions: ListActions = {
+    select: (field, id) => select({ field, id }),
+    relabel: (field, id, label) => {
+      field.write(field.read().map((region) => (region.id === id ? { ...region, label } : region)));
+      if (field.type !== 'keypoints') {
+        const annotationId = annotationIdOf(owners, field.name, id);
+        const annotation = anno.getAnnotationById(annotationId);
+        if (annotation) anno.updateAnnotation({ ...annotation, bodies: [tag(annotationId, label)] });
+      }
+      render();
+    },
+    move: (field, id, change) => {
+      const region = { ...field.read().find((r) => r.id === id)!, ...change };
+      field.write(field.read().map((r) => (r.id === id ? region : r)));
+      const annotationId = annotationIdOf(owners, field.name, id);
+      const shape = toAnnotation(field, region);
+      if (annotationId && shape) anno.updateAnnotation({ ...shape, id: annotationId, target: { ...shape.target, annotation: annotationId } });
+      points.draw(fields.filter((f) => f.type === 'keypoints'));
+    },
+    add: (field) => {
+      const pick = currentPick(section);
+      const label = pick && pick.control === field.name ? pick.label : field.labels[0]?.value ?? '';
+      const regions = field.read();
+      const id = nextId(PREFIX[field.type], regions);
+      const [w, h] = [round(size.width / 4), round(size.height / 4)];
+      const region: Region = field.type === 'boxes'
+        ? { id, x: round((size.width - w) / 2), y: round((size.height - h) / 2), width: w, height: h, label }
+        : { id, x: round(size.width / 2), y: round(size.height / 2), label };
+      field.write([...regions, region]);
+      const shape = toAnnotation(field, region);
+      if (shape) {
+        owners.set(shape.id, { field, id });
+        anno.addAnnotation(shape);
+      }
+      render();
+      return id;
+    },
+    remove: (field, id) => {
+      field.write(field.read().filter((region) => region.id !== id));
+      if (field.type !== 'keypoints') {
+        const annotationId = annotationIdOf(owners, field.name, id);
+        owners.delete(annotationId);
+        anno.removeAnnotation(annotationId);
+      }
+      if (selected?.field === field && selected.id === id) selected = null;
+      render();
+    },
+  };
+  const render = (): void => {
+    renderList(list, fields, readonly, actions);
+    points.draw(fields.filter((field) => field.type === 'keypoints'));
+    if (!readonly) showSelected();
+  };
+  let tools: Tools | null = null;
 
   if (!readonly) {
     const applyTool = (): void => {
@@ -125,59 +151,168 @@ function mount(section: HTMLElement, img: HTMLImageElement): void {
       anno.setDrawingEnabled(Boolean(tool));
       section.dataset.tool = tool ?? 'point';
       // A picked label also relabels the shape that is selected now, when it belongs to the same control.
-      for (const selected of anno.getSelected()) {
-        const owner = owners.get(selected.id);
+      for (const shown of anno.getSelected()) {
+        const owner = owners.get(shown.id);
         if (owner && owner.field.name === pick.control) {
-          anno.updateAnnotation({ ...selected, bodies: [tag(selected.id, pick.label)] });
-          writeShape(owner.field, owner.id, selected, pick.label, size);
+          anno.updateAnnotation({ ...shown, bodies: [tag(shown.id, pick.label)] });
+          writeShape(owner.field, owner.id, shown, pick.label, size);
         }
       }
-      refresh();
+      render();
     };
     section.querySelector('[data-picker="regions"]')?.addEventListener('change', applyTool);
     applyTool();
-
-    anno.on('createAnnotation', (annotation) => {
-      const pick = currentPick(section);
-      const field = pick ? byName.get(pick.control) : undefined;
-      if (!pick || !field || TOOL[field.type] !== toolOf(annotation)) {
-        anno.removeAnnotation(annotation.id);
-        return;
-      }
-      const id = nextId(PREFIX[field.type], field.read());
-      owners.set(annotation.id, { field, id });
-      anno.updateAnnotation({ ...annotation, bodies: [tag(annotation.id, pick.label)] });
-      writeShape(field, id, annotation, pick.label, size);
-      // Leave the new shape unselected so the next one can be drawn at once; a click selects it for editing.
-      anno.cancelSelected();
-      refresh();
-    });
-    anno.on('updateAnnotation', (annotation) => {
-      const owner = owners.get(annotation.id);
-      if (!owner) return;
-      const current = owner.field.read().find((region) => region.id === owner.id);
-      writeShape(owner.field, owner.id, annotation, current?.label ?? '', size);
-      refresh();
-    });
-    anno.on('deleteAnnotation', (annotation) => {
-      const owner = owners.get(annotation.id);
-      if (!owner) return;
-      owners.delete(annotation.id);
-      owner.field.write(owner.field.read().filter((region) => region.id !== owner.id));
-      refresh();
-    });
+    listenToAnnotorious(anno, section, byName, owners, size, render, (owner) => { selected = owner; showSelected(); });
     points.onAdd((x, y) => {
       const pick = currentPick(section);
       const field = pick ? byName.get(pick.control) : undefined;
       if (!pick || !field || field.type !== 'keypoints') return;
       const regions = field.read();
-      field.write([...regions, { id: nextId('k', regions), x, y, label: pick.label }]);
-      refresh();
+      const id = nextId('k', regions);
+      field.write([...regions, { id, x, y, label: pick.label }]);
+      selected = { field, id };
+      render();
     });
     keepEnterLocal(list);
+    tools = installTools(section, fields, {
+      reload: () => { load(); render(); },
+      removeSelected: () => {
+        if (!selected) return false;
+        actions.remove(selected.field, selected.id);
+        return true;
+      },
+      hasSelection: () => selected !== null,
+    });
+    const stage = section.querySelector<HTMLElement>('[data-stage]')!;
+    keyboardStage(stage, t('image_stage', 'The image'), section.querySelector<HTMLElement>('[data-keyboard-help]')?.id, stageActions({
+      fields, section, size, zoom, actions, render, selected: () => selected, select,
+    }));
   }
-  zoomControls(section, img, size);
   render();
+}
+
+/** Keep the hidden fields in step with what the worker draws, edits and deletes with the mouse or a finger. */
+function listenToAnnotorious(
+  anno: ImageAnnotator, section: HTMLElement, byName: Map<string, RegionField>, owners: Map<string, Owner>,
+  size: { width: number; height: number }, render: () => void, onSelect: (owner: Owner | null) => void,
+): void {
+  anno.on('createAnnotation', (annotation) => {
+    const pick = currentPick(section);
+    const field = pick ? byName.get(pick.control) : undefined;
+    if (!pick || !field || TOOL[field.type] !== toolOf(annotation)) {
+      anno.removeAnnotation(annotation.id);
+      return;
+    }
+    const id = nextId(PREFIX[field.type], field.read());
+    owners.set(annotation.id, { field, id });
+    anno.updateAnnotation({ ...annotation, bodies: [tag(annotation.id, pick.label)] });
+    writeShape(field, id, annotation, pick.label, size);
+    // Leave the new shape unselected so the next one can be drawn at once; a click selects it for editing.
+    anno.cancelSelected();
+    onSelect(null);
+    render();
+  });
+  anno.on('updateAnnotation', (annotation) => {
+    const owner = owners.get(annotation.id);
+    if (!owner) return;
+    const current = owner.field.read().find((region) => region.id === owner.id);
+    writeShape(owner.field, owner.id, annotation, current?.label ?? '', size);
+    render();
+  });
+  anno.on('deleteAnnotation', (annotation) => {
+    const owner = owners.get(annotation.id);
+    if (!owner) return;
+    owners.delete(annotation.id);
+    owner.field.write(owner.field.read().filter((region) => region.id !== owner.id));
+    onSelect(null);
+    render();
+  });
+  anno.on('selectionChanged', (shown) => {
+    onSelect(shown.length ? owners.get(shown[0].id) ?? null : null);
+  });
+}
+
+interface StageContext {
+  fields: RegionField[];
+  section: HTMLElement;
+  size: { width: number; height: number };
+  zoom: (how: ZoomHow) => void;
+  actions: ListActions;
+  render(): void;
+  selected(): Owner | null;
+  select(owner: Owner | null): void;
+}
+
+/** What the keys on the focused image do, in terms of the list's own actions (so both stay the same). */
+function stageActions(c: StageContext): StageActions {
+  const all = (): Owner[] => c.fields.flatMap((field) => field.read().map((region) => ({ field, id: region.id })));
+  const current = (): Region | undefined => {
+    const owner = c.selected();
+    return owner?.field.read().find((region) => region.id === owner.id);
+  };
+  const change = (patch: (region: Region) => Partial<Region> | null): void => {
+    const owner = c.selected();
+    const region = current();
+    const update = region && patch(region);
+    if (!owner || !update) return;
+    c.actions.move(owner.field, owner.id, update);
+    c.render();
+    announce(c.section, describe(owner.field, { ...region, ...update }));
+  };
+  return {
+    add: () => {
+      const pick = currentPick(c.section);
+      const field = c.fields.find((f) => f.name === pick?.control);
+      if (!field || field.type === 'polygons') return;
+      const id = c.actions.add(field);
+      c.select({ field, id });
+      announce(c.section, describe(field, field.read().find((region) => region.id === id)!));
+    },
+    step: (by) => {
+      const owners = all();
+      if (!owners.length) return;
+      const owner = c.selected();
+      const at = owner ? owners.findIndex((o) => o.field === owner.field && o.id === owner.id) : -1;
+      const next = owners[at < 0 ? (by > 0 ? 0 : owners.length - 1) : (at + by + owners.length) % owners.length];
+      c.select(next);
+      const region = next.field.read().find((r) => r.id === next.id)!;
+      announce(c.section, `${next.field.labelText(region.label)}, ${describe(next.field, region)}`);
+    },
+    nudge: (dx, dy) => change((region) => moved(region, dx, dy, c.size)),
+    resize: (dw, dh) => change((region) => (c.selected()?.field.type === 'boxes' ? resized(region, dw, dh, c.size) : null)),
+    zoom: c.zoom,
+    deselect: () => {
+      if (!c.selected()) return false;
+      c.select(null);
+      return true;
+    },
+  };
+}
+
+/** A region moved by (dx, dy) pixels, kept inside the image. */
+export function moved(region: Region, dx: number, dy: number, size: { width: number; height: number }): Partial<Region> {
+  if (Array.isArray(region.points)) {
+    const points = region.points as number[][];
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const sx = clamp(dx, -Math.min(...xs), size.width - Math.max(...xs));
+    const sy = clamp(dy, -Math.min(...ys), size.height - Math.max(...ys));
+    return { points: points.map(([x, y]) => [round(x + sx), round(y + sy)]) };
+  }
+  const width = Number(region.width) || 0;
+  const height = Number(region.height) || 0;
+  return {
+    x: round(clamp(Number(region.x) + dx, 0, size.width - width)),
+    y: round(clamp(Number(region.y) + dy, 0, size.height - height)),
+  };
+}
+
+/** A box grown or shrunk by (dw, dh) pixels from its top-left corner: at least 1 px, inside the image. */
+export function resized(region: Region, dw: number, dh: number, size: { width: number; height: number }): Partial<Region> {
+  return {
+    width: round(clamp(Number(region.width) + dw, 1, size.width - Number(region.x))),
+    height: round(clamp(Number(region.height) + dh, 1, size.height - Number(region.y))),
+  };
 }
 
 function tag(annotationId: string, label: string) {
@@ -259,162 +394,4 @@ function writeShape(
   if (index >= 0) regions[index] = region;
   else regions.push(region);
   field.write(regions);
-}
-
-interface ListActions {
-  select(field: RegionField, id: string): void;
-  move(field: RegionField, id: string, change: Partial<Region>): void;
-  add(field: RegionField): void;
-  relabel(field: RegionField, id: string, label: string): void;
-  remove(field: RegionField, id: string): void;
-}
-
-function describe(field: RegionField, region: Region): string {
-  if (field.type === 'boxes') {
-    return t('box_at', 'at %(x)s, %(y)s, %(w)s × %(h)s px', {
-      x: Number(region.x), y: Number(region.y), w: Number(region.width), h: Number(region.height),
-    });
-  }
-  if (field.type === 'polygons') {
-    return t('polygon_points', '%(n)s points', { n: Array.isArray(region.points) ? region.points.length : 0 });
-  }
-  return t('point_at', 'at %(x)s, %(y)s px', { x: Number(region.x), y: Number(region.y) });
-}
-
-function renderList(list: HTMLElement, fields: RegionField[], readonly: boolean, actions: ListActions): void {
-  list.replaceChildren();
-  for (const field of fields) {
-    const regions = field.read();
-    const heading = el('h4', {}, `${field.title} (${regions.length})`);
-    const items = el('ol', { 'data-testid': `regions-${field.name}` });
-    regions.forEach((region, index) => {
-      const name = `${field.title} ${index + 1}`;
-      const row = el('li', { 'data-region-id': region.id });
-      const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(region.label))}` });
-      row.append(swatch);
-      if (readonly) {
-        row.append(el('strong', {}, field.labelText(region.label)), ` ${name}, ${describe(field, region)}`);
-      } else {
-        const select = labelSelect(field, region.label, t('label_of', 'Label of %(name)s', { name }));
-        select.addEventListener('change', () => actions.relabel(field, region.id, select.value));
-        const show = el('button', { type: 'button', class: 'outline secondary' }, t('show', 'Show'));
-        show.setAttribute('aria-label', t('show_named', 'Show %(name)s', { name }));
-        show.addEventListener('click', () => actions.select(field, region.id));
-        const remove = el('button', { type: 'button', class: 'outline secondary', 'data-testid': 'remove-region' }, t('delete', 'Delete'));
-        remove.setAttribute('aria-label', t('delete_named', 'Delete %(name)s', { name }));
-        remove.addEventListener('click', () => actions.remove(field, region.id));
-        row.append(`${name} `, select, ...geometryInputs(field, region, name, actions), show, remove);
-      }
-      items.append(row);
-    });
-    list.append(heading, items);
-    if (!readonly && field.type !== 'polygons') {
-      const add = el('button', { type: 'button', class: 'secondary', 'data-testid': `add-${field.name}` },
-        field.type === 'boxes' ? t('add_box', 'Add a box in the middle') : t('add_point', 'Add a point in the middle'));
-      add.addEventListener('click', () => actions.add(field));
-      list.append(add);
-    }
-  }
-}
-
-const GEOMETRY: Record<string, Array<[string, string, string]>> = {
-  boxes: [['x', 'x_of', 'Left edge of %(name)s, px'], ['y', 'y_of', 'Top edge of %(name)s, px'],
-    ['width', 'width_of', 'Width of %(name)s, px'], ['height', 'height_of', 'Height of %(name)s, px']],
-  keypoints: [['x', 'px_of', 'x of %(name)s, px'], ['y', 'py_of', 'y of %(name)s, px']],
-};
-
-/** Number fields for a box's or point's position, so shapes can be placed and nudged by keyboard. */
-function geometryInputs(field: RegionField, region: Region, name: string, actions: ListActions): HTMLElement[] {
-  const keys = GEOMETRY[field.type];
-  if (!keys) return [el('span', {}, `${describe(field, region)} `)];
-  const inputs = keys.map(([key, message, fallback]) => {
-    const input = el('input', { type: 'number', step: 'any', min: '0', 'aria-label': t(message, fallback, { name }) });
-    input.value = String(region[key]);
-    input.addEventListener('change', () => {
-      const value = Number(input.value);
-      if (Number.isFinite(value) && value >= 0 && (key === 'x' || key === 'y' || value > 0)) actions.move(field, region.id, { [key]: round(value) });
-    });
-    return input;
-  });
-  return [el('span', { class: 'times' }, ...inputs)];
-}
-
-interface PointLayer {
-  draw(fields: RegionField[]): void;
-  setActive(active: boolean): void;
-  highlight(id: string): void;
-  onAdd(handler: (x: number, y: number) => void): void;
-}
-
-/** Our own keypoint layer: an SVG over the image in its pixel space; a click in point mode adds a point. */
-function pointLayer(img: HTMLImageElement, size: { width: number; height: number }, readonly: boolean): PointLayer {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
-  svg.setAttribute('preserveAspectRatio', 'none');
-  svg.setAttribute('class', 'keypoint-layer');
-  svg.setAttribute('aria-hidden', 'true');
-  const host = img.parentElement!;
-  if (getComputedStyle(host).position === 'static') host.style.position = 'relative';
-  host.append(svg);
-  let handler: ((x: number, y: number) => void) | null = null;
-  let highlighted = '';
-  const radius = Math.max(3, Math.min(size.width, size.height) / 120);
-  svg.addEventListener('click', (event) => {
-    if (readonly || !handler) return;
-    const box = svg.getBoundingClientRect();
-    const x = round(((event.clientX - box.left) / box.width) * size.width);
-    const y = round(((event.clientY - box.top) / box.height) * size.height);
-    handler(clamp(x, 0, size.width), clamp(y, 0, size.height));
-  });
-  let lastFields: RegionField[] = [];
-  const draw = (fields: RegionField[]): void => {
-    lastFields = fields;
-    svg.replaceChildren();
-    for (const field of fields) {
-      for (const region of field.read()) {
-        const circle = document.createElementNS(SVG, 'circle');
-        circle.setAttribute('cx', String(region.x));
-        circle.setAttribute('cy', String(region.y));
-        circle.setAttribute('r', String(region.id === highlighted ? radius * 1.8 : radius));
-        circle.setAttribute('fill', colour(field.labelIndex(region.label)));
-        circle.setAttribute('stroke', '#fff');
-        circle.setAttribute('data-point', `${field.name}:${region.id}`);
-        svg.append(circle);
-      }
-    }
-  };
-  return {
-    draw,
-    setActive(active) {
-      svg.classList.toggle('active', active && !readonly);
-    },
-    highlight(id) {
-      highlighted = id;
-      draw(lastFields);
-    },
-    onAdd(next) {
-      handler = next;
-    },
-  };
-}
-
-/** Zoom by resizing the image inside a scrolling stage; Annotorious follows the image's size. */
-function zoomControls(section: HTMLElement, img: HTMLImageElement, size: { width: number; height: number }): void {
-  const stage = section.querySelector<HTMLElement>('[data-stage]')!;
-  const output = section.querySelector<HTMLOutputElement>('[data-zoom-level]');
-  const fit = (): number => Math.min(1, (stage.clientWidth || size.width) / size.width);
-  let scale = fit();
-  const apply = (): void => {
-    img.style.width = `${Math.round(size.width * scale)}px`;
-    img.style.maxWidth = 'none';
-    if (output) output.textContent = `${Math.round(scale * 100)}%`;
-  };
-  section.querySelectorAll<HTMLButtonElement>('[data-zoom]').forEach((button) => {
-    button.addEventListener('click', () => {
-      const how = button.dataset.zoom;
-      scale = how === 'in' ? Math.min(scale * 1.25, 8) : how === 'out' ? Math.max(scale / 1.25, 0.1) : fit();
-      apply();
-    });
-  });
-  apply();
 }

@@ -140,6 +140,12 @@ export function currentRelationLabel(section: HTMLElement, control: string): str
   return picker?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value ?? '';
 }
 
+/** Whether a key is a label's hotkey on this form: those keep their meaning wherever the focus is. */
+export function isLabelHotkey(key: string, root: ParentNode): boolean {
+  const wanted = key.toLowerCase();
+  return Array.from(root.querySelectorAll<HTMLInputElement>('input[data-hotkey]')).some((input) => input.dataset.hotkey?.toLowerCase() === wanted);
+}
+
 export function isReadonly(section: HTMLElement): boolean {
   return section.dataset.readonly === 'true';
 }
@@ -183,6 +189,7 @@ export function onReady(kind: string, start: (section: HTMLElement) => unknown):
       if (section.dataset.widgetReady) return;
       section.dataset.widgetReady = 'true';
       colourPicker(section);
+      toolbarKeys(section);
       start(section);
     });
   };
@@ -223,5 +230,29 @@ export function colourPicker(section: HTMLElement): void {
     if (!field || radio.parentElement?.querySelector('.swatch')) return;
     const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(radio.value))}` });
     radio.after(swatch);
+  });
+}
+
+/** Say something to screen readers through the widget's own polite live region. */
+export function announce(section: HTMLElement, message: string): void {
+  let live = section.querySelector<HTMLElement>('[data-widget-live]');
+  if (!live) {
+    live = el('p', { 'data-widget-live': '', role: 'status', 'aria-live': 'polite', class: 'visually-hidden' });
+    section.append(live);
+  }
+  live.textContent = message;
+}
+
+/** The tool bar as a toolbar: Left and Right arrows (Home, End) move between its buttons; Tab still stops at each. */
+export function toolbarKeys(section: HTMLElement): void {
+  const bar = section.querySelector<HTMLElement>('[role="toolbar"]');
+  bar?.addEventListener('keydown', (event) => {
+    if (!(event.target instanceof HTMLButtonElement) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const buttons = Array.from(bar.querySelectorAll<HTMLButtonElement>('button:not(:disabled)'));
+    const at = buttons.indexOf(event.target);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+    if (next === undefined || !buttons.length) return;
+    buttons[(next + buttons.length) % buttons.length].focus();
+    event.preventDefault();
   });
 }

@@ -2,14 +2,14 @@
 // (text-annotator 4 has none): pick "Link" on one span and then "Link here" on another, or click its highlight.
 // Offsets are stored in code points, as Python indexes the item's text.
 
-import '@recogito/text-annotator/text-annotator.css';
 import {
   createTextAnnotator, type TextAnnotation, type TextAnnotator, UserSelectAction,
 } from '@recogito/text-annotator';
 import {
   type Region, type RegionField, codePointIndex, codePointSlice, colour, currentPick, currentRelationLabel, el,
-  fieldsOf, isReadonly, labelSelect, nextId, t, utf16Index,
+  fieldsOf, isReadonly, labelSelect, nextId, t, utf16Index, announce,
 } from './regions';
+import { installTools, type Tools } from './tools';
 
 interface SpanOwner {
   field: RegionField;
@@ -61,17 +61,24 @@ export function startTextWidget(section: HTMLElement): void {
     };
   };
 
-  const start: TextAnnotation[] = [];
-  for (const field of spanFields) {
-    for (const region of field.read()) {
-      const annotation = annotationOf(field, region);
-      if (annotation) {
-        owners.set(annotation.id, { field, id: region.id });
-        start.push(annotation);
+  // Every span drawn from the hidden fields: at the start and after an undo or redo.
+  const load = (): void => {
+    owners.clear();
+    const shown: TextAnnotation[] = [];
+    for (const field of spanFields) {
+      for (const region of field.read()) {
+        const annotation = annotationOf(field, region);
+        if (annotation) {
+          owners.set(annotation.id, { field, id: region.id });
+          shown.push(annotation);
+        }
       }
     }
-  }
-  anno.setAnnotations(start, true);
+    anno.setAnnotations(shown, true);
+    if (selected && !selected.field.read().some((region) => region.id === selected!.id)) selected = null;
+  };
+  let selected: SpanOwner | null = null; // the span the worker clicked or whose row holds the focus
+  load();
 
   const restyle = (): void => anno.renderer.redraw(true);
 
@@ -118,9 +125,11 @@ export function startTextWidget(section: HTMLElement): void {
     owners.delete(annotationId);
     anno.removeAnnotation(annotationId);
     if (pending?.id === id) pending = null;
+    if (selected?.field === field && selected.id === id) selected = null;
     render();
   };
 
+  let tools: Tools | null = null;
   const arrows = relationLayer(stage);
   const render = (): void => {
     restyle();
@@ -140,6 +149,8 @@ export function startTextWidget(section: HTMLElement): void {
       for (const region of regions) {
         const name = `“${String(region.text ?? '')}”`;
         const row = el('li', { 'data-region-id': region.id });
+        if (selected?.field === field && selected.id === region.id) row.setAttribute('aria-current', 'true');
+        row.addEventListener('focusin', () => { selected = { field, id: region.id }; tools?.refresh(); });
         row.append(el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(region.label))}` }));
         if (readonly) {
           row.append(el('strong', {}, field.labelText(region.label)), ` ${name}`);
@@ -153,7 +164,7 @@ export function startTextWidget(section: HTMLElement): void {
           if (relationFields.length > 0) {
             const isPending = pending?.field === field && pending.id === region.id;
             const linkButton = el(
-              'button', { type: 'button', class: 'outline secondary', 'data-testid': 'link-span', 'aria-pressed': String(isPending) },
+              'button', { type: 'button', class: 'tool', 'data-testid': 'link-span', 'aria-pressed': String(isPending) },
               isPending ? t('link_cancel', 'Cancel link') : pending ? t('link_here', 'Link here') : t('link_from', 'Link'),
             );
             linkButton.setAttribute('aria-label', `${linkButton.textContent} ${name}`);
@@ -161,7 +172,7 @@ export function startTextWidget(section: HTMLElement): void {
             linkButton.addEventListener('click', () => startLink({ field, id: region.id }));
             row.append(linkButton);
           }
-          const remove = el('button', { type: 'button', class: 'outline secondary', 'data-testid': 'remove-region' }, t('delete', 'Delete'));
+          const remove = el('button', { type: 'button', class: 'tool', 'data-testid': 'remove-region' }, t('delete', 'Delete'));
           remove.setAttribute('aria-label', t('delete_named', 'Delete %(name)s', { name }));
           remove.addEventListener('click', () => removeSpan(field, region.id));
           row.append(remove);
@@ -179,7 +190,7 @@ export function startTextWidget(section: HTMLElement): void {
         const words = `${quote(relation.from)} → ${quote(relation.to)}`;
         row.append(`${quote(relation.from)} `, el('span', { class: 'relation-arrow' }, `—${relations.labelText(relation.label)}→`), ` ${quote(relation.to)} `);
         if (!readonly) {
-          const remove = el('button', { type: 'button', class: 'outline secondary' }, t('delete', 'Delete'));
+          const remove = el('button', { type: 'button', class: 'tool' }, t('delete', 'Delete'));
           remove.setAttribute('aria-label', t('delete_named', 'Delete %(name)s', { name: words }));
           remove.addEventListener('click', () => {
             relations.write(relations.read().filter((r) => r.id !== relation.id));
@@ -191,6 +202,7 @@ export function startTextWidget(section: HTMLElement): void {
       }
       list.append(el('h4', {}, `${relations.title} (${relations.read().length})`), items);
     }
+    tools?.refresh();
   };
 
   if (!readonly) {
@@ -205,6 +217,11 @@ export function startTextWidget(section: HTMLElement): void {
       const startPoint = codePointIndex(text, selector.start);
       const endPoint = codePointIndex(text, selector.end);
       const regions = field.read();
+      if (regions.some((r) => r.start === startPoint && r.end === endPoint)) {
+        // Marked already by keyboard (Enter) before the annotator read the same selection.
+        anno.removeAnnotation(annotation.id);
+        return;
+      }
       const id = nextId('s', regions);
       owners.set(annotation.id, { field, id });
       field.write([...regions, { id, start: startPoint, end: endPoint, label: pick.label, text: codePointSlice(text, startPoint, endPoint) }]);
@@ -235,6 +252,10 @@ export function startTextWidget(section: HTMLElement): void {
       const owner = owners.get(annotation.id);
       if (owner && pending) link(owner);
     });
+    anno.on('selectionChanged', (shown: TextAnnotation[]) => {
+      selected = shown.length ? owners.get(shown[0].id) ?? null : null;
+      tools?.refresh();
+    });
     anno.on('deleteAnnotation', (annotation: TextAnnotation) => {
       const owner = owners.get(annotation.id);
       if (owner) removeSpan(owner.field, owner.id);
@@ -249,6 +270,15 @@ export function startTextWidget(section: HTMLElement): void {
         }
       }
       render();
+    });
+    tools = installTools(section, fields, {
+      reload: () => { pending = null; load(); render(); },
+      removeSelected: () => {
+        if (!selected) return false;
+        removeSpan(selected.field, selected.id);
+        return true;
+      },
+      hasSelection: () => selected !== null,
     });
   }
   render();
@@ -350,13 +380,4 @@ function relationLayer(stage: HTMLElement): { draw(arrows: Arrow[]): void } {
   };
   window.addEventListener('resize', () => draw(last));
   return { draw };
-}
-
-function announce(section: HTMLElement, message: string): void {
-  let live = section.querySelector<HTMLElement>('[data-widget-live]');
-  if (!live) {
-    live = el('p', { 'data-widget-live': '', role: 'status', 'aria-live': 'polite', class: 'visually-hidden' });
-    section.append(live);
-  }
-  live.textContent = message;
 }

@@ -1,0 +1,205 @@
+"""The labeling workspace: a labeler does an image, an audio and an NER task by keyboard alone on a laptop
+(1366 × 768), sees the item first with the submit button in view without scrolling, then the same on a phone
+(390 × 844); the image page also fits 320 CSS px without scrolling sideways."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from datadam.projects.models import Item, Project
+from tests import factories
+from tests.conftest import Cast
+from tests.e2e.conftest import AxeCheck, LogIn
+from tests.e2e.reflow import LAPTOP, PHONE, assert_reflows
+from tests.e2e.test_labeling_widgets import (
+    TASK_URL,
+    make_project,
+    only_annotation,
+    open_task,
+    png_bytes,
+    stored_media,
+    wav_bytes,
+)
+
+pytestmark = pytest.mark.e2e
+
+SCREENSHOTS = Path(__file__).parents[2] / "docs/screenshots"
+BOX_SCHEMA = {"controls": [{"type": "boxes", "name": "objects", "title": "물체", "labels": [
+    {"value": "cat", "text": "고양이"}, {"value": "dog", "text": "개"}]}]}
+AUDIO_SCHEMA = {"controls": [{"type": "segments", "name": "speech", "title": "발화 구간", "transcript": True,
+                               "labels": [{"value": "speech", "text": "말소리"}]}]}
+NER_SCHEMA = {"controls": [{"type": "spans", "name": "entities", "title": "개체명", "labels": [
+    {"value": "PS", "text": "사람"}, {"value": "LC", "text": "장소"}]}]}
+NER_TEXT = "홍길동은 서울에서 일한다."
+
+
+def with_items(project: Project, data: dict, count: int = 2) -> Project:
+    """The project's items all carry `data` (one item per screen size the story visits)."""
+    Item.objects.filter(project=project).update(data=data)
+    for _ in range(count - Item.objects.filter(project=project).count()):
+        factories.ItemFactory(project=project, data=data)
+    return project
+
+
+def assert_item_first_and_submit_in_view(page: Page, stage_test_id: str) -> None:
+    """Without scrolling: the item starts in the upper half of the window and the submit button is on screen."""
+    assert page.evaluate("() => window.scrollY") == 0
+    height = page.viewport_size["height"]
+    stage = page.get_by_test_id(stage_test_id).bounding_box()
+    submit = page.get_by_test_id("submit").bounding_box()
+    assert stage and submit
+    assert stage["y"] < height / 2, f"the item starts {stage['y']} px down a {height} px window"
+    assert 0 <= submit["y"] and submit["y"] + submit["height"] <= height, f"submit at {submit} in a {height} px window"
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"workspace-{name}.png")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_labeler_draws_a_box_by_keyboard_alone_and_the_image_fills_the_screen_on_a_laptop_and_a_phone(
+    page: Page, live_server: LiveServer, cast: Cast, log_in: LogIn, axe_check: AxeCheck,
+) -> None:
+    project = make_project(cast, BOX_SCHEMA, "image", {})
+    photo = stored_media(project, "사진.png", png_bytes())
+    with_items(project, {"image": photo, "image_width": 640, "image_height": 400})
+    page.set_viewport_size(LAPTOP)
+    log_in(page, cast.labeler)
+    open_task(page, live_server, project)
+    widget = page.get_by_test_id("widget-image")
+    page.wait_for_function("() => document.querySelector('[data-testid=item-image]')?.naturalWidth === 640")
+    assert_item_first_and_submit_in_view(page, "item-image")
+    image, submit = page.get_by_test_id("item-image").bounding_box(), page.get_by_test_id("submit").bounding_box()
+    assert image and submit
+    assert image["y"] + image["height"] <= submit["y"], "the whole picture shows above the submit bar"
+    assert image["width"] >= 600, "the picture is shown about full size, not as a thumbnail"
+
+    # The list of shortcuts opens with ?, and Escape closes it.
+    widget.locator("[data-stage]").focus()
+    page.keyboard.press("Shift+?")
+    expect(page.get_by_test_id("shortcuts")).to_be_visible()
+    axe_check(page)
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("shortcuts")).to_be_hidden()
+    expect(widget.locator("[data-stage]")).to_be_focused()
+
+    # N adds a box in the middle with the picked label; 2 picks 개; arrows move it, Alt+arrows resize it.
+    page.keyboard.press("2")
+    widget.locator("[data-stage]").focus()
+    page.keyboard.press("n")
+    boxes = page.get_by_test_id("regions-objects").locator("li")
+    expect(boxes).to_have_count(1)
+    for key in ["Shift+ArrowRight", "ArrowRight", "ArrowDown", "Alt+Shift+ArrowRight", "Alt+ArrowUp"]:
+        page.keyboard.press(key)
+    expect(boxes.first.locator(".region-fields input").first).to_have_value("251")
+    page.keyboard.press("n")
+    expect(boxes).to_have_count(2)
+    page.keyboard.press("Control+z")
+    expect(boxes).to_have_count(1)
+    page.keyboard.press("Control+Shift+z")
+    expect(boxes).to_have_count(2)
+    page.keyboard.press("[")  # selects the last box
+    page.keyboard.press("Delete")
+    expect(boxes).to_have_count(1)
+    expect(boxes.first).to_contain_text("x")
+    axe_check(page)
+    screenshot(page, "image-1366")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    [box] = only_annotation(project, cast.labeler).result["objects"]
+    assert box == {"id": "b1", "x": 251.0, "y": 151.0, "width": 170.0, "height": 99.0, "label": "dog"}
+
+    page.wait_for_url(TASK_URL)
+    page.set_viewport_size(PHONE)
+    page.reload()
+    page.wait_for_function("() => document.querySelector('[data-testid=item-image]')?.naturalWidth === 640")
+    assert_item_first_and_submit_in_view(page, "item-image")
+    axe_check(page)
+    screenshot(page, "image-390")
+    assert_reflows(page)
+    screenshot(page, "image-320")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_labeler_cuts_a_recording_by_keyboard_alone_with_submit_in_view_on_a_laptop_and_a_phone(
+    page: Page, live_server: LiveServer, cast: Cast, log_in: LogIn, axe_check: AxeCheck,
+) -> None:
+    project = make_project(cast, AUDIO_SCHEMA, "audio", {})
+    with_items(project, {"audio": stored_media(project, "녹음.wav", wav_bytes(4.0)), "audio_duration": 4.0})
+    page.set_viewport_size(LAPTOP)
+    log_in(page, cast.labeler)
+    open_task(page, live_server, project)
+    expect(page.get_by_test_id("widget-audio")).to_have_attribute("data-widget-loaded", "true")
+    assert_item_first_and_submit_in_view(page, "waveform")
+
+    # On the waveform: the playhead to 1 s, N adds a segment there, and the focus goes to its transcript.
+    page.get_by_test_id("waveform").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("n")
+    segments = page.get_by_test_id("regions-speech").locator("li")
+    expect(segments).to_have_count(1)
+    expect(segments.first.get_by_test_id("segment-transcript")).to_be_focused()
+    page.keyboard.type("안녕하세요")
+    expect(segments.first.locator(".region-fields input").first).to_have_value("1")
+    axe_check(page)
+    screenshot(page, "audio-1366")
+    with page.expect_navigation():
+        page.keyboard.press("Control+Enter")
+    [segment] = only_annotation(project, cast.labeler).result["speech"]
+    assert segment == {"id": "g1", "start": 1.0, "end": 3.0, "label": "speech", "text": "안녕하세요"}
+
+    page.set_viewport_size(PHONE)
+    page.reload()
+    expect(page.get_by_test_id("widget-audio")).to_have_attribute("data-widget-loaded", "true")
+    assert_item_first_and_submit_in_view(page, "waveform")
+    axe_check(page)
+    screenshot(page, "audio-390")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_labeler_marks_names_by_keyboard_alone_with_submit_in_view_on_a_laptop_and_a_phone(
+    page: Page, live_server: LiveServer, cast: Cast, log_in: LogIn, axe_check: AxeCheck,
+) -> None:
+    project = make_project(cast, NER_SCHEMA, "text", {})
+    with_items(project, {"text": NER_TEXT})
+    page.set_viewport_size(LAPTOP)
+    log_in(page, cast.labeler)
+    open_task(page, live_server, project)
+    assert_item_first_and_submit_in_view(page, "item-text")
+
+    # In the text: Shift+arrows select 홍길동, Enter marks it; 2 picks 장소, and 서울 is marked the same way.
+    text = page.get_by_test_id("item-text")
+    text.focus()
+    for _ in range(3):
+        page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Enter")
+    page.keyboard.press("2")
+    text.focus()
+    page.keyboard.press("Home")
+    for key in ["ArrowRight"] * 5 + ["Shift+ArrowRight"] * 2:
+        page.keyboard.press(key)
+    page.keyboard.press("Enter")
+    spans = page.get_by_test_id("regions-entities").locator("li")
+    expect(spans).to_have_count(2)
+    page.keyboard.press("Control+z")
+    expect(spans).to_have_count(1)
+    page.keyboard.press("Control+y")
+    expect(spans).to_have_count(2)
+    axe_check(page)
+    screenshot(page, "ner-1366")
+    page.get_by_test_id("submit").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    marked = only_annotation(project, cast.labeler).result["entities"]
+    assert [(span["start"], span["end"], span["label"], span["text"]) for span in marked] == [
+        (0, 3, "PS", "홍길동"), (5, 7, "LC", "서울")]
+
+    page.set_viewport_size(PHONE)
+    page.reload()
+    assert_item_first_and_submit_in_view(page, "item-text")
+    axe_check(page)
+    screenshot(page, "ner-390")
