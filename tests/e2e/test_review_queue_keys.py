@@ -1,5 +1,6 @@
 """A reviewer works through one queue across two projects by keyboard alone: the oldest piece first, A accepts
-it, the next comes from the other project, a number key picks a reason and R sends it back."""
+it, the next comes from the other project, a number key picks a reason and R sends it back. Their own figures
+show the verdicts; the manager's reviewers page and the item's history show them too."""
 
 import re
 
@@ -57,3 +58,16 @@ def test_a_reviewer_clears_a_queue_across_projects_by_keyboard(
     verdicts = dict(Review.objects.filter(reviewer=cast.reviewer).values_list("annotation_id", "verdict"))
     assert verdicts == {oldest.id: "accept", newer.id: "reject"}
     assert Review.objects.get(annotation=newer).reason == first_reason
+
+    page.goto(live_server.url + reverse("review:my_reviewing", args=[cast.project.id]))
+    expect(page.get_by_test_id("my-reviewer-figures")).to_contain_text(first_reason)
+    axe_check(page)
+
+    page.context.clear_cookies()
+    log_in(page, cast.manager)
+    page.goto(live_server.url + reverse("review:reviewers", args=[cast.project.id]))
+    expect(page.get_by_test_id(f"reviewer-row-{cast.reviewer.username}")).to_contain_text(first_reason)
+    axe_check(page)
+    page.goto(live_server.url + reverse("review:item_history", args=[cast.project.id, newer.item_id]))
+    expect(page.get_by_test_id("item-history").locator('[data-kind="reject"]')).to_contain_text(first_reason)
+    axe_check(page)
