@@ -67,11 +67,14 @@ def review_queue(*, actor: User) -> list[QueueRow]:
 
 def _resume(actor: User) -> GoldReviewServe | Annotation | None:
     """What the reviewer already holds: an open gold review, or a live claim."""
-    serve = GoldReviewServe.objects.filter(reviewer=actor, answered_at__isnull=True).first()
+    projects = reviewer_projects(actor)
+    serve = GoldReviewServe.objects.filter(
+        reviewer=actor, answered_at__isnull=True, gold_review__project__in=projects
+    ).first()
     if serve is not None:
         return serve
     held = Q(claimed_by=actor, claim_expires_at__gt=timezone.now(), status=Annotation.Status.SUBMITTED)
-    return Annotation.objects.filter(held, project__in=reviewer_projects(actor)).first()
+    return Annotation.objects.filter(held, project__in=projects).first()
 
 
 def review_next(*, actor: User, project: Project | None = None) -> GoldReviewServe | Annotation | None:

@@ -2,8 +2,9 @@
 in; verdicts given from the queue lead on to the next piece in it; a paused project is passed over."""
 
 from datadam.projects.models import ProjectMembership
+from datadam.quality import gold_reviews
 from datadam.quality import services as quality
-from datadam.quality.models import WorkerPause
+from datadam.quality.models import GoldReviewServe, WorkerPause
 from datadam.review import services, work_queue
 from tests import factories
 from tests.chain import add_second_stage, add_senior, submit
@@ -67,3 +68,18 @@ def test_someone_without_a_review_role_has_an_empty_queue(cast) -> None:
     assert work_queue.review_queue(actor=cast.labeler) == []
     assert work_queue.review_next(actor=cast.outsider) is None
     assert client_for(cast.outsider).get("/projects/review/").status_code == 200
+
+
+def test_a_check_left_open_in_a_project_the_reviewer_left_does_not_block_the_queue(cast) -> None:
+    other = _second_project(cast)
+    gold = quality.gold_item_create(
+        actor=cast.manager, project=other, data={"text": "점검"}, answer={"sentiment": "positive"}
+    )
+    check = gold_reviews.gold_review_create(
+        actor=cast.manager, project=other, gold_id=gold.id, expected="reject", result={"sentiment": "negative"}
+    )
+    GoldReviewServe.objects.create(gold_review=check, reviewer=cast.reviewer)
+    ProjectMembership.objects.filter(project=other, user=cast.reviewer).delete()
+    work = submit(cast.labeler, cast.project)
+
+    assert work_queue.review_next(actor=cast.reviewer) == work
