@@ -1,6 +1,7 @@
 """The quality part of the demo: 20 reviews with known answers become gold items (a few per hundred tasks are
 served as check items), 30 reviews get three labelers each, the demo labelers answer some of them, and the
-consensus is computed so the agreement and quality pages have figures."""
+consensus is computed so the agreement and quality pages have figures. Three gold reviews are mixed into the
+reviewers' queue."""
 
 import csv
 
@@ -10,7 +11,7 @@ from datadam.demo.loader import DATA_FILE, DemoCore
 from datadam.labeling.services import annotation_submit, assignment_lease_next
 from datadam.projects.models import Item
 from datadam.quality import consensus
-from datadam.quality.models import GoldItem, QualityPolicy
+from datadam.quality.models import GoldItem, GoldReview, QualityPolicy
 
 GOLD_COUNT = 20
 OVERLAP_COUNT = 30
@@ -37,8 +38,20 @@ def demo_load_part(core: DemoCore) -> None:
         # Move the overlapped items to the front of the queue so the demo labelers' answers land on them.
         Item.objects.filter(id__in=[item.id for item in overlapped]).update(priority=-1)
     _demo_answers(core, {item.id: truth.get(item.external_id) for item in overlapped})
-    QualityPolicy.objects.create(project=project, honeypot_share=0.05, aggregation_method="auto")
+    QualityPolicy.objects.create(project=project, honeypot_share=0.05, review_gold_share=0.1, aggregation_method="auto")
+    _demo_gold_reviews(project)
     consensus.consensus_refresh(project=project)
+
+
+def _demo_gold_reviews(project) -> None:
+    """Checks for reviewers on three gold items: two wrong answers to send back, one right answer to accept."""
+    flipped = {"positive": "negative", "negative": "positive"}
+    for number, gold in enumerate(GoldItem.objects.filter(project=project).order_by("id")[:3]):
+        result, expected = gold.answer, GoldReview.Expected.ACCEPT
+        if number < 2:
+            result = {"sentiment": flipped.get(gold.answer.get("sentiment"), "negative")}
+            expected = GoldReview.Expected.REJECT
+        GoldReview.objects.create(project=project, gold=gold, result=result, expected=expected)
 
 
 def _demo_answers(core: DemoCore, truth: dict[int, str | None]) -> None:
