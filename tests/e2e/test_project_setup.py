@@ -96,6 +96,14 @@ def test_manager_sets_up_a_ner_project_from_the_template_in_few_actions_and_a_la
     assert Item.objects.filter(project=project, is_published=True).count() == 2
     setup_seconds = time.monotonic() - started
 
+    # The manager answers a gold item in the same task form labelers use.
+    page.goto(live_server.url + reverse("quality:gold_answer", args=[project.id]))
+    page.locator("#id_text").fill("세종대왕은 한양에서 태어났다.")
+    with page.expect_navigation():
+        page.get_by_test_id("gold-next").click()
+    expect(page.get_by_test_id("gold-form").locator('section[data-widget="text"]')).to_contain_text("세종대왕")
+    axe_check(page)
+
     # A labeler joins the open project and opens its first task.
     page.context.clear_cookies()
     page.goto(live_server.url + reverse("accounts:login"))
