@@ -69,7 +69,7 @@ class MembershipOut(Schema):
 
 class MemberAddIn(Schema):
     username: ShortStr
-    role: str = Field(pattern=r"^(labeler|reviewer)$")
+    role: str = Field(pattern=r"^(labeler|reviewer|senior_reviewer)$")
 
 
 class ItemOut(Schema):
