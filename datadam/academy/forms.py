@@ -1,3 +1,4 @@
+import copy
 import json
 
 from django import forms
@@ -160,3 +161,28 @@ class AgreementForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+
+
+def _edit_fields(form: forms.Form, source: type[forms.Form], names: set[str], locked: set[str]) -> None:
+    """Copy the create form's fields that may be edited; a field an application has fixed is shown, disabled."""
+    for name, field in source.base_fields.items():
+        if name not in names:
+            continue
+        form.fields[name] = copy.deepcopy(field)
+        if isinstance(field, forms.DateTimeField):
+            form.fields[name].widget = forms.DateTimeInput({"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+        if name in locked:
+            form.fields[name].disabled = True
+            form.fields[name].help_text = _("Fixed: people have already applied.")
+
+
+class CourseEditForm(forms.Form):
+    def __init__(self, *args, names: set[str], locked: set[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _edit_fields(self, CourseForm, names, locked)
+
+
+class CohortEditForm(forms.Form):
+    def __init__(self, *args, names: set[str], locked: set[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _edit_fields(self, CohortForm, names, locked)

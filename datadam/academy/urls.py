@@ -1,6 +1,6 @@
 from django.urls import path
 
-from datadam.academy import operator_views, views
+from datadam.academy import edit_views, operator_views, views
 
 app_name = "academy"
 urlpatterns = [
@@ -30,6 +30,10 @@ urlpatterns = [
     path("academy/manage/courses/<int:course_id>/items/", operator_views.item_add, name="item_add"),
     path("academy/manage/courses/<int:course_id>/cohorts/new/", operator_views.cohort_create, name="cohort_create"),
     path("academy/manage/cohorts/<int:cohort_id>/", operator_views.cohort_manage, name="cohort_manage"),
+    path("academy/manage/courses/<int:course_id>/edit/", edit_views.course_edit, name="course_edit"),
+    path("academy/manage/courses/<int:course_id>/lessons/<int:lesson_id>/edit/", edit_views.lesson_edit,
+         name="lesson_edit"),  # fmt: skip
+    path("academy/manage/cohorts/<int:cohort_id>/edit/", edit_views.cohort_edit, name="cohort_edit"),
     path("academy/manage/cohorts/<int:cohort_id>/attendance/", operator_views.attendance, name="attendance"),
     path(
         "academy/manage/enrolments/<int:enrolment_id>/select/",
