@@ -48,7 +48,12 @@ def controls_for_display(schema: LabelSchema, values: dict, prefilled: frozenset
             "value": value if isinstance(value, str) else _typed_text(value),
             "prefilled": control.name in prefilled,
             "labels": [
-                {"value": lab.value, "text": lab.text or lab.value, "hotkey": hotkeys[(control.name, lab.value)]}
+                {
+                    "value": lab.value,
+                    "text": lab.text or lab.value,
+                    "hotkey": hotkeys[(control.name, lab.value)],
+                    "color": lab.color,
+                }
                 for lab in _labels(control)
             ],
         }

@@ -4,7 +4,7 @@
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region as WaveRegion } from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import {
-  type Region, type RegionField, clamp, colour, currentPick, el, fieldsOf, isLabelHotkey, isReadonly, keepEnterLocal, labelSelect,
+  type Region, type RegionField, clamp, currentPick, el, fieldsOf, isLabelHotkey, isReadonly, keepEnterLocal, labelSelect,
   nextId, round, t,
 } from './regions';
 import { installTools, type Tools } from './tools';
@@ -62,7 +62,7 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
   let quiet = false; // true while we add regions ourselves, so their events are not taken for the worker's
   let duration = Number(section.dataset.duration) || 0;
 
-  const colourOf = (field: RegionField, label: string): string => `${colour(field.labelIndex(label))}40`;
+  const colourOf = (field: RegionField, label: string): string => `${field.labelColour(label)}40`;
 
   const drawRegion = (field: RegionField, segment: Region): void => {
     const start = Number(segment.start);
@@ -140,7 +140,7 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
       segments.forEach((segment, index) => {
         const name = t('segment_n', 'Segment %(n)s', { n: index + 1 });
         const row = el('li', { 'data-region-id': segment.id });
-        row.append(el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(segment.label))}` }));
+        row.append(el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${field.labelColour(segment.label)}` }));
         const times = t('segment_times', 'start %(start)s s, end %(end)s s', { start: round(Number(segment.start), 2), end: round(Number(segment.end), 2) });
         const play = el('button', { type: 'button', class: 'tool' }, t('play', 'Play'));
         play.setAttribute('aria-label', t('play_named', 'Play %(name)s', { name }));

@@ -1,7 +1,7 @@
 // The list beside the image: every box, polygon and point with its label and its place in named fields
 // (x, y, width, height in pixels), to check, relabel, place exactly by keyboard, show or delete.
 
-import { type Region, type RegionField, colour, el, labelSelect, round, t } from './regions';
+import { type Region, type RegionField, el, labelSelect, round, t } from './regions';
 
 export interface ListActions {
   select(field: RegionField, id: string): void;
@@ -34,7 +34,7 @@ export function renderList(list: HTMLElement, fields: RegionField[], readonly: b
     regions.forEach((region, index) => {
       const name = `${field.title} ${index + 1}`;
       const row = el('li', { 'data-region-id': region.id });
-      const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(region.label))}` });
+      const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${field.labelColour(region.label)}` });
       if (readonly) {
         row.append(swatch, el('strong', {}, field.labelText(region.label)), ` ${name}: ${describe(field, region)}`);
       } else {

@@ -42,8 +42,8 @@ function mount(section: HTMLElement, img: HTMLImageElement): void {
     style: (annotation: ImageAnnotation) => {
       const owner = owners.get(annotation.id);
       const label = annotation.bodies.find((body) => body.purpose === 'tagging')?.value ?? '';
-      const index = owner ? owner.field.labelIndex(label) : 0;
-      return { fill: colour(index), fillOpacity: 0.2, stroke: colour(index), strokeWidth: 2 } as const;
+      const paint = owner ? owner.field.labelColour(label) : colour(0);
+      return { fill: paint, fillOpacity: 0.2, stroke: paint, strokeWidth: 2 } as const;
     },
   });
 

@@ -1,6 +1,6 @@
 // What the image widget draws besides Annotorious: the keypoint layer and zoom that fits the stage.
 
-import { type RegionField, clamp, colour, round } from './regions';
+import { type RegionField, clamp, round } from './regions';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -41,7 +41,7 @@ export function pointLayer(img: HTMLImageElement, size: { width: number; height:
         circle.setAttribute('cx', String(region.x));
         circle.setAttribute('cy', String(region.y));
         circle.setAttribute('r', String(region.id === highlighted ? radius * 1.8 : radius));
-        circle.setAttribute('fill', colour(field.labelIndex(region.label)));
+        circle.setAttribute('fill', field.labelColour(region.label));
         circle.setAttribute('stroke', '#fff');
         circle.setAttribute('data-point', `${field.name}:${region.id}`);
         svg.append(circle);

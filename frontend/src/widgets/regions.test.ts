@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { collectResult } from '../shared/result';
-import { codePointIndex, codePointSlice, nextId, RegionField, utf16Index } from './regions';
+import { codePointIndex, codePointSlice, colour, nextId, RegionField, utf16Index } from './regions';
 
 function hidden(value: string, extra = ''): HTMLInputElement {
   document.body.innerHTML = `<form id="f"><input type="hidden" name="objects" data-control="objects"
@@ -64,5 +64,19 @@ describe('collectResult with region and rating controls', () => {
     });
     (form.querySelector('input[name="objects"]') as HTMLInputElement).value = '[]';
     expect(collectResult(form)).toEqual({ quality: 3 });
+  });
+});
+
+describe('label colours', () => {
+  it('uses the colour the schema gives a label, and the palette for the others', () => {
+    const input = document.createElement('input');
+    input.dataset.control = 'objects';
+    input.dataset.labels = JSON.stringify([
+      { value: 'car', text: 'Car', hotkey: '', color: '#112233' },
+      { value: 'bus', text: 'Bus', hotkey: '' },
+    ]);
+    const field = new RegionField(input);
+    expect(field.labelColour('car')).toBe('#112233');
+    expect(field.labelColour('bus')).toBe(colour(1));
   });
 });

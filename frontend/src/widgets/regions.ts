@@ -12,6 +12,8 @@ export interface Label {
   value: string;
   text: string;
   hotkey: string;
+  /** The schema's own colour (#rrggbb); empty or absent: the palette's colour for the label's place. */
+  color?: string;
 }
 
 export interface Region {
@@ -77,6 +79,12 @@ export class RegionField {
 
   labelIndex(value: string): number {
     return this.colourOffset + Math.max(0, this.labels.findIndex((label) => label.value === value));
+  }
+
+  /** The label's colour: the one the schema gives it, else the palette's for its place. */
+  labelColour(value: string): `#${string}` {
+    const own = this.labels.find((label) => label.value === value)?.color;
+    return own && /^#[0-9a-fA-F]{6}$/.test(own) ? (own as `#${string}`) : colour(this.labelIndex(value));
   }
 }
 
@@ -228,7 +236,7 @@ export function colourPicker(section: HTMLElement): void {
   section.querySelectorAll<HTMLInputElement>('[data-picker="regions"] input[data-pick-control]').forEach((radio) => {
     const field = fields.get(radio.dataset.pickControl ?? '');
     if (!field || radio.parentElement?.querySelector('.swatch')) return;
-    const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(radio.value))}` });
+    const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${field.labelColour(radio.value)}` });
     radio.after(swatch);
   });
 }

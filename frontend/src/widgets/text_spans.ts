@@ -38,9 +38,9 @@ export function startTextWidget(section: HTMLElement): void {
       const label = owner?.field.read().find((region) => region.id === owner.id)?.label ?? '';
       const pendingHere = pending && owner && pending.field === owner.field && pending.id === owner.id;
       return {
-        fill: colour(owner ? owner.field.labelIndex(label) : 0),
+        fill: owner ? owner.field.labelColour(label) : colour(0),
         fillOpacity: pendingHere ? 0.55 : 0.25,
-        underlineColor: colour(owner ? owner.field.labelIndex(label) : 0),
+        underlineColor: owner ? owner.field.labelColour(label) : colour(0),
         underlineThickness: pendingHere ? 4 : 2,
         underlineOffset: 2,
       };
@@ -151,7 +151,7 @@ export function startTextWidget(section: HTMLElement): void {
         const row = el('li', { 'data-region-id': region.id });
         if (selected?.field === field && selected.id === region.id) row.setAttribute('aria-current', 'true');
         row.addEventListener('focusin', () => { selected = { field, id: region.id }; tools?.refresh(); });
-        row.append(el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${colour(field.labelIndex(region.label))}` }));
+        row.append(el('span', { class: 'swatch', 'aria-hidden': 'true', style: `background:${field.labelColour(region.label)}` }));
         if (readonly) {
           row.append(el('strong', {}, field.labelText(region.label)), ` ${name}`);
         } else {
