@@ -17,7 +17,8 @@ from datadam.core.errors import Invalid, NotFound
 from datadam.core.text import unstorable_reason
 from datadam.labeling.models import Annotation
 from datadam.projects import permissions as project_permissions
-from datadam.projects.models import MAX_RATE, InspectionStage, Project
+from datadam.projects import services as project_services
+from datadam.projects.models import MAX_RATE, InspectionStage, Project, ProjectMembership
 from datadam.projects.permissions import INSPECTION_ROLES
 
 MAX_LATER_STAGES = 4
@@ -109,3 +110,32 @@ def inspection_stages_set(
     detail = {"stages": [fields["name"] for fields in values], "overturn_pay": overturn_pay}
     audit_record_project(actor=actor, action="project.stages", target=project, project=project, detail=detail)
     return saved
+
+
+def senior_reviewers(project: Project) -> list[User]:
+    memberships = ProjectMembership.objects.filter(project=project, role=ProjectMembership.Role.SENIOR_REVIEWER)
+    return [membership.user for membership in memberships.select_related("user").order_by("user__username")]
+
+
+def senior_candidates(project: Project):
+    """The project's reviewers who are not senior reviewers yet: the people a manager may promote."""
+    seniors = ProjectMembership.objects.filter(project=project, role=ProjectMembership.Role.SENIOR_REVIEWER)
+    return (
+        User.objects.filter(
+            project_memberships__project=project, project_memberships__role=ProjectMembership.Role.REVIEWER
+        )
+        .exclude(id__in=seniors.values("user_id"))
+        .order_by("username")
+    )
+
+
+def senior_reviewer_add(*, actor: User, project: Project, user_id: int) -> ProjectMembership:
+    """Promote one of the project's reviewers to senior reviewer (they keep their reviewer role)."""
+    if not project_permissions.can_manage_project(actor, project):
+        raise NotFound(_("No such project."))
+    person = senior_candidates(project).filter(id=user_id).first()
+    if person is None:
+        raise Invalid(_("Pick one of the project's reviewers."))
+    return project_services.project_member_add(
+        actor=actor, project=project, user=person, role=ProjectMembership.Role.SENIOR_REVIEWER
+    )

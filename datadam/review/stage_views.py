@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from datadam.core.errors import Invalid
 from datadam.projects import selectors as project_selectors
@@ -39,6 +40,20 @@ def stages_page(request: HttpRequest, project_id: int) -> HttpResponse:
         "formset": formset,
         "policy": policy,
         "error": error,
+        "seniors": stage_settings.senior_reviewers(project),
+        "candidates": stage_settings.senior_candidates(project),
     }
     status = 422 if error else 400 if request.method == "POST" else 200
     return render(request, "review/stages.html", context, status=status)
+
+
+@login_required
+@require_POST
+def senior_add(request: HttpRequest, project_id: int) -> HttpResponse:
+    project = project_selectors.project_managed_get(actor=request.user, project_id=project_id)
+    user_id = request.POST.get("user", "")
+    if not user_id.isdigit():
+        raise Invalid(_("Pick one of the project's reviewers."))
+    stage_settings.senior_reviewer_add(actor=request.user, project=project, user_id=int(user_id))
+    messages.success(request, _("The reviewer is a senior reviewer now."))
+    return redirect("review:stages", project_id=project.id)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:project_id>/review/check/<int:serve_id>/reject/", gold_views.check_reject, name="check_reject"),
     path("<int:project_id>/review/check/<int:serve_id>/correct/", gold_views.check_correct, name="check_correct"),
     path("<int:project_id>/stages/", stage_views.stages_page, name="stages"),
+    path("<int:project_id>/stages/seniors/", stage_views.senior_add, name="senior_add"),
     path("<int:project_id>/reviewers/", reviewer_views.reviewers_page, name="reviewers"),
     path("<int:project_id>/reviewers/me/", reviewer_views.my_reviewer_quality, name="my_reviewing"),
     path("<int:project_id>/reviewers/gold/", reviewer_views.gold_review_add, name="gold_review_add"),

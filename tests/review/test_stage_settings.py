@@ -133,3 +133,23 @@ def test_the_stages_page_says_why_a_stage_cannot_be_removed(cast) -> None:
 def test_a_labeler_or_a_manager_of_another_organization_gets_404_for_the_stages_page(cast) -> None:
     for person in (cast.labeler, cast.manager_b):
         assert client_for(person).get(f"/projects/{cast.project.id}/stages/").status_code == 404
+
+
+def test_a_manager_promotes_one_of_the_projects_reviewers_to_senior_reviewer(cast) -> None:
+    client = client_for(cast.manager)
+
+    response = client.post(f"/projects/{cast.project.id}/stages/seniors/", {"user": str(cast.reviewer.id)})
+
+    assert response.status_code == 302
+    assert "senior_reviewer" in set(cast.reviewer.project_memberships.values_list("role", flat=True))
+    assert 'data-testid="seniors"' in client.get(f"/projects/{cast.project.id}/stages/").content.decode()
+
+
+def test_only_a_reviewer_of_the_project_can_be_promoted_and_only_by_its_manager(cast) -> None:
+    refused = client_for(cast.manager).post(f"/projects/{cast.project.id}/stages/seniors/", {"user": cast.labeler.id})
+    foreign = client_for(cast.manager_b).post(
+        f"/projects/{cast.project.id}/stages/seniors/", {"user": cast.reviewer.id}
+    )
+
+    assert (refused.status_code, foreign.status_code) == (422, 404)
+    assert not cast.project.memberships.filter(role="senior_reviewer").exists()
