@@ -5,7 +5,7 @@
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from datadam.projects.models import Item, Project
@@ -203,3 +203,43 @@ def test_labeler_marks_names_by_keyboard_alone_with_submit_in_view_on_a_laptop_a
     assert_item_first_and_submit_in_view(page, "item-text")
     axe_check(page)
     screenshot(page, "ner-390")
+
+
+def finger_drag(page: Page, start: tuple[float, float], end: tuple[float, float], steps: int = 8) -> None:
+    """Drag one finger across the screen, as a phone's touch screen reports it (touch → pointer events)."""
+    touch = page.context.new_cdp_session(page)
+    touch.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": start[0], "y": start[1]}]})
+    for step in range(1, steps + 1):
+        x = start[0] + (end[0] - start[0]) * step / steps
+        y = start[1] + (end[1] - start[1]) * step / steps
+        touch.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+    touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_labeler_draws_a_box_with_a_finger_on_a_phone(
+    browser: Browser, browser_context_args: dict, live_server: LiveServer, cast: Cast, log_in: LogIn,
+) -> None:
+    project = make_project(cast, BOX_SCHEMA, "image", {})
+    photo = stored_media(project, "사진.png", png_bytes())
+    with_items(project, {"image": photo, "image_width": 640, "image_height": 400}, count=1)
+    phone = browser.new_context(**{**browser_context_args, "viewport": PHONE, "has_touch": True, "is_mobile": True})
+    page = phone.new_page()
+    log_in(page, cast.labeler)
+    open_task(page, live_server, project)
+    page.wait_for_function("() => document.querySelector('[data-testid=item-image]')?.naturalWidth === 640")
+    image = page.get_by_test_id("item-image").bounding_box()
+    assert image
+    scale = image["width"] / 640
+    finger_drag(page, (image["x"] + 100 * scale, image["y"] + 80 * scale),
+                (image["x"] + 300 * scale, image["y"] + 240 * scale))
+    expect(page.get_by_test_id("regions-objects").locator("li")).to_have_count(1)
+    assert page.evaluate("() => window.scrollY") == 0, "the finger drew; the page did not scroll"
+    # A person lifts the finger and looks before the next tap; in the headless browser a tap within a fraction of
+    # a second of the drawing drag is not taken as a tap of its own.
+    page.wait_for_timeout(600)
+    with page.expect_navigation():
+        page.get_by_test_id("submit").tap()
+    [box] = only_annotation(project, cast.labeler).result["objects"]
+    assert abs(box["x"] - 100) < 6 and abs(box["width"] - 200) < 10
+    phone.close()
