@@ -11,6 +11,8 @@ from datadam.core.errors import DomainError, NotFound
 from datadam.projects import permissions as project_permissions
 from datadam.projects import selectors as project_selectors
 from datadam.projects.models import ProjectMembership
+from datadam.projects.schema.answers import answer_describe
+from datadam.projects.schema.validate import schema_parse
 from datadam.quality import gold_reviews
 from datadam.review import reviewer_quality
 from datadam.review.forms import GoldReviewForm
@@ -27,6 +29,15 @@ def _chart(rows: list[dict]) -> dict:
     }
 
 
+def _in_words(project, rows, field: str) -> list:
+    """Each row with `words`: its answer as (control title, the labels given), as the quality page shows gold."""
+    schema = schema_parse(project.schema)
+    rows = list(rows)
+    for row in rows:
+        row.words = answer_describe(schema, getattr(row, field) or {})
+    return rows
+
+
 @login_required
 def reviewers_page(request: HttpRequest, project_id: int) -> HttpResponse:
     """For the project's managers: one row per reviewer, a chart of the confirmed share, and the gold reviews."""
@@ -38,8 +49,8 @@ def reviewers_page(request: HttpRequest, project_id: int) -> HttpResponse:
         "project": project,
         "rows": rows,
         "figures": _chart(rows),
-        "gold_items": project.gold_items.select_related("item").order_by("id")[:200],
-        "gold_reviews": gold_reviews.gold_review_list(project)[:100],
+        "gold_items": _in_words(project, project.gold_items.select_related("item").order_by("id")[:200], "answer"),
+        "gold_reviews": _in_words(project, gold_reviews.gold_review_list(project)[:100], "result"),
         "gold_review_form": GoldReviewForm(),
     }
     return render(request, "review/reviewers.html", context)
