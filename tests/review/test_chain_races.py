@@ -61,8 +61,10 @@ def _in_thread(body, outcomes: list):
 def test_the_seniors_verdict_waits_for_the_reviewers_on_every_piece(chain) -> None:
     project, labeler, reviewer, senior, pieces = chain
     waited, failures = Counter(), []
+    senior_tried = threading.Event()  # the senior runs ahead, so there is always a verdict to wait for
 
     def first_stage() -> None:
+        senior_tried.wait(timeout=DEADLINE_SECONDS)
         for piece in pieces:
             services.review_accept(actor=reviewer, annotation_id=piece.id, stage=1)
             time.sleep(0.01)
@@ -76,6 +78,7 @@ def test_the_seniors_verdict_waits_for_the_reviewers_on_every_piece(chain) -> No
                     break
                 except Conflict:
                     waited[piece.id] += 1  # still at the first stage: the senior must wait
+                    senior_tried.set()
                     time.sleep(0.005)
 
     _run(_in_thread(first_stage, failures), _in_thread(second_stage, failures))
