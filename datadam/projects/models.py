@@ -140,6 +140,7 @@ class ImportBatch(models.Model):
     """One uploaded file. Its items stay hidden until every row passed and the batch is published."""
 
     class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("Columns to check")  # uploaded on the page; starts once its columns are picked
         QUEUED = "queued", _("Waiting")
         RUNNING = "running", _("Importing")
         PUBLISHED = "published", _("Imported")
