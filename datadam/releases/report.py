@@ -194,11 +194,13 @@ def compute(release: Release, collector: Collector) -> dict:
 
 
 def semantic_accuracy(project_id: int, cut_at) -> dict:
-    """The share of inspected work the reviewers accepted as it was; corrections and rejections count as wrong."""
-    verdicts = Counter(
-        Review.objects.filter(project_id=project_id, created_at__lte=cut_at).values_list("verdict", flat=True)
-    )
-    inspected, accepted = sum(verdicts.values()), verdicts.get(Review.Verdict.ACCEPT, 0)
+    """The share of inspected work the reviewers accepted as it was; corrections and rejections count as wrong.
+    Counted per piece of work, so a piece judged at several inspection stages counts once (wrong if any stage
+    sent it back or corrected it)."""
+    verdicts = Review.objects.filter(project_id=project_id, created_at__lte=cut_at)
+    inspected = verdicts.values("annotation_id").distinct().count()
+    wrong = verdicts.exclude(verdict=Review.Verdict.ACCEPT).values("annotation_id").distinct().count()
+    accepted = inspected - wrong
     return proportion(accepted, inspected, accepted=accepted, inspected=inspected)
 
 

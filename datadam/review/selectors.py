@@ -72,7 +72,10 @@ def review_feedback_for_worker(*, project: Project, worker: User, limit: int = 2
     """A labeler's verdicts in one project, and the recent ones that say why (quality shows them)."""
     reviews = Review.objects.filter(project=project, annotation__author=worker)
     counts = reviews.aggregate(
-        accepted=Count("id", filter=Q(verdict=Review.Verdict.ACCEPT)),
+        # A piece accepted at several stages counts once; an acceptance a later stage overturned not at all.
+        accepted=Count(
+            "annotation", distinct=True, filter=Q(verdict=Review.Verdict.ACCEPT, overturned_by__isnull=True)
+        ),
         rejected=Count("id", filter=Q(verdict=Review.Verdict.REJECT)),
         corrected=Count("id", filter=Q(verdict=Review.Verdict.CORRECT)),
     )

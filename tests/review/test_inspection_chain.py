@@ -7,7 +7,7 @@ from django.utils import translation
 
 from datadam.core.errors import Conflict, Invalid, PermissionDenied
 from datadam.labeling.models import Annotation, Assignment
-from datadam.review import services
+from datadam.review import selectors, services
 from datadam.review.models import Review
 from tests.chain import SENIOR_REASONS, add_second_stage, add_senior, overturned_at_second_stage, submit
 
@@ -136,3 +136,14 @@ def test_a_project_without_later_stages_accepts_at_its_one_stage_as_before(cast)
     review = services.review_accept(actor=cast.reviewer, annotation_id=annotation.id)
 
     assert (review.stage, Annotation.objects.get(id=annotation.id).status) == (1, Annotation.Status.ACCEPTED)
+
+
+def test_the_labelers_figures_count_each_piece_once_and_leave_out_overturned_acceptances(cast, senior) -> None:
+    both = submit(cast.labeler, cast.project)
+    services.review_accept(actor=cast.reviewer, annotation_id=both.id)
+    services.review_accept(actor=senior, annotation_id=both.id)
+    overturned_at_second_stage(cast, senior)
+
+    feedback = selectors.review_feedback_for_worker(project=cast.project, worker=cast.labeler)
+
+    assert (feedback["accepted"], feedback["rejected"], feedback["corrected"]) == (1, 1, 0)
