@@ -2,6 +2,7 @@
 (1366 × 768), sees the item first with the submit button in view without scrolling, then the same on a phone
 (390 × 844); the image page also fits 320 CSS px without scrolling sideways."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,17 @@ def test_labeler_draws_a_box_by_keyboard_alone_and_the_image_fills_the_screen_on
     expect(boxes.first).to_contain_text("x")
     axe_check(page)
     screenshot(page, "image-1366")
+
+    # Full screen: the workspace fills the window, the submit button still in view; Escape leaves it.
+    page.get_by_test_id("full-screen").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("workspace")).to_have_class(re.compile(r"\bis-full\b"))
+    assert_item_first_and_submit_in_view(page, "item-image")
+    screenshot(page, "image-1366-full-screen")
+    axe_check(page)
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("workspace")).not_to_have_class(re.compile(r"\bis-full\b"))
+    widget.locator("[data-stage]").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
 

@@ -50,7 +50,7 @@ export async function startAudioWidget(section: HTMLElement): Promise<void> {
     container: stage,
     url,
     ...(measured ?? {}),
-    height: 96,
+    height: 'auto', // the stage's own height: taller in the labeling workspace
     waveColor: '#4a6fa5',
     progressColor: '#1d3557',
     cursorColor: '#D55E00',
