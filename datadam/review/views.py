@@ -157,7 +157,7 @@ def review_correct(request: HttpRequest, project_id: int, annotation_id: int) ->
     annotation = selectors.annotation_for_review_get(actor=request.user, annotation_id=annotation_id)
     result = answer_from_post(schema_parse(annotation.project.schema), request.POST)
     try:
-        services.review_correct(
+        review = services.review_correct(
             actor=request.user,
             annotation_id=annotation_id,
             result=result,
@@ -167,4 +167,6 @@ def review_correct(request: HttpRequest, project_id: int, annotation_id: int) ->
         )
     except Invalid as exc:
         return _render_work(request, annotation, values=result, error=exc.message)
+    if review.correction.status == Annotation.Status.SUBMITTED:  # a later inspection stage judges the correction
+        return _verdict_done(request, annotation_id, _("Corrected. The correction goes on to the next stage."))
     return _verdict_done(request, annotation_id, _("Corrected and accepted. The labeler's answer is kept."))

@@ -45,10 +45,8 @@ def test_the_quality_report_names_the_stages_each_item_passed(cast, chained) -> 
     (path,) = inspection["paths"]
     assert [(step["position"], step["how"]) for step in path["passed"]] == [(1, "inspected"), (2, "inspected")]
     assert (path["count"], path["items"]) == (1, [both.item.external_id or str(both.item_id)])
-    assert (release.report["semantic_accuracy"]["accepted"], release.report["semantic_accuracy"]["inspected"]) == (
-        2,
-        3,
-    )  # per piece of work, whatever the number of stages that judged it
+    accuracy = release.report["semantic_accuracy"]  # per piece of work, whatever the stages that judged it
+    assert (accuracy["accepted"], accuracy["inspected"]) == (2, 3)
     page = client_for(cast.manager).get(f"/projects/{cast.project.id}/releases/{release.id}/report/")
     assert page.status_code == 200
     assert 'data-testid="report-inspection"' in page.content.decode() and "2차 검수" in page.content.decode()

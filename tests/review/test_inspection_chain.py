@@ -10,6 +10,7 @@ from datadam.labeling.models import Annotation, Assignment
 from datadam.review import selectors, services
 from datadam.review.models import Review
 from tests.chain import SENIOR_REASONS, add_second_stage, add_senior, overturned_at_second_stage, submit
+from tests.conftest import client_for
 
 
 @pytest.fixture(autouse=True)
@@ -147,3 +148,21 @@ def test_the_labelers_figures_count_each_piece_once_and_leave_out_overturned_acc
     feedback = selectors.review_feedback_for_worker(project=cast.project, worker=cast.labeler)
 
     assert (feedback["accepted"], feedback["rejected"], feedback["corrected"]) == (1, 1, 0)
+
+
+def test_the_first_stage_page_says_a_correction_goes_on_to_the_next_stage(cast, senior) -> None:
+    annotation = submit(cast.labeler, cast.project)
+    client = client_for(cast.reviewer)
+
+    page = client.get(f"/projects/{cast.project.id}/review/{annotation.id}/", headers={"accept-language": "en"})
+    response = client.post(
+        f"/projects/{cast.project.id}/review/{annotation.id}/correct/",
+        {"sentiment": "negative", "stage": "1"},
+        headers={"accept-language": "en"},
+        follow=True,
+    )
+
+    assert "Stage 1 of 2" in page.content.decode()
+    assert "Save the correction for the next stage" in page.content.decode()
+    assert "The correction goes on to the next stage." in response.content.decode()
+    assert Annotation.objects.get(correction_of__annotation=annotation).stage == 2
