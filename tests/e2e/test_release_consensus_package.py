@@ -124,7 +124,7 @@ def test_a_consensus_release_of_three_labelers_reads_back_as_the_majority_with_i
     consensus = page.get_by_test_id("report-consensus")
     expect(consensus).to_contain_text("다수결 방식으로 정했습니다")
     expect(consensus).to_contain_text("항목 5개를 배포하고, 중복 작업이 끝나지 않은 2개는 뺐습니다")
-    expect(consensus).to_contain_text("신뢰도 하한 70.0 % 아래의 항목: 3개")
+    expect(consensus).to_contain_text("신뢰도 하한 70.0% 아래의 항목: 3개")
     expect(consensus.get_by_role("cell", name="0.6667")).to_have_count(3)
     axe_check(page)
     page.get_by_role("link", name=f"{cast.project.name} v1.0.0").click()

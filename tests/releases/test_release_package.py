@@ -94,6 +94,6 @@ def test_the_report_page_shows_each_interval_and_the_package_check_in_korean(cas
     ).content.decode()
 
     files = release.files.count() - 1  # every file but SHA256SUMS itself
-    assert f"패키지 검사 (파일 {files}개에 sha256sum -c SHA256SUMS): 통과." in page
+    assert f"패키지 확인 (파일 {files}개에 sha256sum -c SHA256SUMS): 통과." in page
     low = release.report["syntactic_accuracy"]["ci_low"]
-    assert page.count("95 % 신뢰구간") == 3 and f"{low}–100.0 %" in page
+    assert page.count("95% 신뢰구간") == 3 and f"{low}–100.0%" in page
