@@ -10,6 +10,12 @@ def _texts() -> dict[str, str]:
         Notification.Kind.REJECTION: _("A reviewer sent back your work in “%(project)s”. Reason: %(reason)s"),
         Notification.Kind.PROMOTION: _("You are now a reviewer in “%(project)s”."),
         Notification.Kind.PAYMENT: _("%(organization)s paid you %(amount)s: %(reason)s"),
+        Notification.Kind.RELEASE_RETURNED: _(
+            "The verifier returned release %(version)s of “%(project)s”. Reasons: %(comment)s"
+        ),
+        Notification.Kind.RELEASE_APPROVED: _(
+            "The verifier approved release %(version)s of “%(project)s”; you may publish it."
+        ),
     }
 
 

@@ -14,6 +14,8 @@ class Notification(models.Model):
         REJECTION = "rejection", _("Work sent back")
         PROMOTION = "promotion", _("Promotion")
         PAYMENT = "payment", _("Payment")
+        RELEASE_RETURNED = "release_back", _("Release returned by the verifier")
+        RELEASE_APPROVED = "release_ok", _("Release approved by the verifier")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=12, choices=Kind.choices)

@@ -6,6 +6,7 @@ import pytest
 from datadam.audit.models import AuditEvent
 from datadam.core.errors import Conflict, Invalid
 from datadam.labeling.models import Annotation
+from datadam.notifications.models import Notification
 from datadam.pay.models import LedgerEntry
 from datadam.releases import services
 from datadam.releases.models import Release, VerifierDecision
@@ -79,6 +80,16 @@ def test_the_manager_sees_the_returned_report_with_its_reasons_and_cuts_a_new_ve
     assert 'data-testid="returned-next-steps"' in detail and REASON in detail
     assert report["status"] == "rejected" and report["decisions"][0]["comment"] == REASON
     assert _page(cast, fixed) in to_verify and _page(cast, built) not in to_verify
+
+
+def test_the_manager_who_cut_the_release_is_notified_of_each_decision(cast, built, verifier) -> None:
+    services.release_reject(actor=verifier, release=built, comment=REASON)
+
+    notice = Notification.objects.get(user=cast.manager)
+    page = client_for(cast.manager).get("/notifications/").content.decode()
+
+    assert notice.kind == Notification.Kind.RELEASE_RETURNED and notice.url == _page(cast, built)
+    assert REASON in page and "v1.0.0" in page
 
 
 def test_an_approval_with_a_comment_shows_in_the_status_and_the_report(cast, built, verifier) -> None:

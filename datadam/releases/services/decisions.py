@@ -6,12 +6,15 @@ named items back through inspection and cuts a new version, which the verifier d
 """
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
+from datadam.notifications import services as notifications
+from datadam.notifications.models import Notification
 from datadam.releases import permissions
 from datadam.releases.models import Release, VerifierDecision
 
@@ -37,6 +40,16 @@ def _detail(release: Release, comment: str) -> dict:
     return {"version": release.version, "comment": comment[:200]}
 
 
+def _tell_the_manager(release: Release, kind: str, comment: str) -> None:
+    """The manager who cut the release reads the decision in their notifications (and by email if they chose)."""
+    notifications.notification_send(
+        user=release.cut_by,
+        kind=kind,
+        params={"version": release.version, "project": release.project.name, "comment": comment or "—"},
+        url=reverse("releases:release", args=[release.project_id, release.id]),
+    )
+
+
 @transaction.atomic
 def release_sign_off(*, actor: User, release: Release, override_reason: str = "", comment: str = "") -> Release:
     """A verifier independent of the project approves the report; below a target they must give a reason."""
@@ -54,6 +67,7 @@ def release_sign_off(*, actor: User, release: Release, override_reason: str = ""
         actor=actor, action="release.sign_off", target=release, project=release.project,
         detail=_detail(release, comment) | {"override": bool(release.override_reason)},
     )
+    _tell_the_manager(release, Notification.Kind.RELEASE_APPROVED, comment)
     return release
 
 
@@ -71,4 +85,5 @@ def release_reject(*, actor: User, release: Release, comment: str) -> Release:
         actor=actor, action="release.reject", target=release, project=release.project,
         detail=_detail(release, comment),
     )
+    _tell_the_manager(release, Notification.Kind.RELEASE_RETURNED, comment)
     return release
