@@ -138,6 +138,7 @@ def import_page(request: HttpRequest, project_id: int) -> HttpResponse:
                 upload=upload,
                 file_name=upload.name,
                 encoding=form.cleaned_data["encoding"],
+                columns_first=True,
             )
         except DomainError as exc:
             error = exc.message
@@ -157,7 +158,7 @@ def import_page(request: HttpRequest, project_id: int) -> HttpResponse:
 def import_columns(request: HttpRequest, project_id: int, batch_id: int) -> HttpResponse:
     """The file's first rows, its columns and the problems found so far; the picked columns start the import."""
     batch = selectors.import_batch_get(actor=request.user, batch_id=batch_id)
-    if batch.project_id != project_id or batch.status != ImportBatch.Status.QUEUED:
+    if batch.project_id != project_id or batch.status != ImportBatch.Status.UPLOADED:
         return redirect("projects:import_status", project_id=batch.project_id, batch_id=batch.id)
     preview = batch_preview(batch, request.POST.get("text_column", "") or request.GET.get("text_column", ""))
     initial = forms.ImportColumnsForm.initial_for(preview.columns, preview.text_column)
@@ -165,7 +166,12 @@ def import_columns(request: HttpRequest, project_id: int, batch_id: int) -> Http
     if request.method == "POST" and "check" not in request.POST and form.is_valid():
         data = form.cleaned_data
         keep = [column for column in data["keep"] if column != data["text_column"]]
-        imports.import_batch_start(batch=batch, text_column=data["text_column"], id_column=data["id_column"], keep=keep)
+        try:
+            imports.import_batch_columns_start(
+                actor=request.user, batch=batch, text_column=data["text_column"], id_column=data["id_column"], keep=keep
+            )
+        except Conflict as exc:
+            messages.info(request, exc.message)
         return redirect("projects:import_status", project_id=batch.project_id, batch_id=batch.id)
     context = {"project": batch.project, "batch": batch, "preview": preview, "form": form}
     return render(request, "projects/import_columns.html", context, status=400 if form.errors else 200)

@@ -1,9 +1,11 @@
 """A manager uploads a file and sees its first rows and columns before anything is imported, picks the text
 column, and reads each distinct problem once, with the lines it affects."""
 
+import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from datadam.core.errors import Conflict
 from datadam.projects.imports import services as imports
 from datadam.projects.imports.errors import problems_group
 from datadam.projects.imports.preview import batch_preview
@@ -17,7 +19,9 @@ BODY_CSV = "id,body,source\n" + "".join(
 
 def _batch(cast, text: str, name: str = "news.csv") -> ImportBatch:
     upload = ContentFile(text.encode(), name=name)
-    return imports.import_batch_create(actor=cast.manager, project=cast.project, upload=upload, file_name=name)
+    return imports.import_batch_create(
+        actor=cast.manager, project=cast.project, upload=upload, file_name=name, columns_first=True
+    )
 
 
 def test_the_preview_lists_the_columns_and_guesses_the_column_with_the_texts(cast) -> None:
@@ -38,7 +42,7 @@ def test_empty_texts_are_one_problem_naming_every_line(cast) -> None:
 
 
 def test_a_wrong_text_column_is_one_problem_naming_the_columns_found(cast) -> None:
-    batch = imports.import_batch_run(batch_id=_batch(cast, BODY_CSV).id, text_column="text")
+    batch = imports.import_batch_columns_start(actor=cast.manager, batch=_batch(cast, BODY_CSV), text_column="text")
 
     assert batch.status == ImportBatch.Status.FAILED
     assert len(batch.errors) == 1
@@ -47,7 +51,9 @@ def test_a_wrong_text_column_is_one_problem_naming_the_columns_found(cast) -> No
 
 def test_picked_columns_decide_the_text_the_id_and_the_metadata(cast) -> None:
     csv = "code,body,source,secret\nA1,좋은 문장,web,x\n"
-    batch = imports.import_batch_start(batch=_batch(cast, csv), text_column="body", id_column="code", keep=["source"])
+    batch = imports.import_batch_columns_start(
+        actor=cast.manager, batch=_batch(cast, csv), text_column="body", id_column="code", keep=["source"]
+    )
 
     item = Item.objects.get(batch=batch)
     assert (item.external_id, item.data) == ("A1", {"text": "좋은 문장", "meta": {"source": "web"}})
@@ -78,7 +84,7 @@ def test_the_pages_go_from_upload_to_columns_to_the_import(cast) -> None:
 
 
 def test_a_failed_import_page_shows_each_problem_once_with_its_lines(cast) -> None:
-    batch = imports.import_batch_run(batch_id=_batch(cast, BODY_CSV).id, text_column="body")
+    batch = imports.import_batch_columns_start(actor=cast.manager, batch=_batch(cast, BODY_CSV), text_column="body")
 
     page = client_for(cast.manager).get(f"/projects/{cast.project.id}/imports/{batch.id}/").content.decode()
 
@@ -87,7 +93,9 @@ def test_a_failed_import_page_shows_each_problem_once_with_its_lines(cast) -> No
 
 
 def test_a_started_import_no_longer_offers_its_columns(cast) -> None:
-    batch = imports.import_batch_start(batch=_batch(cast, "text\n좋다\n"))
+    batch = imports.import_batch_columns_start(
+        actor=cast.manager, batch=_batch(cast, "text\n좋다\n"), text_column="text"
+    )
 
     page = client_for(cast.manager).get(f"/projects/{cast.project.id}/imports/{batch.id}/columns/")
 
@@ -102,4 +110,28 @@ def test_outsider_gets_404_for_the_columns_page(cast) -> None:
     )
 
     assert page.status_code == 404
-    assert ImportBatch.objects.get(id=batch.id).status == ImportBatch.Status.QUEUED
+    assert ImportBatch.objects.get(id=batch.id).status == ImportBatch.Status.UPLOADED
+
+
+def test_the_import_button_pressed_twice_imports_the_file_once(cast) -> None:
+    batch = _batch(cast, "text\n좋다\n나쁘다\n")
+    url = f"/projects/{cast.project.id}/imports/{batch.id}/columns/"
+    manager = client_for(cast.manager)
+
+    first = manager.post(url, {"text_column": "text"})
+    second = manager.post(url, {"text_column": "text"})
+
+    assert first.status_code == second.status_code == 302
+    assert Item.objects.filter(batch=batch).count() == 2
+    with pytest.raises(Conflict):
+        imports.import_batch_columns_start(actor=cast.manager, batch=batch, text_column="text")
+
+
+def test_an_uploaded_file_waits_for_its_columns_and_the_list_links_there(cast) -> None:
+    batch = _batch(cast, BODY_CSV)
+
+    page = client_for(cast.manager).get(f"/projects/{cast.project.id}/import/").content.decode()
+
+    assert ImportBatch.objects.get(id=batch.id).status == ImportBatch.Status.UPLOADED
+    assert f"/imports/{batch.id}/columns/" in page
+    assert not Item.objects.filter(batch=batch).exists()

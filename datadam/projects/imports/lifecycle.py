@@ -53,8 +53,10 @@ def batch_create(
     size_bytes: int = 0,
     encoding: str = "",
     detail: dict,
+    status: str = ImportBatch.Status.QUEUED,
 ) -> ImportBatch:
-    """Record a queued batch; the caller's transaction holds it and the audit event together."""
+    """Record a queued batch (or an uploaded one, whose columns are picked first); the caller's transaction
+    holds it and the audit event together."""
     batch = ImportBatch.objects.create(
         project=project,
         created_by=actor,
@@ -63,6 +65,7 @@ def batch_create(
         file_format=file_format,
         encoding=encoding,
         size_bytes=size_bytes,
+        status=status,
     )
     audit_record_project(actor=actor, action=f"{audit_as}.create", target=batch, project=project, detail=detail)
     return batch
@@ -74,6 +77,13 @@ def batch_begin(batch_id: int) -> ImportBatch:
     if batch.status not in FINISHED:
         ImportBatch.objects.filter(id=batch.id).update(status=ImportBatch.Status.RUNNING)
     return batch
+
+
+def batch_claim(batch_id: int) -> bool:
+    """Queue an uploaded batch once its columns are picked. True for the one caller that queued it: the import
+    button pressed twice, or the page posted again, gets False and starts nothing."""
+    updated = ImportBatch.objects.filter(id=batch_id, status=ImportBatch.Status.UPLOADED)
+    return bool(updated.update(status=ImportBatch.Status.QUEUED))
 
 
 def batch_is_finished(batch: ImportBatch) -> bool:

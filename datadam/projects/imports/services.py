@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
-from datadam.core.errors import ImportRejected, Invalid, NotFound
+from datadam.core.errors import Conflict, ImportRejected, Invalid, NotFound
 from datadam.projects import permissions
 from datadam.projects.imports import lifecycle, tasks
 from datadam.projects.imports.parsers import FORMATS
@@ -30,9 +30,18 @@ def file_format_guess(file_name: str, declared: str = "") -> str:
 
 @transaction.atomic
 def import_batch_create(
-    *, actor: User, project: Project, upload: File, file_name: str, file_format: str = "", encoding: str = ""
+    *,
+    actor: User,
+    project: Project,
+    upload: File,
+    file_name: str,
+    file_format: str = "",
+    encoding: str = "",
+    columns_first: bool = False,
 ) -> ImportBatch:
-    """Store the upload and record a queued batch. The caller runs it inline or as a background task."""
+    """Store the upload and record a queued batch. The caller runs it inline or as a background task.
+
+    With `columns_first` the batch waits for the person to pick its columns (import_batch_columns_start)."""
     if not permissions.can_manage_project(actor, project):
         raise NotFound(_("No such project."))
     lifecycle.upload_size_check(upload.size)
@@ -51,6 +60,7 @@ def import_batch_create(
         size_bytes=upload.size,
         encoding=encoding,
         detail={"file": safe_name, "bytes": upload.size},
+        status=ImportBatch.Status.UPLOADED if columns_first else ImportBatch.Status.QUEUED,
     )
 
 
@@ -64,6 +74,18 @@ def import_batch_start(
         tasks.import_batch_run_task.enqueue(batch.id, text_column, id_column, keep)
         return batch
     return import_batch_run(batch_id=batch.id, text_column=text_column, id_column=id_column, keep=keep)
+
+
+def import_batch_columns_start(
+    *, actor: User, batch: ImportBatch, text_column: str, id_column: str = "id", keep: list[str] | None = None
+) -> ImportBatch:
+    """Start an uploaded batch with the columns picked on its preview; only once (Conflict after that)."""
+    if not permissions.can_manage_project(actor, batch.project):
+        raise NotFound(_("No such import."))
+    if not lifecycle.batch_claim(batch.id):
+        raise Conflict(_("This file is already being imported."))
+    batch.status = ImportBatch.Status.QUEUED
+    return import_batch_start(batch=batch, text_column=text_column, id_column=id_column, keep=keep)
 
 
 def import_batch_raise_if_failed(batch: ImportBatch) -> ImportBatch:
