@@ -33,7 +33,7 @@ from datadam.projects import stages
 from datadam.projects.models import Project
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 from datadam.projects.selectors import project_list
-from datadam.quality import inspection
+from datadam.quality import inspection, reviewers
 from datadam.review import permissions
 from datadam.review.models import Review
 
@@ -64,10 +64,12 @@ def _inspected_at_another_stage(actor: User) -> Exists:
 
 def review_claim_next(*, actor: User, project: Project) -> Annotation | None:
     """The inspector's current claim, else a claim on the oldest work waiting at a stage they hold that is not
-    their own and that they did not inspect at another stage."""
+    their own and that they did not inspect at another stage. A reviewer paused on the project is refused with
+    the reason."""
     held = permissions.stages_held(actor, project, stages.stage_list(project))
     if not held:
         raise PermissionDenied(_("Only this project's reviewers can inspect its work."))
+    reviewers.reviewer_gate(project=project, reviewer=actor)
     now = timezone.now()
     for stage in held:
         inspection.lots_form(project=project, stage=stage.position)

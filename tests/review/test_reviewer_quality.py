@@ -168,3 +168,12 @@ def test_the_floor_is_checked_on_every_tenth_verdict_as_the_queue_hands_out_work
 
     with pytest.raises(PermissionDenied, match="paused"):
         work_queue.review_next(actor=cast.reviewer, project=cast.project)
+
+
+def test_a_paused_reviewer_is_refused_a_claim_through_the_api_too(cast) -> None:
+    quality.worker_pause(project=cast.project, worker=cast.reviewer, reason="검수 멈춤", role=WorkerPause.Role.REVIEW)
+    submitted(cast)
+
+    answer = client_for(cast.reviewer).post(f"/api/v1/projects/{cast.project.id}/reviews/next")
+
+    assert answer.status_code == 403 and "검수 멈춤" in answer.json()["detail"]
