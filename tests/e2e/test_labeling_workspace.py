@@ -76,7 +76,10 @@ def test_labeler_draws_a_box_by_keyboard_alone_and_the_image_fills_the_screen_on
     image, submit = page.get_by_test_id("item-image").bounding_box(), page.get_by_test_id("submit").bounding_box()
     assert image and submit
     assert image["y"] + image["height"] <= submit["y"], "the whole picture shows above the submit bar"
-    assert image["width"] >= 600, "the picture is shown about full size, not as a thumbnail"
+    stage = widget.locator("[data-stage]").bounding_box()
+    assert stage
+    room = submit["y"] - image["y"]
+    assert image["width"] >= 0.9 * stage["width"] or image["height"] >= 0.8 * room, "the picture fills the room it has"
 
     # The list of shortcuts opens with ?, and Escape closes it.
     widget.locator("[data-stage]").focus()
