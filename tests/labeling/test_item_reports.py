@@ -118,3 +118,15 @@ def test_nobody_outside_the_projects_staff_sees_or_decides_reports(cast, shared_
     assert ItemReport.objects.get().status == ItemReport.Status.OPEN
     shared_item.refresh_from_db()
     assert shared_item.open_slots == 0
+
+
+def test_the_task_page_offers_the_report_beside_skip_and_shows_the_pay(cast, shared_item) -> None:
+    cast.project.rate_per_item = 50
+    cast.project.save()
+    lease = services.assignment_lease_next(actor=cast.labeler, project=cast.project)
+
+    page = client_for(cast.labeler).get(f"/projects/{cast.project.id}/tasks/{lease.id}/").content.decode()
+
+    assert f'action="/projects/{cast.project.id}/tasks/{lease.id}/report/"' in page
+    assert page.index('data-testid="skip"') < page.index('data-testid="report-item"')
+    assert 'data-testid="pay-line"' in page and "50" in page.split('data-testid="pay-rate"')[1][:40]
