@@ -90,3 +90,16 @@ def test_an_unknown_template_leaves_the_form_as_for_an_empty_project(cast) -> No
 
     assert page.status_code == 200
     assert page.context["chosen"] is None
+
+
+def test_without_scripts_the_preview_button_draws_the_posted_schema_and_creates_nothing(cast) -> None:
+    schema = '{"controls": [{"type": "choices", "name": "mood", "labels": [{"value": "joy", "text": "기쁨"}]}]}'
+
+    page = client_for(cast.manager).post(
+        "/projects/new/",
+        {"organization": cast.project.organization_id, "name": "미리", "schema": schema, "preview": "1"},
+    )
+
+    assert page.status_code == 200
+    assert 'name="preview-mood"' in page.content.decode() and "기쁨" in page.content.decode()
+    assert not Project.objects.filter(name="미리").exists()
