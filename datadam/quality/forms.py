@@ -74,6 +74,9 @@ class PolicyForm(forms.ModelForm):
             "lot_size",
             "inspection_level",
             "aql",
+            "review_gold_share",
+            "reviewer_floor",
+            "min_reviewer_verdicts",
         ]
 
 

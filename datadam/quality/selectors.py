@@ -147,11 +147,14 @@ def worker_quality_get(*, project: Project, worker: User) -> dict:
         "gold": gold_accuracy_for_worker(project=project, worker=worker),
         "agreement": mine,
         "feedback": review_outcomes.feedback_for_worker(project=project, worker=worker),
-        "pause": WorkerPause.objects.filter(project=project, worker=worker, lifted_at__isnull=True).first(),
+        "pause": WorkerPause.objects.filter(
+            project=project, worker=worker, role=WorkerPause.Role.LABELING, lifted_at__isnull=True
+        ).first(),
         "submitted": labeler_annotations(project).filter(author=worker).count(),
     }
 
 
+REVIEWER_KINDS = (WorkerFlag.Kind.REVIEW, WorkerFlag.Kind.REVIEW_GOLD)  # the reviewer page shows these
 SORTS = {"worker", "answers", "accuracy", "agreement", "median_seconds", "flags", "rejected"}
 
 
@@ -173,10 +176,12 @@ def worker_table(project: Project, *, sort: str = "worker", flagged_only: bool =
     for author_id, seconds in labeler_annotations(project).values_list("author_id", "active_seconds"):
         times[author_id].append(seconds)
     flags = defaultdict(list)
-    for flag in WorkerFlag.objects.filter(project=project, resolved_at__isnull=True):
+    for flag in WorkerFlag.objects.filter(project=project, resolved_at__isnull=True).exclude(kind__in=REVIEWER_KINDS):
         flags[flag.worker_id].append(flag)
     paused = dict(
-        WorkerPause.objects.filter(project=project, lifted_at__isnull=True).values_list("worker_id", "reason")
+        WorkerPause.objects.filter(
+            project=project, role=WorkerPause.Role.LABELING, lifted_at__isnull=True
+        ).values_list("worker_id", "reason")
     )
     rejected = review_outcomes.rejections_per_author(project=project)
     people = User.objects.filter(id__in=set(times) | set(gold) | set(paused)).order_by("username")

@@ -7,6 +7,7 @@ import pytest
 from datadam.core.errors import PermissionDenied
 from datadam.core.stats import wilson_interval
 from datadam.labeling import services as labeling
+from datadam.quality import selectors as quality_selectors
 from datadam.quality import services as quality
 from datadam.quality.models import QualityPolicy, WorkerFlag, WorkerPause
 from datadam.review import reviewer_quality, services, work_queue
@@ -93,6 +94,7 @@ def test_a_paused_reviewer_may_still_label(cast, reviewer2) -> None:
     quality.worker_pause(project=cast.project, worker=cast.labeler, reason="검수 멈춤", role=WorkerPause.Role.REVIEW)
 
     assert labeling.assignment_lease_next(actor=cast.labeler, project=cast.project) is not None
+    assert quality_selectors.worker_quality_get(project=cast.project, worker=cast.labeler)["pause"] is None
 
 
 def test_a_lifted_pause_counts_only_the_verdicts_since(cast, reviewer2) -> None:
