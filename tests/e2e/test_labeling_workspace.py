@@ -171,6 +171,13 @@ def test_labeler_cuts_a_recording_by_keyboard_alone_with_submit_in_view_on_a_lap
     page.reload()
     expect(page.get_by_test_id("widget-audio")).to_have_attribute("data-widget-loaded", "true")
     assert_item_first_and_submit_in_view(page, "waveform")
+    # A finger dragged sideways across the waveform makes a segment (the page may still scroll up and down there).
+    page.context.new_cdp_session(page).send("Emulation.setTouchEmulationEnabled", {"enabled": True})
+    wave = page.get_by_test_id("waveform").bounding_box()
+    assert wave
+    middle = wave["y"] + wave["height"] / 2
+    finger_drag(page, (wave["x"] + wave["width"] * 0.25, middle), (wave["x"] + wave["width"] * 0.75, middle))
+    expect(page.get_by_test_id("regions-speech").locator("li")).to_have_count(1)
     axe_check(page)
     screenshot(page, "audio-390")
 
