@@ -56,6 +56,8 @@ dist: build
 
 bench: build
 	$(PY) bench/run.py
+	# Idle and peak PSS of each web process and of the task worker, with the demo loaded.
+	$(PY) bench/process_memory.py
 	# Two nodes behind nginx (tests/multinode) at full size, with loops/s and CPU per loop against one node direct.
 	DATADAM_MULTINODE_ITEMS=400 DATADAM_MULTINODE_LOOPS=60 DATADAM_MULTINODE_MEASURE_SECONDS=20 \
 	  scripts/with-postgres.sh $(PY) -m pytest tests/multinode -q -s
