@@ -25,6 +25,7 @@ ACTIONS_FROM_A_VALUE = {
         f"{kind}.{step}" for kind in ("import_batch", "media_import") for step in ("create", "fail", "publish")
     },
     "quality/inspection.py": {"lot.accept", "lot.reject"},
+    "review/services.py": {"review.accept", "review.reject", "review.correct"},
 }
 # What the services write, as they write it (see each service's audit call); keys such as "items" are
 # dict method names too, which is what broke the page.
