@@ -44,6 +44,7 @@ ACTION_LABELS = {
     "gold.create": _("Added a gold question"),
     "gold.delete": _("Removed a gold question"),
     "gold.promote": _("Made accepted work a gold question"),
+    "gold_review.create": _("Added a gold review"),
     "import_batch.create": _("Uploaded a file"),
     "import_batch.fail": _("Import failed"),
     "import_batch.publish": _("Import finished"),
