@@ -203,10 +203,11 @@ def measure(env: dict, requests: int) -> dict:
         sampler.stop.set()
         sampler.join()
         time.sleep(5)
+        after = snapshot(processes)
+        peak = {name: max(mb(value), after[name]["pss_mb"]) for name, value in sampler.peak.items()}
         return {
             "server_ready_s": ready_s, "requests": sum(counts.values()), "statuses": counts, "idle_after_start": idle,
-            "peak_pss_mb": {name: mb(value) for name, value in sampler.peak.items()},
-            "idle_after_requests": snapshot(processes),
+            "peak_pss_mb": peak, "idle_after_requests": after,
         }
     finally:
         for child in (server, worker):
