@@ -1,16 +1,14 @@
 """Agreement between workers on overlapped items.
 
 `units` everywhere is {item: {worker: value}} for one control, values hashable (labels) or numbers.
-Krippendorff's α (nominal or interval), Cohen's κ per pair of workers and Fleiss' κ (items with the same
-number of raters only), in plain Python: the same formulas as the krippendorff package, scikit-learn and
-statsmodels (tests/quality/test_agreement.py compares them), without loading those libraries into a web
-page. Each returns None where it is undefined (fewer than two items shared, no variation at all), never a
-misleading number.
+Krippendorff's α (the `krippendorff` package; nominal or interval), Cohen's κ per pair of workers
+(scikit-learn) and Fleiss' κ (statsmodels; items with the same number of raters only). Each returns None
+where it is undefined (fewer than two items shared, no variation at all), never a misleading number.
 """
 
 import math
-from collections import Counter
-from itertools import combinations, product
+import warnings
+from itertools import combinations
 
 Units = dict[object, dict[object, object]]
 
@@ -28,39 +26,37 @@ def _finite(value: float) -> float | None:
 
 
 def krippendorff_alpha(units: Units, level: str = "nominal") -> float | None:
-    """α = 1 - observed / expected disagreement, from the coincidences of values within items."""
     units = overlapped(units)
     if not units:
         raise NeedsOverlap("needs overlap ≥ 2: no item was labelled by two workers")
-    if level == "nominal" and len({value for answers in units.values() for value in answers.values()}) < 2:
-        return 1.0  # everyone gave the same single label: perfect, though α's formula is 0/0
-    coincidences: Counter = Counter()
-    for answers in units.values():
-        counts = Counter(answers.values() if level == "nominal" else (float(v) for v in answers.values()))
-        pairable = sum(counts.values()) - 1
-        for c, k in product(counts, repeat=2):
-            coincidences[c, k] += counts[c] * (counts[k] - (c == k)) / pairable
-    totals: Counter = Counter()
-    for (c, _k), weight in coincidences.items():
-        totals[c] += weight
-    n = sum(totals.values())
-    distance = (lambda c, k: float(c != k)) if level == "nominal" else (lambda c, k: (c - k) ** 2)
-    observed = sum(weight * distance(c, k) for (c, k), weight in coincidences.items())
-    expected = sum(totals[c] * totals[k] * distance(c, k) for c, k in product(totals, repeat=2))
-    return None if expected == 0 else 1 - (n - 1) * observed / expected
+    workers = sorted({worker for answers in units.values() for worker in answers}, key=str)
+    if level == "nominal":
+        values = sorted({value for answers in units.values() for value in answers.values()}, key=str)
+        code = {value: number for number, value in enumerate(values)}
+        if len(values) < 2:
+            return 1.0  # everyone gave the same single label: perfect, though α's formula is 0/0
+    else:
+        code = None
+    import krippendorff  # loaded on use: the web process starts without the statistics libraries
+    import numpy as np
 
-
-def _cohen_kappa(first: list[str], second: list[str]) -> float | None:
-    """κ = 1 - observed / chance disagreement of two raters over the same items; None where chance is 0."""
-    n = len(first)
-    observed = sum(a != b for a, b in zip(first, second, strict=True))
-    rows, columns = Counter(first), Counter(second)
-    chance = n - sum(rows[label] * columns[label] for label in rows) / n
-    return None if chance == 0 else 1 - observed / chance
+    matrix = np.full((len(workers), len(units)), np.nan)
+    for column, answers in enumerate(units.values()):
+        for worker, value in answers.items():
+            matrix[workers.index(worker), column] = code[value] if code else float(value)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        try:
+            return _finite(krippendorff.alpha(reliability_data=matrix, level_of_measurement=level))
+        except ValueError:
+            return None
 
 
 def cohen_kappa_pairs(units: Units) -> dict[tuple, tuple[float | None, int]]:
     """(worker a, worker b) → (κ on the items both labelled, how many items), for every pair sharing ≥ 2 items."""
+    import numpy as np  # loaded on use: the web process starts without scikit-learn
+    from sklearn.metrics import cohen_kappa_score
+
     workers = sorted({worker for answers in units.values() for worker in answers}, key=str)
     pairs = {}
     for a, b in combinations(workers, 2):
@@ -68,7 +64,11 @@ def cohen_kappa_pairs(units: Units) -> dict[tuple, tuple[float | None, int]]:
         if len(shared) < 2:
             continue
         first, second = [str(x) for x, _y in shared], [str(y) for _x, y in shared]
-        kappa = 1.0 if first == second else _cohen_kappa(first, second)  # identical answers: total agreement
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            kappa = cohen_kappa_score(first, second)
+        if first == second:
+            kappa = 1.0  # identical answers with one label only: κ is 0/0, agreement is total
         pairs[(a, b)] = (_finite(kappa), len(shared))
     return pairs
 
@@ -80,15 +80,16 @@ def fleiss(units: Units) -> float | None:
         raise NeedsOverlap("needs overlap ≥ 2: no item was labelled by two workers")
     sizes = [len(answers) for answers in units.values()]
     common = max(set(sizes), key=lambda size: (sizes.count(size), size))
-    rows = [Counter(str(value) for value in answers.values()) for answers in units.values() if len(answers) == common]
+    rows = [[str(value) for value in answers.values()] for answers in units.values() if len(answers) == common]
     if len(rows) < 2:
         return None
-    per_item = [(sum(count * count for count in row.values()) - common) / (common * (common - 1)) for row in rows]
-    shares = Counter()
-    for row in rows:
-        shares.update(row)
-    chance = sum((count / (len(rows) * common)) ** 2 for count in shares.values())
-    return None if chance == 1 else (sum(per_item) / len(per_item) - chance) / (1 - chance)
+    import numpy as np  # loaded on use: the web process starts without statsmodels
+    from statsmodels.stats.inter_rater import aggregate_raters, fleiss_kappa
+
+    table, _categories = aggregate_raters(np.array(rows, dtype=object))
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return _finite(fleiss_kappa(table, method="fleiss"))
 
 
 def worker_against_others(units: Units, score) -> dict[object, tuple[float, int]]:

@@ -1,7 +1,5 @@
 """Agreement measures against values worked out by hand on small constructed cases."""
 
-import random
-
 import pytest
 
 from datadam.quality.agreement import (
@@ -70,41 +68,3 @@ def test_specific_agreement_per_label_by_hand() -> None:
     # 3·2 + 2·2 = 10 → 0.8. Label b: 0 + 3·2 = 6 both b; involving b = 1·2 + 3·2 = 8 → 0.75.
     units = {1: dict(x="a", y="a", z="a"), 2: dict(x="a", y="a", z="b"), 3: dict(x="b", y="b", z="b")}
     assert label_agreement(units) == {"a": (0.8, 2), "b": (0.75, 2)}
-
-
-def _random_units(seed: int, values: list) -> dict:
-    """40 items, each answered by two to four of five workers, answers drawn with a favourite so they agree a bit."""
-    rng = random.Random(seed)
-    units = {}
-    for item in range(40):
-        favourite = rng.choice(values)
-        workers = rng.sample("ABCDE", rng.randint(2, 4))
-        units[item] = {w: favourite if rng.random() < 0.6 else rng.choice(values) for w in workers}
-    return units
-
-
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_the_figures_match_the_statistics_libraries(seed) -> None:
-    import krippendorff
-    import numpy as np
-    from sklearn.metrics import cohen_kappa_score
-    from statsmodels.stats.inter_rater import aggregate_raters, fleiss_kappa
-
-    labels, ratings = _random_units(seed, ["a", "b", "c"]), _random_units(seed, [1, 2, 3, 4, 5])
-    for units, level, code in ((labels, "nominal", {"a": 0, "b": 1, "c": 2}), (ratings, "interval", None)):
-        matrix = np.full((5, len(units)), np.nan)
-        for column, answers in enumerate(units.values()):
-            for worker, value in answers.items():
-                matrix["ABCDE".index(worker), column] = code[value] if code else value
-        expected = krippendorff.alpha(reliability_data=matrix, level_of_measurement=level)
-        assert krippendorff_alpha(units, level) == pytest.approx(expected)
-
-    for (a, b), (kappa, _count) in cohen_kappa_pairs(labels).items():
-        shared = [(answers[a], answers[b]) for answers in labels.values() if a in answers and b in answers]
-        assert kappa == pytest.approx(cohen_kappa_score([x for x, _ in shared], [y for _, y in shared]))
-
-    sizes = [len(answers) for answers in labels.values()]
-    size = max(set(sizes), key=lambda n: (sizes.count(n), n))  # Fleiss' κ is over the most common rater count
-    common = [list(answers.values()) for answers in labels.values() if len(answers) == size]
-    table, _ = aggregate_raters(np.array(common, dtype=object))
-    assert fleiss(labels) == pytest.approx(fleiss_kappa(table, method="fleiss"))
