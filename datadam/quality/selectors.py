@@ -121,6 +121,22 @@ def agreement_report(project: Project) -> dict:
     return {"controls": controls, "alpha": sum(alphas) / len(alphas) if alphas else None}
 
 
+def workers_against_others(project: Project) -> list[dict]:
+    """Per overlapped control: each worker against the others by the control's score function, without the
+    project-wide coefficients (α, κ), which only the agreement page shows and which need the statistics
+    libraries."""
+    schema = schema_parse(project.schema)
+    units_by_control = control_units(project)
+    controls = []
+    for control in schema.controls:
+        units = agreement.overlapped(units_by_control.get(control.name, {}))
+        if not units or traits_of(control).follows:
+            continue
+        workers = agreement.worker_against_others(units, partial(kind_of(control).score, control))
+        controls.append({"title": control.title or control.name, "workers": workers})
+    return controls
+
+
 def consensus_for_project(project: Project) -> dict[int, tuple[dict, float]]:
     """item id → (aggregated result, confidence) for every overlapped item with a consensus. For releases."""
     return {
@@ -133,13 +149,8 @@ def consensus_for_project(project: Project) -> dict[int, tuple[dict, float]]:
 
 def worker_quality_get(*, project: Project, worker: User) -> dict:
     """What a worker sees about their own quality on one project."""
-    report = None
-    try:
-        report = agreement_report(project)
-    except Invalid:
-        pass
     mine = []
-    for control in report["controls"] if report else []:
+    for control in workers_against_others(project):
         if worker.id in control["workers"]:
             mean, count = control["workers"][worker.id]
             mine.append({"control": control["title"], "agreement": mean, "comparisons": count})
@@ -164,12 +175,8 @@ def worker_table(project: Project, *, sort: str = "worker", flagged_only: bool =
     import statistics
 
     gold = gold_accuracy_by_worker(project)
-    try:
-        report = agreement_report(project)
-    except Invalid:
-        report = {"controls": []}
     agree: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for control in report["controls"]:
+    for control in workers_against_others(project):
         for worker_id, (mean, count) in control["workers"].items():
             agree[worker_id].append((mean * count, count))
     times: dict[int, list[int]] = defaultdict(list)
