@@ -10,5 +10,6 @@ PUBLIC_ROUTES: dict[str, str] = {
     "health/ready": "the readiness check; it names which part failed (database, storage, migrations), no details",
     "accounts/login/": "the login form",
     "accounts/signup/": "the signup form",
+    "easy-read/": "POST only; like the language switch it sets a cookie (larger text, plain words) and goes back",
     "accounts/logout/": "POST only; logging out someone who is not logged in changes nothing",
 }
