@@ -176,7 +176,7 @@ def test_manager_pasting_a_deeply_nested_schema_on_the_edit_page_is_told_and_not
         f"/projects/{cast.project.id}/edit/", form_of(cast.project, schema=body(depth, "controls"))
     )
 
-    assert response.status_code == 400  # the edit page's answer to every field error, shown beside the field
+    assert response.status_code == 422  # the schema is refused by the project service; the page says why
     assert LIMIT_MESSAGE in response.content.decode()
     assert Project.objects.get(id=cast.project.id).schema == cast.project.schema
 
