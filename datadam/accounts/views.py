@@ -14,11 +14,16 @@ from datadam.core.client_address import client_address
 from datadam.core.errors import DomainError
 
 
-def _safe_next(request: HttpRequest) -> str:
+def _next_target(request: HttpRequest) -> str:
+    """The page to come back to after logging in or signing up (the `next` field); "" when none or not ours."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
-    return "/"
+    return ""
+
+
+def _safe_next(request: HttpRequest) -> str:
+    return _next_target(request) or "/"
 
 
 def login_view(request: HttpRequest) -> HttpResponse:
@@ -31,7 +36,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             login(request, user)
             return redirect(_safe_next(request))
         error = _("The user name or password is not right.")
-    context = {"form": form, "error": error, "next": _safe_next(request)}
+    context = {"form": form, "error": error, "next": _next_target(request)}
     return render(request, "accounts/login.html", context, status=400 if error else 200)
 
 
@@ -57,11 +62,20 @@ def signup_view(request: HttpRequest) -> HttpResponse:
             error = exc.message
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome! Join a project below to start working."))
-            return redirect("projects:list")
-    context = {"form": form, "error": error, "consent_sections": consent.sections(), "consent_version": consent.VERSION}
+            return _after_signup(request)
+    context = {"form": form, "error": error, "next": _next_target(request), "consent_sections": consent.sections(), "consent_version": consent.VERSION}
     status = 400 if error or form.errors else 200
     return render(request, "accounts/signup.html", context, status=status)
+
+
+def _after_signup(request: HttpRequest) -> HttpResponse:
+    """Back to the page that asked for an account (a job, a cohort), or else to the projects to join."""
+    target = _next_target(request)
+    if target:
+        messages.success(request, _("Welcome! Your account is ready."))
+        return redirect(target)
+    messages.success(request, _("Welcome! Join a project below to start working."))
+    return redirect("projects:list")
 
 
 @login_required
