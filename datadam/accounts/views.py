@@ -63,7 +63,13 @@ def signup_view(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return _after_signup(request)
-    context = {"form": form, "error": error, "next": _next_target(request), "consent_sections": consent.sections(), "consent_version": consent.VERSION}
+    context = {
+        "form": form,
+        "error": error,
+        "next": _next_target(request),
+        "consent_sections": consent.sections(),
+        "consent_version": consent.VERSION,
+    }
     status = 400 if error or form.errors else 200
     return render(request, "accounts/signup.html", context, status=status)
 

@@ -30,7 +30,7 @@ def test_a_visitor_signs_up_from_a_job_and_comes_back_to_it(cast: Cast) -> None:
 
     login_page = follow_link(visitor, job, "job-log-in")
     signup_page = follow_link(visitor, login_page, "sign-up-instead")
-    form = visitor.get(signup_page).content.decode().split("<form method=\"post\" novalidate>")[1]
+    form = visitor.get(signup_page).content.decode().split('<form method="post" novalidate>')[1]
     carried = re.search(r'name="next" value="([^"]+)"', form).group(1)
     response = visitor.post(reverse("accounts:signup"), {**SIGNUP, "next": carried})
 
