@@ -42,6 +42,8 @@ class Course(models.Model):
         RANDOM = "random", _("A random draw from the bank")
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="courses")
+    # The public overview's address: /academy/course/<code>/ (no database id in public paths).
+    code = models.CharField(max_length=20, unique=True, default=new_code)
     title_ko = models.CharField(_("title (Korean)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
     description_ko = models.TextField(_("description (Korean)"), blank=True)

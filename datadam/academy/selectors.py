@@ -139,6 +139,22 @@ def course_get_for_study(*, actor: User, course_id: int) -> Course:
     return course
 
 
+def course_get_public(*, code: str) -> Course:
+    """A published course's public overview, by its code; a draft is NotFound to everyone here."""
+    course = Course.objects.filter(code=code, published=True).first()
+    if course is None:
+        raise NotFound(_("No such course."))
+    return course
+
+
+def cohort_list_open(course: Course) -> list[Cohort]:
+    """The course's cohorts still taking applications, each with its seats as a visitor sees them."""
+    found = list(course.cohorts.filter(enrol_closes_at__gte=timezone.now()).order_by("number"))
+    for cohort in found:
+        cohort.seats_now = cohort_seats(cohort)
+    return found
+
+
 def course_managed_list(*, actor: User) -> QuerySet[Course]:
     return access.scope_to_staff(Course.objects.all(), actor).order_by("-created_at")
 

@@ -14,6 +14,7 @@ urlpatterns = [
         views.enrolment_answers_delete,
         name="answers_delete",
     ),
+    path("academy/course/<str:course_code>/", views.course_public, name="course_public"),
     path("academy/courses/<int:course_id>/", views.course_detail, name="course"),
     path("academy/courses/<int:course_id>/lessons/<int:lesson_id>/", views.lesson_detail, name="lesson"),
     path("academy/courses/<int:course_id>/practice/", views.practice, name="practice"),

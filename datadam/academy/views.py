@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from datadam.academy import forms, item_layout, selectors
+from datadam.academy import forms, item_layout, permissions, selectors
 from datadam.academy.models import Enrolment, EvaluationAttempt
 from datadam.academy.services import cohorts, courses, learning
 from datadam.core.errors import DomainError, Invalid, NotFound
@@ -116,6 +116,19 @@ def enrolment_answers_delete(request: HttpRequest, enrolment_id: int) -> HttpRes
     cohorts.enrolment_answers_delete(actor=request.user, enrolment=enrolment)
     messages.success(request, _("Your answers are deleted."))
     return redirect("academy:index")
+
+
+def course_public(request: HttpRequest, course_code: str) -> HttpResponse:
+    """A published course's overview, public: what it teaches, its lessons and study time, and its open cohorts.
+    Lessons, practice and the evaluation stay on the study page, for the people enrolled."""
+    course = selectors.course_get_public(code=course_code)
+    context = {
+        "course": course,
+        "lessons": course.lessons.all(),
+        "cohorts": selectors.cohort_list_open(course),
+        "studies": permissions.can_study(request.user, course),
+    }
+    return render(request, "academy/course_public.html", context)
 
 
 @login_required

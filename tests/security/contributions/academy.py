@@ -1,8 +1,9 @@
 """The academy's part of the isolation tests: a course of A's with a lesson, practice and evaluation items, an
 open cohort where A's labeler is enrolled (with eligibility answers) and has an attempt in progress.
 
-Public on purpose: the catalogue (published courses with open cohorts), and the cohort page and the certificate
-check, both found by a code in the query string (no database id in a public address). A cohort's code in the apply
+Public on purpose: the catalogue (published courses with open cohorts), a published course's overview found by its
+code in the path, and the cohort page and the certificate check, both found by a code in the query string (no
+database id in a public address). A cohort's code in the apply
 path is not an id either: anyone may apply.
 """
 
@@ -18,8 +19,10 @@ PUBLIC_ROUTES = {
     "academy/": "the catalogue: published courses open for applications, their cohorts and seats left",
     "academy/cohort/": "a cohort's public page (found by its code in the query), for other sites to link to",
     "academy/verify/": "anyone checks a certificate by its code; it shows only name, course and date",
+    "academy/course/<str:course_code>/": "a published course's overview by its code: title, description, lesson "
+    "titles, study time and open cohorts; lessons, practice and the evaluation stay for the people enrolled",
 }
-NOT_ID_PARAMS = {"cohort_code"}
+NOT_ID_PARAMS = {"cohort_code", "course_code"}
 PERSONAL_PARAMS = {"attempt_id", "enrolment_id"}
 ACCOUNT_WIDE_OPERATIONS = {
     ("GET", "/api/v1/academy/courses"): AccountWide(200, lists=None),  # published courses are open to all
@@ -57,6 +60,7 @@ def objects_of_a(cast, a: ObjectsOfA) -> None:
         "course_id": course.id,
         "cohort_id": cohort.id,
         "cohort_code": cohort.code,
+        "course_code": course.code,
         "lesson_id": lesson.id,
         "enrolment_id": enrolment.id,
         "attempt_id": attempt.id,
