@@ -51,3 +51,13 @@ def test_visitor_cannot_join_without_logging_in(posting: JobPosting) -> None:
 
     assert answer.status_code == 302 and answer.url.startswith("/accounts/login/")
     assert not posting.project.memberships.exists()
+
+
+def test_a_job_that_asks_for_a_course_links_a_visitor_to_the_courses_public_overview(
+    posting: JobPosting, course
+) -> None:
+    page = Client().get(f"/jobs/{posting.project_id}/").content.decode()
+    overview = Client().get(f"/academy/course/{course.code}/")
+
+    assert f'href="/academy/course/{course.code}/"' in page
+    assert overview.status_code == 200 and "텍스트 라벨링 기초" in overview.content.decode()
