@@ -129,6 +129,14 @@ def test_visitor_finds_a_full_cohort_in_the_academy_and_logs_in_to_join_its_wait
     assert_no_sideways_scroll(page)
     axe_check(page)
     shot(page, "academy-visitor-320", artifacts_dir)
+
+    # The course's own overview is public too: its lessons, and its cohorts with seats.
+    with page.expect_navigation():
+        page.get_by_test_id("course-link").click()
+    expect(page.get_by_test_id("lessons")).to_contain_text("감성이란")
+    expect(page.get_by_test_id("course-log-in")).to_be_visible()
+    assert_no_sideways_scroll(page)
+    axe_check(page)
     with page.expect_navigation():
         page.get_by_role("link", name="1기").click()
     expect(page.get_by_test_id("seats")).to_contain_text("정원이 찼습니다")
