@@ -25,6 +25,12 @@ class Conflict(DomainError):
     status_code = 409
 
 
+class Gone(DomainError):
+    """There, but held back from the caller for now; the message says why."""
+
+    status_code = 410
+
+
 class Invalid(DomainError):
     status_code = 422
 

@@ -3,7 +3,9 @@
 A report ends the reporter's new lease as a skip does (the item never comes back to them). A report of personal
 data also withholds the item from everyone at once: its free slots drop to 0, other workers' new leases on it
 end, and the slots are kept on the report until a manager releases the item (slots given back) or removes it
-(it is unpublished and never served again). Work already submitted on the item is left as it is.
+(it is unpublished and never served again). While withheld (`Item.withheld_since`), reviewers, exports,
+releases and media links leave the item out too; only the project's managers see it, to decide. Work already
+submitted on the item is kept and comes back on release.
 """
 
 from django.db import transaction
@@ -56,7 +58,7 @@ def _withhold(report: ItemReport) -> None:
     )
     report.withheld_slots = item.open_slots + ended
     report.save(update_fields=["withheld_slots"])
-    Item.objects.filter(id=item.id).update(open_slots=0)
+    Item.objects.filter(id=item.id).update(open_slots=0, withheld_since=timezone.now())
 
 
 def item_report_queue(*, actor: User, project_id: int) -> tuple:
@@ -84,8 +86,8 @@ def item_report_decide(*, actor: User, project_id: int, report_id: int, remove: 
         held = sum(row.withheld_slots or 0 for row in same_item)
         if remove:
             Item.objects.filter(id=report.item_id).update(open_slots=0, is_published=False)
-        elif held:
-            Item.objects.filter(id=report.item_id).update(open_slots=F("open_slots") + held)
+        else:
+            Item.objects.filter(id=report.item_id).update(open_slots=F("open_slots") + held, withheld_since=None)
         status = ItemReport.Status.REMOVED if remove else ItemReport.Status.RELEASED
         same_item.update(status=status, decided_by=actor, decided_at=timezone.now())
         report.refresh_from_db()

@@ -25,6 +25,7 @@ from datadam.pay import services as pay
 from datadam.projects.models import Item, Project, ProjectMembership
 from datadam.projects.schema.prelabel import prelabel_compare
 from datadam.projects.schema.validate import annotation_validate, schema_parse
+from datadam.projects.withheld import withheld
 
 MAX_DRAFT_BYTES = 1024 * 1024
 EXPIRE_BATCH = 200
@@ -73,13 +74,16 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
 
 def _worker_pending(project: Project, worker: User, now) -> Assignment | None:
     """Rework in progress, else the oldest rework a reviewer sent back (reopened with the last answer as
-    its draft), else the fresh task the worker holds. One query: a worker holds few of these."""
+    its draft), else the fresh task the worker holds, leaving out items held back for a report. One query: a
+    worker holds few of these."""
     pending = list(
         Assignment.objects.filter(
             Q(status=Assignment.Status.ACTIVE, expires_at__gt=now) | Q(status=Assignment.Status.REWORK),
             worker=worker,
             project=project,
-        ).select_related("item")
+        )
+        .exclude(withheld("item"))  # rework on an item held back for a report waits until it is released
+        .select_related("item")
     )
     active = sorted((a for a in pending if a.status == Assignment.Status.ACTIVE), key=lambda a: a.leased_at)
     in_rework = [a for a in active if a.was_submitted]

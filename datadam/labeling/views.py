@@ -11,6 +11,7 @@ from datadam.labeling.active_seconds import active_seconds_from_post
 from datadam.labeling.models import Assignment
 from datadam.media.selectors import item_media
 from datadam.projects import selectors as project_selectors
+from datadam.projects import withheld
 from datadam.projects.schema.answers import answer_from_post
 from datadam.projects.schema.validate import schema_parse
 from datadam.projects.services import guideline_html
@@ -31,6 +32,7 @@ def task_page(request: HttpRequest, project_id: int, assignment_id: int) -> Http
     assignment = selectors.assignment_get(actor=request.user, assignment_id=assignment_id)
     if assignment.project_id != project_id or assignment.status != Assignment.Status.ACTIVE:
         return redirect("labeling:start", project_id=assignment.project_id)
+    withheld.item_check_shown(assignment.item)
     schema = schema_parse(assignment.project.schema)
     if assignment.draft:
         return _render_task(request, assignment, values=assignment.draft, error=None)
@@ -71,6 +73,7 @@ def _render_task(
 @require_POST
 def task_submit(request: HttpRequest, project_id: int, assignment_id: int) -> HttpResponse:
     assignment = selectors.assignment_get(actor=request.user, assignment_id=assignment_id)
+    withheld.item_check_shown(assignment.item)
     result = answer_from_post(schema_parse(assignment.project.schema), request.POST)
     try:
         services.annotation_submit(

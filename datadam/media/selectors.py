@@ -10,6 +10,7 @@ from datadam.media.viewers import media_viewer_allowed
 from datadam.projects import access
 from datadam.projects.models import ImportBatch, Item, Project
 from datadam.projects.selectors import project_list
+from datadam.projects.withheld import withheld
 
 REFERENCE_PREFIX = "media:"
 
@@ -20,6 +21,18 @@ def media_reference_id(value: object) -> int | None:
         return None
     digits = value[len(REFERENCE_PREFIX) :]
     return int(digits) if digits.isascii() and digits.isdigit() and len(digits) < 19 else None
+
+
+def media_file_withheld(media: MediaFile) -> bool:
+    """Whether an item held back for a report of personal data shows this file (its project's withheld items
+    are few, so their data is read here rather than searched in the database)."""
+    rows = Item.objects.filter(withheld(), project_id=media.project_id).values_list("data", flat=True)
+    return any(
+        media_reference_id(value) == media.id
+        for data in rows.iterator()
+        if isinstance(data, dict)
+        for value in data.values()
+    )
 
 
 def media_file_list(*, actor) -> QuerySet[MediaFile]:

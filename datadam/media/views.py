@@ -13,6 +13,7 @@ from datadam.media.models import MediaFile
 from datadam.media.sniff import INLINE_TYPES
 from datadam.media.storage import media_storage
 from datadam.projects import selectors as project_selectors
+from datadam.projects.withheld import held_back
 
 
 def _media_for_token(request: HttpRequest, media_token: str) -> MediaFile:
@@ -25,6 +26,8 @@ def _media_for_token(request: HttpRequest, media_token: str) -> MediaFile:
         raise Http404 from None
     if not permissions.can_view_media(request.user, media.project):
         raise Http404
+    if not permissions.can_manage_media(request.user, media.project) and selectors.media_file_withheld(media):
+        raise held_back()
     return media
 
 

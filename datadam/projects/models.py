@@ -181,6 +181,9 @@ class Item(models.Model):
     # A pre-label shown to workers as an editable start: {"result": {control: value}, "source": "import" or
     # "model:<name>", "confidence": 0..1 or null}. Never an answer; the stored annotation says what was kept.
     prediction = models.JSONField(null=True, blank=True)
+    # Set while a report of personal data holds the item back from everyone but the project's managers
+    # (datadam/projects/withheld.py); cleared when a manager releases it, kept when they remove it.
+    withheld_since = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

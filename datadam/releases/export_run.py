@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from datadam.labeling.models import Annotation
 from datadam.operations.pause import pause_point
+from datadam.projects.withheld import withheld
 from datadam.releases import exporters
 from datadam.releases.exporters import FORMATS
 from datadam.releases.models import ExportJob
@@ -56,7 +57,7 @@ def _failed(job: ExportJob, error: str) -> ExportJob:
 
 
 def _items_to_export(job: ExportJob) -> int:
-    annotations = Annotation.objects.filter(project=job.project)
+    annotations = Annotation.objects.filter(project=job.project).exclude(withheld("item"))
     if job.include == ExportJob.Include.ACCEPTED:
         annotations = annotations.filter(status=Annotation.Status.ACCEPTED)
     return annotations.values("item_id").distinct().count()

@@ -21,6 +21,7 @@ from datadam.core.stats import wilson_interval
 from datadam.labeling.models import Annotation
 from datadam.projects.schema.controls import score_in, traits_of
 from datadam.projects.schema.validate import annotation_validate, schema_parse
+from datadam.projects.withheld import withheld_count
 from datadam.quality import agreement as quality_agreement
 from datadam.releases import stages_passed
 from datadam.releases.models import QualityTargets, Release
@@ -125,6 +126,7 @@ def cut_figures(release: Release) -> dict:
         "time_span": time_span(project.id, cut_at),
         "targets": targets_of(project),
         "inspection": stages_passed.figures(release),
+        "held_back": withheld_count(project.id),  # items left out while a manager checks a report
     }
 
 
@@ -184,6 +186,7 @@ def compute(release: Release, collector: Collector) -> dict:
     }
     if release.snapshot.get("consensus"):
         figures["consensus"] = release.snapshot["consensus"]
+    figures["held_back"] = history.get("held_back", 0)
     if history.get("inspection"):  # the stages each item passed (releases cut before stages existed have none)
         figures["inspection"] = history["inspection"]
     figures["below_target"] = [

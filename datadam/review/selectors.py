@@ -9,6 +9,7 @@ from datadam.accounts.models import User
 from datadam.core.errors import NotFound
 from datadam.labeling.models import Annotation, Assignment
 from datadam.projects import permissions as project_permissions
+from datadam.projects import withheld
 from datadam.projects.models import Project
 from datadam.projects.selectors import project_list
 from datadam.review.models import Review
@@ -23,12 +24,15 @@ def annotation_for_review_get(*, actor, annotation_id: int) -> Annotation:
     )
     if annotation is None or not project_permissions.can_review(actor, annotation.project):
         raise NotFound(_("No such work to review."))
+    withheld.item_check_shown(annotation.item)
     return annotation
 
 
 def review_waiting_count(*, project: Project, stage: int | None = None) -> int:
     """Submitted work waiting for inspection, at one stage or (None) at any."""
-    waiting = Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED)
+    waiting = withheld.without_withheld(
+        Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED), via="item"
+    )
     return waiting.filter(stage=stage).count() if stage else waiting.count()
 
 

@@ -29,7 +29,7 @@ from datadam.notifications import services as notifications
 from datadam.notifications.models import Notification
 from datadam.pay import services as pay
 from datadam.projects import permissions as project_permissions
-from datadam.projects import stages
+from datadam.projects import stages, withheld
 from datadam.projects.models import Project
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 from datadam.projects.selectors import project_list
@@ -76,6 +76,7 @@ def review_claim_next(*, actor: User, project: Project) -> Annotation | None:
     positions = [stage.position for stage in held]
     with transaction.atomic():
         waiting = Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED)
+        waiting = withheld.without_withheld(waiting, via="item")
         current = waiting.filter(stage__in=positions, claimed_by=actor, claim_expires_at__gt=now).first()
         if current:
             return current
@@ -109,6 +110,7 @@ def _lock(actor: User, annotation_id: int) -> Annotation:
         raise PermissionDenied(_("Only this project's reviewers can inspect its work."))
     if permissions.is_own_work(actor, annotation):
         raise PermissionDenied(_("You cannot review your own work."))
+    withheld.item_check_shown(annotation.item)
     return annotation
 
 

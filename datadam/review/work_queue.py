@@ -15,7 +15,7 @@ from django.utils import timezone
 from datadam.accounts.models import User
 from datadam.core.errors import DomainError
 from datadam.labeling.models import Annotation
-from datadam.projects import access, stages
+from datadam.projects import access, stages, withheld
 from datadam.projects.models import Project, ProjectMembership
 from datadam.projects.stages import Stage
 from datadam.quality import gold_reviews, inspection, reviewers
@@ -36,7 +36,7 @@ class QueueRow:
 
 def _waiting(project: Project, stage: Stage, actor: User):
     work = Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED, stage=stage.position)
-    work = work.exclude(author=actor)
+    work = withheld.without_withheld(work.exclude(author=actor), via="item")
     sampled = inspection.review_queue_filter(project, stage.position)
     return work.filter(sampled) if sampled is not None else work
 
@@ -74,7 +74,7 @@ def _resume(actor: User) -> GoldReviewServe | Annotation | None:
     if serve is not None:
         return serve
     held = Q(claimed_by=actor, claim_expires_at__gt=timezone.now(), status=Annotation.Status.SUBMITTED)
-    return Annotation.objects.filter(held, project__in=projects).first()
+    return withheld.without_withheld(Annotation.objects.filter(held, project__in=projects), via="item").first()
 
 
 def review_next(*, actor: User, project: Project | None = None) -> GoldReviewServe | Annotation | None:

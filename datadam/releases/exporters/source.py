@@ -23,6 +23,7 @@ from datadam.media.storage import media_storage
 from datadam.projects.models import Project
 from datadam.projects.schema import media as media_figures
 from datadam.projects.schema.validate import schema_parse
+from datadam.projects.withheld import withheld
 
 CHUNK = 2000
 COPY_BLOCK = 1024 * 1024
@@ -86,7 +87,7 @@ def _frozen(project: Project):
 def annotation_rows(project: Project, include: str) -> Iterator[tuple]:
     if release := _frozen(project):
         return _entry_rows(release)
-    annotations = Annotation.objects.filter(project=project)
+    annotations = Annotation.objects.filter(project=project).exclude(withheld("item"))  # held back for a report
     if include == "accepted":
         annotations = annotations.filter(status=Annotation.Status.ACCEPTED)
     return annotations.order_by("item_id", "id").values_list(*FIELDS).iterator(chunk_size=CHUNK)

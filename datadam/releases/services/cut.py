@@ -19,6 +19,7 @@ from datadam.accounts.models import User
 from datadam.core.errors import Invalid
 from datadam.labeling.models import Annotation
 from datadam.projects.models import Item, Project
+from datadam.projects.withheld import withheld
 from datadam.quality import consensus as quality_consensus
 from datadam.quality import selectors as quality_selectors
 from datadam.quality.aggregation import AggregationError
@@ -61,6 +62,7 @@ def accepted_results(project: Project) -> Iterator[tuple[int, dict]]:
     """(item_id, result) of each item's newest accepted label (a reviewer's correction included), gold left out."""
     rows = (
         Annotation.objects.filter(project=project, status=Annotation.Status.ACCEPTED, item__gold__isnull=True)
+        .exclude(withheld("item"))
         .order_by("item_id", "-id")
         .values_list("item_id", "result")
         .iterator(chunk_size=BATCH)
@@ -84,6 +86,7 @@ def copy_accepted_entries(release: Release) -> None:
             f"FROM {annotation} a JOIN {item} i ON i.id = a.item_id JOIN {user} u ON u.id = a.author_id "
             f"WHERE a.project_id = %s AND a.status = %s AND a.id = ("
             f"SELECT MAX(b.id) FROM {annotation} b WHERE b.item_id = a.item_id AND b.status = %s) "
+            f"AND i.withheld_since IS NULL "  # held back while a manager checks a report of personal data
             f"AND NOT EXISTS (SELECT 1 FROM {gold} g WHERE g.item_id = a.item_id)",  # gold items are tests, not data
             [release.id, ReleaseEntry.Split.TRAINING, release.project_id, Annotation.Status.ACCEPTED,
              Annotation.Status.ACCEPTED],
@@ -144,6 +147,7 @@ def _accepted_answers(project: Project) -> tuple[dict[int, dict[int, dict]], dic
     stands for the labeler it corrected), and item → the labelers with an accepted answer."""
     rows = (
         Annotation.objects.filter(project=project, status=Annotation.Status.ACCEPTED)
+        .exclude(withheld("item"))
         .order_by("assignment_id", "-id")
         .values_list("assignment_id", "assignment__worker_id", "item_id", "result")
         .iterator(chunk_size=BATCH)
