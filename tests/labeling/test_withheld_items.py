@@ -38,7 +38,9 @@ def story(cast):
         )
         review.review_accept(actor=cast.reviewer, annotation_id=annotation.id)
     lease = labeling.assignment_lease_next(actor=cast.labeler2, project=cast.project)
-    waiting, _ = labeling.annotation_submit(actor=cast.labeler2, assignment_id=lease.id, result={"sentiment": "negative"})
+    waiting, _ = labeling.annotation_submit(
+        actor=cast.labeler2, assignment_id=lease.id, result={"sentiment": "negative"}
+    )
     third = factories.ProjectMembershipFactory(project=cast.project).user
     holding = labeling.assignment_lease_next(actor=third, project=cast.project)
     assert holding.item_id == held.id and waiting.item_id == held.id
