@@ -10,6 +10,7 @@ from datadam.core.types import CleanStr, ShortStr
 
 class CourseOut(Schema):
     id: int
+    code: str  # the public overview's address: /academy/course/<code>/
     title_ko: str
     title_en: str
     description_ko: str

@@ -54,3 +54,11 @@ def test_a_draft_course_has_no_public_overview_and_the_study_page_still_asks_to_
     assert Client().get("/academy/course/NOSUCHCODE/").status_code == 404
     study = Client().get(f"/academy/courses/{course.id}/")
     assert study.status_code == 302 and study.url.startswith("/accounts/login/")
+
+
+def test_the_course_list_in_the_api_gives_each_courses_public_code(cast: Cast, cohort: Cohort) -> None:
+    listed = client_for(cast.outsider).get("/api/v1/academy/courses").json()
+
+    codes = [course["code"] for course in listed]
+    assert cohort.course.code in codes
+    assert Client().get(overview(cohort.course)).status_code == 200
