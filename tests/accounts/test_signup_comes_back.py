@@ -42,3 +42,9 @@ def test_sign_up_never_sends_a_new_person_to_another_site(db) -> None:
     response = Client().post("/accounts/signup/?next=https://evil.example/", SIGNUP)
 
     assert response.status_code == 302 and response["Location"] == "/projects/"
+
+
+def test_the_headers_sign_up_link_comes_back_to_the_page_it_was_on(db) -> None:
+    page = Client().get(reverse("jobs:board")).content.decode()
+
+    assert f'href="{reverse("accounts:signup")}?next={reverse("jobs:board")}" data-testid="nav-sign-up"' in page
