@@ -3,6 +3,7 @@ from ninja import Router, Status
 from datadam.core.types import Id
 from datadam.labeling import schemas, selectors, services
 from datadam.projects import selectors as project_selectors
+from datadam.projects import withheld
 
 router = Router(tags=["labeling"])
 
@@ -19,7 +20,9 @@ def task_next(request, project_id: Id):
 
 @router.get("/assignments/{assignment_id}", response=schemas.AssignmentOut)
 def assignment_get(request, assignment_id: Id):
-    return selectors.assignment_get(actor=request.auth, assignment_id=assignment_id)
+    assignment = selectors.assignment_get(actor=request.auth, assignment_id=assignment_id)
+    withheld.item_check_shown(assignment.item)
+    return assignment
 
 
 @router.put("/assignments/{assignment_id}/draft", response=schemas.AssignmentOut)

@@ -25,7 +25,7 @@ from datadam.pay import services as pay
 from datadam.projects.models import Item, Project, ProjectMembership
 from datadam.projects.schema.prelabel import prelabel_compare
 from datadam.projects.schema.validate import annotation_validate, schema_parse
-from datadam.projects.withheld import withheld
+from datadam.projects.withheld import item_check_shown, withheld
 
 MAX_DRAFT_BYTES = 1024 * 1024
 EXPIRE_BATCH = 200
@@ -239,6 +239,7 @@ def annotation_submit(
             return assignment.annotations.filter(author=actor).latest("version"), False
         if assignment.status == Assignment.Status.SKIPPED:
             raise Conflict(_("You skipped this task, so it cannot be submitted."))
+        item_check_shown(assignment.item)
         ran_out = _lease_ran_out(assignment, now)
         if ran_out:
             _expire_one(assignment, now)

@@ -21,6 +21,7 @@ from tests.media.conftest import png_bytes
 from tests.releases.conftest import cut_and_build
 
 NAME = "홍길동 010-1234-5678"
+HELD_BACK = "관리자가 신고를 확인하는 동안 이 항목은 보류됩니다."  # pages speak Korean unless asked otherwise
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_a_personal_data_report_hides_the_item_from_everyone_but_the_managers_un
     report = reports.item_report(actor=third, assignment_id=holding.id, reason="personal_data")
 
     page = client_for(cast.reviewer).get(f"/projects/{cast.project.id}/review/{waiting.id}/")
-    assert page.status_code == 410 and "held back while a manager checks a report" in page.content.decode()
+    assert page.status_code == 410 and HELD_BACK in page.content.decode()
     assert NAME not in page.content.decode()
     assert _waiting_for(cast) == 0 and work_queue.review_next(actor=cast.reviewer, project=cast.project) is None
     with pytest.raises(Gone):
@@ -108,4 +109,9 @@ def test_a_labeler_sent_back_to_rework_a_held_item_gets_the_plain_page_and_other
     page = client_for(cast.labeler2).get(f"/projects/{cast.project.id}/tasks/{rework.id}/")
 
     assert page.status_code == 410 and NAME not in page.content.decode()
+    api = client_for(cast.labeler2)
+    assert api.get(f"/api/v1/assignments/{rework.id}").status_code == 410
+    answer = {"result": {"sentiment": "positive"}}
+    sent = api.post(f"/api/v1/assignments/{rework.id}/submit", answer, content_type="application/json")
+    assert sent.status_code == 410 and sent.json()["detail"] == HELD_BACK
     assert labeling.assignment_lease_next(actor=cast.labeler2, project=cast.project) is None  # nothing else open
