@@ -15,6 +15,7 @@ from datadam.media.selectors import item_media
 from datadam.projects.models import Item, Project
 from datadam.projects.schema.controls import traits_of
 from datadam.projects.schema.validate import LabelSchema, schema_parse
+from datadam.projects.withheld import withheld
 
 SAMPLE_TEXT = "홍길동은 2024년 서울에서 데이터담 주식회사를 세웠다. 서비스가 정말 마음에 든다."
 SAMPLE_MEDIA = {
@@ -61,7 +62,8 @@ def preview_context(*, actor, schema_text: str, data_type: str, project: Project
         schema = schema_from_text(schema_text)
     except SchemaViolation as exc:
         return {"preview_error": exc.message}
-    item = Item.objects.filter(project=project, is_published=True).order_by("id").first() if project else None
+    shown = Item.objects.filter(project=project, is_published=True).exclude(withheld())  # not one held back
+    item = shown.order_by("id").first() if project else None
     if item is not None:
         data, media = item.data, item_media(actor, item)
     else:
