@@ -15,36 +15,69 @@ from tests.conftest import client_for
 from tests.core.test_language import LOCALE_DIRS, PLACEHOLDER, catalog_read
 
 PACKAGE = Path(settings.LOCALE_PATHS[0]).parent
-# The worker pages the easy catalog covers completely, by the templates and the app whose words they show.
+LABELING = "labeling/templates/labeling"
+PAY = "pay/templates/pay"
+JOBS = "jobs/templates/jobs"
+ACADEMY = "academy/templates/academy"
+# The worker pages the easy catalog covers completely, by the templates they are made of: the header, the
+# notifications, the labeling task page and its widgets, earnings and statements, the job board and a job's page,
+# and the academy pages a trainee sees.
 WORKER_TEMPLATES = [
+    "templates/base.html",
+    "templates/_partials/app_header.html",
     "notifications/templates/notifications/list.html",
     "notifications/templates/notifications/_choices.html",
     "notifications/templates/notifications/_notification_bell.html",
-    "labeling/templates/labeling/_report_button.html",
-    "pay/templates/pay/_pay_line.html",
+    *(
+        f"{LABELING}/{name}.html"
+        for name in ["task", "_item_media", "_controls", "_widget", "_widget_toolbar", "_widget_picker"]
+        + ["_shortcuts", "_prefilled", "_pay_line", "_report_button", "no_tasks"]
+    ),
+    *(f"{PAY}/{name}.html" for name in ["_pay_line", "earnings", "statement"]),
+    *(f"{JOBS}/{name}.html" for name in ["board", "detail", "_card", "_opened_jobs"]),
+    *(
+        f"{ACADEMY}/{name}.html"
+        for name in ["course", "lesson", "practice", "evaluation", "attempt", "attempt_result", "apply"]
+    ),
 ]
-GETTEXT = re.compile(r"gettext\(u('(?:[^'\\]|\\.)*')\)")
+LITERAL = r"""u?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+# What templatize makes of {% translate %} and {% blocktranslate %}: gettext, ngettext, pgettext or npgettext calls.
+CALL = re.compile(rf"\b(n?p?gettext)\(\s*({LITERAL})(?:\s*,\s*({LITERAL}))?")
 
 
 def easy_catalog() -> dict[str, str]:
     return {entry.msgid: entry.msgstr[0] for entry in catalog_read("ko_Easy", LOCALE_DIRS[0]) if entry.msgid}
 
 
+def template_messages(name: str) -> set[str]:
+    """The msgids one template shows: the singular of a plural, the message (not the context) of pgettext."""
+    words = set()
+    for call in CALL.finditer(templatize((PACKAGE / name).read_text(encoding="utf-8"))):
+        first, second = call[2], call[3]
+        words.add(ast.literal_eval(second if call[1].startswith("p") else first))
+    return words
+
+
 def worker_messages() -> set[str]:
     """Every message the worker pages show: their templates' words and the notifications app's whole catalog."""
-    words = set()
-    for name in WORKER_TEMPLATES:
-        source = templatize((PACKAGE / name).read_text(encoding="utf-8"))
-        words |= {ast.literal_eval(quoted) for quoted in GETTEXT.findall(source)}
+    words = set().union(*(template_messages(name) for name in WORKER_TEMPLATES))
     notifications = PACKAGE / "notifications" / "locale"
     return words | {entry.msgid for entry in catalog_read("ko", notifications) if entry.msgid}
+
+
+def test_the_worker_templates_are_read_for_their_translate_and_blocktranslate_words() -> None:
+    task = template_messages(f"{LABELING}/task.html")
+
+    assert {"Skip this item", "A reviewer sent this back for rework.", "Finish by %(time)s."} <= task
+    assert "You have submitted %(count)s label." in task
+    assert "Reason" in template_messages(f"{PAY}/statement.html")
 
 
 def test_the_easy_catalog_is_complete_for_the_worker_pages_and_keeps_their_placeholders() -> None:
     easy = easy_catalog()
     korean = {entry.msgid for folder in LOCALE_DIRS for entry in catalog_read("ko", folder)}
 
-    assert sorted(worker_messages() - set(easy)) == []
+    assert sorted(worker_messages() - set(easy)) == [], "worker-page messages without an easy wording"
     assert sorted(set(easy) - korean) == [], "the easy catalog holds the same messages as the Korean ones"
     for msgid, text in easy.items():
         assert text and sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(msgid)), msgid
@@ -88,3 +121,16 @@ def test_turning_it_off_and_a_foreign_next_address_are_handled_safely(cast) -> N
     assert off["Location"] == "/"
     assert 'class="easy-read"' not in page
     assert client.get("/easy-read/").status_code == 405
+
+
+def test_a_labeler_in_easy_read_mode_labels_and_checks_earnings_in_plain_words(cast) -> None:
+    client = client_for(cast.labeler)
+    client.post("/easy-read/", {"on": "1", "next": "/"})
+
+    task = client.get(f"/projects/{cast.project.id}/label/", follow=True).content.decode()
+    earnings = client.get("/pay/").content.decode()
+    board = client.get("/jobs/").content.decode()
+
+    assert "이것은 건너뛰기" in task and "작업 방법 설명" in task and "가이드라인" not in task
+    assert "아직 받은 돈이 없어요." in earnings and "내가 번 돈" in earnings
+    assert "할 수 있는 라벨링 일자리예요." in board and '<html lang="ko" class="easy-read">' in board

@@ -21,13 +21,14 @@ def glossary() -> dict[str, tuple[str, list[str]]]:
 
 
 def korean_texts() -> list[tuple[str, str, str]]:
-    """(catalog, msgid, translation) for every Korean translation."""
+    """(catalog, msgid, translation) for every Korean translation, the easy-read wordings included."""
     texts = []
-    for locale_dir in LOCALE_DIRS:
-        if not catalog_path("ko", locale_dir=locale_dir).exists():
-            continue
-        for entry in messages("ko", locale_dir):
-            texts += [(locale_dir.parent.name, entry.msgid, text) for text in entry.msgstr.values()]
+    for language in ["ko", "ko_Easy"]:
+        for locale_dir in LOCALE_DIRS:
+            if not catalog_path(language, locale_dir=locale_dir).exists():
+                continue
+            for entry in messages(language, locale_dir):
+                texts += [(f"{locale_dir.parent.name} {language}", entry.msgid, text) for text in entry.msgstr.values()]
     return texts
 
 
@@ -35,6 +36,10 @@ def test_the_glossary_names_a_word_for_each_programme_concept() -> None:
     words = {use for use, _avoid in glossary().values()}
 
     assert {"배포판", "원천데이터", "라벨링데이터", "검수", "품질검증"} <= words
+
+
+def test_the_easy_read_wordings_are_held_to_the_same_glossary() -> None:
+    assert any(catalog.endswith("ko_Easy") for catalog, _msgid, _text in korean_texts())
 
 
 def test_no_korean_translation_uses_a_spelling_the_glossary_avoids() -> None:
