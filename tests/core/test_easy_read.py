@@ -40,6 +40,18 @@ WORKER_TEMPLATES = [
         for name in ["course", "lesson", "practice", "evaluation", "attempt", "attempt_result", "apply"]
     ),
 ]
+# The messages those pages' code shows (flash messages, form labels, the widgets' words), by file and function or class.
+WORKER_CODE = [
+    ("labeling/page_layout.py", "widget_messages"),
+    ("labeling/views.py", "task_submit"),
+    ("labeling/views.py", "task_skip"),
+    ("jobs/views.py", "job_join"),
+    ("academy/views.py", "_apply_message"),
+    ("academy/views.py", "enrolment_cancel"),
+    ("academy/views.py", "enrolment_answers_delete"),
+    ("academy/forms.py", "ApplyForm"),
+]
+GETTEXT_NAMES = {"_", "gettext", "gettext_lazy"}
 LITERAL = r"""u?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
 # What templatize makes of {% translate %} and {% blocktranslate %}: gettext, ngettext, pgettext or npgettext calls.
 CALL = re.compile(rf"\b(n?p?gettext)\(\s*({LITERAL})(?:\s*,\s*({LITERAL}))?")
@@ -58,9 +70,22 @@ def template_messages(name: str) -> set[str]:
     return words
 
 
+def code_messages(path: str, name: str) -> set[str]:
+    """The messages one top-level function or class of a module passes to gettext."""
+    module = ast.parse((PACKAGE / path).read_text(encoding="utf-8"))
+    node = next(node for node in module.body if getattr(node, "name", None) == name)
+    return {
+        call.args[0].value
+        for call in ast.walk(node)
+        if isinstance(call, ast.Call) and getattr(call.func, "id", None) in GETTEXT_NAMES
+        if call.args and isinstance(call.args[0], ast.Constant)
+    }
+
+
 def worker_messages() -> set[str]:
-    """Every message the worker pages show: their templates' words and the notifications app's whole catalog."""
+    """Every message the worker pages show: their templates' and code's words, the notifications app's catalog."""
     words = set().union(*(template_messages(name) for name in WORKER_TEMPLATES))
+    words |= set().union(*(code_messages(path, name) for path, name in WORKER_CODE))
     notifications = PACKAGE / "notifications" / "locale"
     return words | {entry.msgid for entry in catalog_read("ko", notifications) if entry.msgid}
 
@@ -71,6 +96,7 @@ def test_the_worker_templates_are_read_for_their_translate_and_blocktranslate_wo
     assert {"Skip this item", "A reviewer sent this back for rework.", "Finish by %(time)s."} <= task
     assert "You have submitted %(count)s label." in task
     assert "Reason" in template_messages(f"{PAY}/statement.html")
+    assert "Skipped. This item will not be shown to you again." in code_messages("labeling/views.py", "task_skip")
 
 
 def test_the_easy_catalog_is_complete_for_the_worker_pages_and_keeps_their_placeholders() -> None:
@@ -127,10 +153,13 @@ def test_a_labeler_in_easy_read_mode_labels_and_checks_earnings_in_plain_words(c
     client = client_for(cast.labeler)
     client.post("/easy-read/", {"on": "1", "next": "/"})
 
-    task = client.get(f"/projects/{cast.project.id}/label/", follow=True).content.decode()
+    opened = client.get(f"/projects/{cast.project.id}/label/", follow=True)
+    task = opened.content.decode()
+    skipped = client.post(f"{opened.redirect_chain[-1][0]}skip/", follow=True).content.decode()
     earnings = client.get("/pay/").content.decode()
     board = client.get("/jobs/").content.decode()
 
     assert "이것은 건너뛰기" in task and "작업 방법 설명" in task and "가이드라인" not in task
+    assert "건너뛰었어요." in skipped and "다시 나오지 않아요." in skipped
     assert "아직 받은 돈이 없어요." in earnings and "내가 번 돈" in earnings
     assert "할 수 있는 라벨링 일자리예요." in board and '<html lang="ko" class="easy-read">' in board
