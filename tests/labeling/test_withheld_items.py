@@ -78,6 +78,8 @@ def test_a_personal_data_report_hides_the_item_from_everyone_but_the_managers_un
     release = cut_and_build(cast)
     assert set(release.entries.values_list("item_id", flat=True)) == {cast.plain.id}
     assert release.report["held_back"] == 1
+    report_page = client_for(cast.manager).get(f"/projects/{cast.project.id}/releases/{release.id}/report/")
+    assert "관리자가 신고를 확인하는 동안 보류된 항목" in report_page.content.decode()
 
     client_for(cast.manager).post(f"/projects/{cast.project.id}/reports/{report.id}/release/")
 
