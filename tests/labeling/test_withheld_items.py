@@ -2,13 +2,16 @@
 its media links leave it out, and only the project's managers still see it, to decide. Released, everything
 comes back; removed, it stays out."""
 
+import importlib
 import io
 
 import pytest
+from django.apps import apps as django_apps
 
 from datadam.core.errors import Gone
 from datadam.labeling import reports
 from datadam.labeling import services as labeling
+from datadam.labeling.models import ItemReport
 from datadam.media import links
 from datadam.media import services as media_services
 from datadam.projects.models import Item
@@ -117,3 +120,16 @@ def test_a_labeler_sent_back_to_rework_a_held_item_gets_the_plain_page_and_other
     sent = api.post(f"/api/v1/assignments/{rework.id}/submit", answer, content_type="application/json")
     assert sent.status_code == 410 and sent.json()["detail"] == HELD_BACK
     assert labeling.assignment_lease_next(actor=cast.labeler2, project=cast.project) is None  # nothing else open
+
+
+def test_an_item_held_back_before_the_upgrade_is_marked_withheld_by_the_migration(cast, story) -> None:
+    held, photo, waiting, third, holding = story
+    reports.item_report(actor=third, assignment_id=holding.id, reason="personal_data")
+    Item.objects.filter(id=held.id).update(withheld_since=None)  # as the upgrade finds it
+    step = importlib.import_module("datadam.labeling.migrations.0006_hold_back_reported_items")
+
+    step.mark_withheld(django_apps, None)
+
+    held.refresh_from_db()
+    assert held.withheld_since == ItemReport.objects.get().created_at
+    assert Item.objects.filter(withheld_since__isnull=False).count() == 1 and _waiting_for(cast) == 0
