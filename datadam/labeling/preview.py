@@ -62,8 +62,10 @@ def preview_context(*, actor, schema_text: str, data_type: str, project: Project
         schema = schema_from_text(schema_text)
     except SchemaViolation as exc:
         return {"preview_error": exc.message}
-    shown = Item.objects.filter(project=project, is_published=True).exclude(withheld())  # not one held back
-    item = shown.order_by("id").first() if project else None
+    item = None
+    if project is not None:
+        shown = Item.objects.filter(project=project, is_published=True).exclude(withheld())  # not one held back
+        item = shown.order_by("id").first()
     if item is not None:
         data, media = item.data, item_media(actor, item)
     else:

@@ -12,8 +12,9 @@ register = template.Library()
 
 @register.inclusion_tag("labeling/_preview.html", takes_context=True)
 def task_preview(context: template.Context, schema_text: str, data_type: str, project: object = None) -> dict:
+    """The create page has no project: its template variable then arrives as an empty string."""
     return preview_context(
-        actor=context["request"].user, schema_text=schema_text or "", data_type=data_type or "", project=project
+        actor=context["request"].user, schema_text=schema_text or "", data_type=data_type or "", project=project or None
     )
 
 
