@@ -30,6 +30,7 @@ from datadam.accounts.models import (
 )
 from datadam.audit.services import audit_record
 from datadam.core.errors import Conflict, Invalid, NotFound, Throttled
+from datadam.core.rows import when
 
 TOKEN_PREFIX = "dd_"
 MAX_WITHHOLDING_PERCENT = 50
@@ -230,16 +231,22 @@ def token_revoke(*, user: User, token_id: int) -> None:
     audit_record(actor=user, action="token.revoke", target=ApiToken(pk=token_id))
 
 
+# Written as SQL: every API request runs it, and the ORM spent longer building the join than the database
+# spent answering it. A revoked token or a deactivated person is refused on the next request.
+TOKEN_USER_SQL = """
+    SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at
+    FROM accounts_apitoken t JOIN accounts_user u ON u.id = t.user_id
+    WHERE t.token_hash = %s AND t.revoked_at IS NULL AND u.is_active = %s
+"""
+
+
 def token_authenticate(*, plain: str) -> User | None:
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(token_hash=_hash(plain), revoked_at__isnull=True, user__is_active=True)
-        .first()
-    )
-    if token is None:
+    user = next(iter(User.objects.raw(TOKEN_USER_SQL, [_hash(plain), True])), None)
+    if user is None:
         return None
     now = timezone.now()
+    last_used = when(user.token_last_used_at) if user.token_last_used_at is not None else None
     # Touch at most once a minute: a token used by a busy script should not write on every request.
-    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
-        ApiToken.objects.filter(id=token.id).update(last_used_at=now)
-    return token.user
+    if last_used is None or now - last_used > timedelta(minutes=1):
+        ApiToken.objects.filter(id=user.token_id).update(last_used_at=now)
+    return user

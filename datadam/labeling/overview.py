@@ -39,9 +39,7 @@ def project_stages(project: Project) -> dict[str, int]:
     submitted = Annotation.objects.filter(project=project, status=Annotation.Status.SUBMITTED).aggregate(
         in_review=Count("id", filter=Q(claim_expires_at__gt=now)), total=Count("id")
     )
-    accepted = _labels(project).filter(
-        status__in=[Annotation.Status.ACCEPTED, Annotation.Status.CORRECTED]
-    ).count()
+    accepted = _labels(project).filter(status__in=[Annotation.Status.ACCEPTED, Annotation.Status.CORRECTED]).count()
     return {
         "waiting": waiting,
         "leased": leases["leased"],
@@ -96,9 +94,9 @@ def labels_per_worker(project: Project, *, limit: int = WORKERS_SHOWN) -> list[d
 
 def _median_seconds(labels) -> int | None:
     """The median active seconds of the newest labels (a sample, so a large project stays quick)."""
-    seconds = list(labels.filter(active_seconds__gt=0).order_by("-id").values_list("active_seconds", flat=True)[
-        :TIMES_SAMPLED
-    ])
+    seconds = list(
+        labels.filter(active_seconds__gt=0).order_by("-id").values_list("active_seconds", flat=True)[:TIMES_SAMPLED]
+    )
     return round(statistics.median(seconds)) if seconds else None
 
 

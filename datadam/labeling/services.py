@@ -16,13 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
-from datadam.audit.services import audit_record_project
+from datadam.audit.services import audit_record, audit_record_project
 from datadam.core.errors import Conflict, Invalid, LeaseExpired, NotFound, PermissionDenied
+from datadam.core.rows import row_insert, row_update
 from datadam.core.text import unstorable_reason
-from datadam.labeling import lease_hooks
+from datadam.labeling import lease_hooks, loop_statements
 from datadam.labeling.models import Annotation, Assignment
 from datadam.pay import services as pay
-from datadam.projects.models import Item, Project, ProjectMembership
+from datadam.projects.models import Item, Project
 from datadam.projects.schema.prelabel import prelabel_compare
 from datadam.projects.schema.validate import annotation_validate, schema_parse
 from datadam.projects.withheld import item_check_shown, withheld
@@ -41,35 +42,39 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
     with transaction.atomic():
         # Locking the membership row serializes one worker's own concurrent calls (two tabs), so a
         # worker never ends up holding two leases in the same project.
-        membership = (
-            ProjectMembership.objects.select_for_update()
-            .filter(project=project, user=actor, role=ProjectMembership.Role.LABELER)
-            .first()
-        )
-        if membership is None:
+        if not loop_statements.labeler_membership_lock(project.id, actor.id):
             raise PermissionDenied(_("Join this project as a labeler to get tasks."))
         now = timezone.now()
-        pending = _worker_pending(project, actor, now)
-        if pending:
-            return pending
-        assignments_expire(project=project, now=now)
+        if loop_statements.worker_has_pending(project.id, actor.id, now):
+            pending = _worker_pending(project, actor, now)
+            if pending:
+                return pending
+        if loop_statements.project_has_run_out_leases(project.id, now):
+            assignments_expire(project=project, now=now)
         # Gold items (honeypots) are served from their own path and never take an overlap slot.
         item = lease_hooks.lease_hooks_pick(project=project, worker=actor, gated=gated)
         if item is None:
             item = _next_open_item(project, actor)
             if item is None:
                 return None
-            Item.objects.filter(id=item.id).update(open_slots=F("open_slots") - 1)
-        assignment = Assignment.objects.create(
-            project=project,
-            item=item,
-            worker=actor,
-            leased_at=now,
-            expires_at=now + timedelta(seconds=project.lease_seconds),
-        )
-        assignment.item = item
-        audit_record_project(actor=actor, action="assignment.lease", target=assignment, project=project)
-        return assignment
+            loop_statements.open_slot_take(item.id)
+        return _lease_create(project, item, actor, now)
+
+
+def _lease_create(project: Project, item: Item, actor: User, now) -> Assignment:
+    values = {
+        "project_id": project.id,
+        "item_id": item.id,
+        "worker_id": actor.id,
+        "status": Assignment.Status.ACTIVE,
+        "leased_at": now,
+        "expires_at": now + timedelta(seconds=project.lease_seconds),
+        "was_submitted": False,
+    }
+    assignment = Assignment(id=row_insert(Assignment, values), **values)
+    assignment.project, assignment.item, assignment.worker = project, item, actor
+    audit_record_project(actor=actor, action="assignment.lease", target=assignment, project=project)
+    return assignment
 
 
 def _worker_pending(project: Project, worker: User, now) -> Assignment | None:
@@ -234,22 +239,21 @@ def annotation_submit(
     """
     now = timezone.now()
     with transaction.atomic():
+        row = loop_statements.submit_row_lock(assignment_id, actor.id, now)
+        if row is None:
+            raise NotFound(_("No such task."))
+        if row.answerable:
+            return _answer_store(actor, assignment_id, row, result, now, active_seconds), True
         assignment = _lock_own_assignment(actor, assignment_id)
         if assignment.status == Assignment.Status.SUBMITTED:
             return assignment.annotations.filter(author=actor).latest("version"), False
         if assignment.status == Assignment.Status.SKIPPED:
             raise Conflict(_("You skipped this task, so it cannot be submitted."))
         item_check_shown(assignment.item)
-        ran_out = _lease_ran_out(assignment, now)
-        if ran_out:
-            _expire_one(assignment, now)
-            assignment.draft, assignment.draft_saved_at = _check_draft(result), now
-            assignment.save(update_fields=["draft", "draft_saved_at", "status", "finished_at"])
-        else:
-            annotation = _store_annotation(assignment, actor, result, now, active_seconds)
-    if ran_out:
-        raise LeaseExpired(_("Your time for this task ran out. Your answer is kept as a draft."))
-    return annotation, True
+        _expire_one(assignment, now)  # what is left: the lease ran out
+        assignment.draft, assignment.draft_saved_at = _check_draft(result), now
+        assignment.save(update_fields=["draft", "draft_saved_at", "status", "finished_at"])
+    raise LeaseExpired(_("Your time for this task ran out. Your answer is kept as a draft."))
 
 
 def active_seconds_capped(reported: int, since, now) -> int:
@@ -257,44 +261,46 @@ def active_seconds_capped(reported: int, since, now) -> int:
     return max(0, min(int(reported or 0), int((now - since).total_seconds())))
 
 
-def _store_annotation(assignment: Assignment, actor: User, result: object, now, active_seconds: int) -> Annotation:
+def _answer_store(
+    actor: User, assignment_id: int, row: loop_statements.SubmitRow, result: object, now, active_seconds: int
+) -> Annotation:
     """A first answer is version 1; a reworked answer is the next version, and the old ones stay.
 
     Where the project pays on submit, the earning is written here, in the same transaction.
     """
-    schema = schema_parse(assignment.project.schema)
-    item_data, prediction = Item.objects.filter(id=assignment.item_id).values_list("data", "prediction").get()
-    annotation_validate(schema, result, item_data, project_id=assignment.project_id)
-    last = (
-        assignment.annotations.order_by("-version").values_list("version", flat=True).first()
-        if assignment.was_submitted
-        else 0
-    )
-    annotation = Annotation.objects.create(
-        assignment=assignment,
-        project_id=assignment.project_id,
-        item_id=assignment.item_id,
-        author=actor,
-        version=last + 1,
-        result=result,
-        prelabel=prelabel_compare(prediction, result),
-        active_seconds=active_seconds_capped(active_seconds, assignment.leased_at, now),
-    )
-    assignment.status = Assignment.Status.SUBMITTED
-    assignment.finished_at = now
-    assignment.draft = None
-    assignment.was_submitted = True
-    assignment.save(update_fields=["status", "finished_at", "draft", "was_submitted"])
-    audit_record_project(
+    annotation_validate(schema_parse(row.schema), result, row.item_data, project_id=row.project_id)
+    values = {
+        "assignment_id": assignment_id,
+        "project_id": row.project_id,
+        "item_id": row.item_id,
+        "author_id": actor.id,
+        "version": _last_version(assignment_id) + 1 if row.was_submitted else 1,
+        "result": result,
+        "status": Annotation.Status.SUBMITTED,
+        "stage": 1,
+        "created_at": now,
+        "active_seconds": active_seconds_capped(active_seconds, row.leased_at, now),
+        "prelabel": prelabel_compare(row.prediction, result),
+    }
+    annotation = Annotation(id=row_insert(Annotation, values), **values)
+    done = {"status": Assignment.Status.SUBMITTED, "finished_at": now, "draft": None, "was_submitted": True}
+    row_update(Assignment, assignment_id, done)
+    audit_record(
         actor=actor,
         action="annotation.submit",
         target=annotation,
-        project=assignment.project,
+        organization_id=row.organization_id,
+        project_id=row.project_id,
         detail={"version": annotation.version},
     )
-    if assignment.project.pay_on == Project.PayOn.SUBMIT:
+    if row.pay_on == Project.PayOn.SUBMIT:
         pay.ledger_earn_for_annotation(annotation=annotation)
     return annotation
+
+
+def _last_version(assignment_id: int) -> int:
+    versions = Annotation.objects.filter(assignment_id=assignment_id).values_list("version", flat=True)
+    return versions.order_by("-version").first() or 0
 
 
 def assignment_skip(*, actor: User, assignment_id: int) -> Assignment:

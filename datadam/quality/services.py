@@ -167,7 +167,9 @@ def lease_gate(*, project: Project, worker: User) -> QualityPolicy | None:
     is stopped now.
 
     Returns the project's policy (None when the project has none, which costs one query)."""
-    policy = QualityPolicy.objects.filter(project=project).first()
+    # Plain SQL: this runs on every lease, and most projects have no policy.
+    policies = QualityPolicy.objects.raw("SELECT * FROM quality_qualitypolicy WHERE project_id = %s", [project.id])
+    policy = next(iter(policies), None)
     if policy is None:
         return None  # pauses exist only where a policy does (a manager's pause creates one)
     if _worth_checking(project, worker):
