@@ -67,9 +67,9 @@ api = DatadamAPI(
     urls_namespace="api",
     parser=BoundedParser(),
 )
+api.add_router("", labeling_router)  # first: its routes (the annotator loop) are matched before the others
 api.add_router("", accounts_router)
 api.add_router("", projects_router)
-api.add_router("", labeling_router)
 api.add_router("", review_router)
 api.add_router("", releases_router)
 api.add_router("", audit_router)

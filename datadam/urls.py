@@ -14,6 +14,8 @@ urlpatterns = [
     path("health", core_views.health, name="health"),
     path("health/ready", health_ready, name="health_ready"),
     path("metrics", metrics_views.metrics, name="metrics"),
+    # Early: Django tries the patterns in order, and the annotator loop's requests come here.
+    path("api/v1/", api.urls),
     path("accounts/", include("datadam.accounts.urls")),
     path("projects/", include("datadam.projects.urls")),
     path("projects/", include("datadam.labeling.urls")),
@@ -35,7 +37,6 @@ urlpatterns = [
     path("", include("datadam.assist.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("easy-read/", easy_read_toggle, name="easy_read"),
-    path("api/v1/", api.urls),
     # One place to change a password, the one that also revokes API tokens and ends the other sessions.
     path("admin/password_change/", RedirectView.as_view(pattern_name="accounts:password")),
     path("admin/", admin.site.urls),

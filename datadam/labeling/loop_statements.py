@@ -32,18 +32,23 @@ def labeler_membership_lock(project_id: int, worker_id: int) -> bool:
     return _one(sql + _for_update("m"), [project_id, worker_id, ProjectMembership.Role.LABELER]) is not None
 
 
-def worker_has_pending(project_id: int, worker_id: int, now: datetime) -> bool:
-    """Whether the worker holds a live lease or has rework waiting here (the services then read which)."""
-    sql = """SELECT 1 FROM labeling_assignment
-             WHERE worker_id = %s AND project_id = %s
-               AND ((status = 'active' AND expires_at > %s) OR status = 'rework') LIMIT 1"""
-    return _one(sql, [worker_id, project_id, sql_time(now)]) is not None
+@dataclass(frozen=True)
+class LeaseState:
+    worker_has_pending: bool  # a live lease or rework waiting: the services then read which
+    project_has_run_out_leases: bool  # leases to expire first (usually none: leases last minutes)
 
 
-def project_has_run_out_leases(project_id: int, now: datetime) -> bool:
-    """Whether any lease here has run out and waits to be expired (usually not: leases last minutes)."""
-    sql = "SELECT 1 FROM labeling_assignment WHERE project_id = %s AND status = 'active' AND expires_at <= %s LIMIT 1"
-    return _one(sql, [project_id, sql_time(now)]) is not None
+def lease_state(project_id: int, worker_id: int, now: datetime) -> LeaseState:
+    """Both questions in one statement. Asked after the membership lock: a statement of its own then sees
+    what another tab of the same worker committed while this one waited."""
+    sql = """SELECT
+        EXISTS (SELECT 1 FROM labeling_assignment
+                WHERE worker_id = %s AND project_id = %s
+                  AND ((status = 'active' AND expires_at > %s) OR status = 'rework')),
+        EXISTS (SELECT 1 FROM labeling_assignment WHERE project_id = %s AND status = 'active' AND expires_at <= %s)"""
+    moment = sql_time(now)
+    pending, run_out = _one(sql, [worker_id, project_id, moment, project_id, moment])
+    return LeaseState(worker_has_pending=bool(pending), project_has_run_out_leases=bool(run_out))
 
 
 def open_slot_take(item_id: int) -> None:

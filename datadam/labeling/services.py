@@ -45,11 +45,12 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
         if not loop_statements.labeler_membership_lock(project.id, actor.id):
             raise PermissionDenied(_("Join this project as a labeler to get tasks."))
         now = timezone.now()
-        if loop_statements.worker_has_pending(project.id, actor.id, now):
+        state = loop_statements.lease_state(project.id, actor.id, now)
+        if state.worker_has_pending:
             pending = _worker_pending(project, actor, now)
             if pending:
                 return pending
-        if loop_statements.project_has_run_out_leases(project.id, now):
+        if state.project_has_run_out_leases:
             assignments_expire(project=project, now=now)
         # Gold items (honeypots) are served from their own path and never take an overlap slot.
         item = lease_hooks.lease_hooks_pick(project=project, worker=actor, gated=gated)

@@ -13,9 +13,9 @@ from datadam.accounts import services as accounts
 from datadam.audit.models import AuditEvent
 from datadam.labeling.models import Annotation, Assignment
 
-# token, project, quality policy, (savepoint), membership lock, pending work, run-out leases, queue,
+# token, project, quality policy, (savepoint), membership lock, pending work and run-out leases, queue,
 # slot, assignment insert, audit insert, (release)
-STATEMENTS_PER_LEASE = 12
+STATEMENTS_PER_LEASE = 11
 # token, (savepoint), assignment with item and project, annotation insert, assignment update, audit insert,
 # (release)
 STATEMENTS_PER_SUBMIT = 7
