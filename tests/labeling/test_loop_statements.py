@@ -48,7 +48,8 @@ def test_a_token_used_again_within_the_minute_is_not_touched_and_a_revoked_one_i
     token, plain = accounts.token_create(user=cast.labeler, name="script")
     client = Client(HTTP_AUTHORIZATION=f"Bearer {plain}")
 
-    assert client.get("/api/v1/me").status_code == 200
+    me = client.get("/api/v1/me")
+    assert (me.status_code, me.json()["username"]) == (200, "labeler")
     first_use = type(token).objects.get(id=token.id).last_used_at
     assert client.get("/api/v1/me").status_code == 200
     assert type(token).objects.get(id=token.id).last_used_at == first_use
