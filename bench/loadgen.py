@@ -11,8 +11,9 @@ The plan (written by bench/run.py) says:
   mode                  "loop":   each client repeats next task -> submit on its project
                         "next":   each client asks for the next task along a list of (token, project)
                         "submit": each client submits along a list of (token, assignment id)
-  clients               loop/get: one entry per concurrent client:
-                          loop:   {"token": ..., "project": id}
+                        "pages":  each client repeats lease a task page -> submit the page (items_per_page > 1)
+  clients               loop/pages/get: one entry per concurrent client:
+                          loop, pages: {"token": ..., "project": id}
                           get:    {"path": "/health"}  (a baseline: the stack's cost without the app's work)
                         next/submit: how many concurrent clients take chunks of steps from `pool`
   pool                  next/submit: chunks of steps, [[token, project or assignment id], ...]; a client
@@ -129,6 +130,7 @@ class Run:
         self.statuses: dict[str, dict[str, int]] = {}
         self.errors: dict[str, int] = {}
         self.loops = 0
+        self.items = 0  # page mode: items acknowledged in the window
         self.acks: list[list] = []  # [assignment id, annotation id, http status]
         self.leases: list[list] = []  # [token, assignment id] (next mode)
         self.pool: list = []
@@ -204,6 +206,57 @@ class Run:
         finally:
             conn.close()
 
+    async def page_client(self, spec: dict) -> None:
+        """The loop with task pages: lease a page, answer every item on it, submit the page in one request."""
+        conn = Connection(self.host, self.port)
+        token, project = spec["token"], int(spec["project"])
+        try:
+            while not self.stop:
+                tasks = await self._page_next(conn, token, project)
+                if tasks is None:
+                    self._error("page_next", "no task left (204)")
+                    return
+                if tasks is False:
+                    await asyncio.sleep(0.05)
+                    continue
+                stored = await self._page_submit(conn, token, project, tasks)
+                if stored and self.measuring:
+                    self.loops += 1
+                    self.items += stored
+        finally:
+            conn.close()
+
+    async def _page_next(self, conn: Connection, token: str, project: int) -> list[int] | None | bool:
+        """The page's assignment ids; None when nothing is left (204); False on an error."""
+        head = _head("POST", f"/api/v1/projects/{project}/pages/next", token)
+        answer = await self._call(conn, "page_next", head, b"")
+        if answer is None:
+            return False
+        status, body = answer
+        if status == 204:
+            return None
+        if status == 200:
+            return [task["id"] for task in json.loads(body)["tasks"]]
+        self._error("page_next", f"HTTP {status}")
+        return False
+
+    async def _page_submit(self, conn: Connection, token: str, project: int, tasks: list[int]) -> int:
+        """How many of the page's answers the server acknowledged as stored (now or by an earlier try)."""
+        result = self.plan.get("result", {})
+        body = json.dumps({"answers": [{"assignment_id": task, "result": result} for task in tasks]}).encode()
+        head = _head("POST", f"/api/v1/projects/{project}/pages/submit", token)
+        answer = await self._call(conn, "page_submit", head, body)
+        if answer is None:
+            return 0
+        status, raw = answer
+        if status not in (200, 201):
+            self._error("page_submit", f"HTTP {status}")
+            return 0
+        outcome = json.loads(raw)
+        for kind, code in (("stored", 201), ("already", 200)):
+            self.acks += [[annotation["assignment_id"], annotation["id"], code] for annotation in outcome[kind]]
+        return len(outcome["stored"]) + len(outcome["already"])
+
     async def get_client(self, spec: dict) -> None:
         conn = Connection(self.host, self.port)
         head = f"GET {spec['path']} HTTP/1.1\r\nAccept: application/json\r\n".encode()
@@ -278,6 +331,8 @@ class Run:
         mode = self.plan["mode"]
         if mode == "loop":
             clients = [self.loop_client(spec) for spec in self.plan["clients"]]
+        elif mode == "pages":
+            clients = [self.page_client(spec) for spec in self.plan["clients"]]
         elif mode == "get":
             clients = [self.get_client(spec) for spec in self.plan["clients"]]
         else:
@@ -309,6 +364,7 @@ class Run:
                 "statuses": self.statuses.get(op, {}),
                 "ms": _percentiles(values),
             }
+        looping = self.plan["mode"] in {"loop", "pages"}
         own_cpu = None
         if hasattr(self, "cpu_at_end"):
             start, end = self.cpu_at_start, self.cpu_at_end
@@ -318,8 +374,9 @@ class Run:
             "clients": self.plan["clients"] if isinstance(self.plan["clients"], int) else len(self.plan["clients"]),
             "window_s": round(window, 3),
             "ops": ops,
-            "loops": self.loops if self.plan["mode"] == "loop" else None,
-            "loops_per_second": round(self.loops / window, 2) if self.plan["mode"] == "loop" and window else None,
+            "loops": self.loops if looping else None,
+            "loops_per_second": round(self.loops / window, 2) if looping and window else None,
+            "items_per_second": round(self.items / window, 2) if self.plan["mode"] == "pages" and window else None,
             "errors": self.errors,
             "loadgen_cpu_ms": own_cpu,
             "acks": self.acks,

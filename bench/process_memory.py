@@ -206,8 +206,12 @@ def measure(env: dict, requests: int) -> dict:
         after = snapshot(processes)
         peak = {name: max(mb(value), after[name]["pss_mb"]) for name, value in sampler.peak.items()}
         return {
-            "server_ready_s": ready_s, "requests": sum(counts.values()), "statuses": counts, "idle_after_start": idle,
-            "peak_pss_mb": peak, "idle_after_requests": after,
+            "server_ready_s": ready_s,
+            "requests": sum(counts.values()),
+            "statuses": counts,
+            "idle_after_start": idle,
+            "peak_pss_mb": peak,
+            "idle_after_requests": after,
         }
     finally:
         for child in (server, worker):
@@ -232,8 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     scratch = None if args.data_dir else Path(tempfile.mkdtemp(prefix="datadam-memory-"))
     data_dir = args.data_dir or scratch
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATADAM_DATABASE_URL", "DATADAM_S3_"))}
-    env |= {"DATADAM_DATA_DIR": str(data_dir), "DATADAM_DEBUG": "0", "DATADAM_LOG_LEVEL": "WARNING",
-            "DJANGO_SETTINGS_MODULE": "datadam.settings"}
+    env |= {
+        "DATADAM_DATA_DIR": str(data_dir),
+        "DATADAM_DEBUG": "0",
+        "DATADAM_LOG_LEVEL": "WARNING",
+        "DJANGO_SETTINGS_MODULE": "datadam.settings",
+    }
     env.setdefault("DATADAM_SECRET_KEY", secrets.token_urlsafe(40))
     env.setdefault("DATADAM_FIELD_KEY", field_key(data_dir))
     try:
@@ -248,8 +256,10 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({key: figures[key] for key in ("urlconf_import", "peak_pss_mb")}))
     for name, row in figures["idle_after_requests"].items():
         start = figures["idle_after_start"][name]
-        print(f"{name:12} idle PSS {start['pss_mb']:6.1f} MB after start, {row['pss_mb']:6.1f} MB after requests, "
-              f"peak {figures['peak_pss_mb'][name]:6.1f} MB (RSS {row['rss_mb']:.1f} MB)")
+        print(
+            f"{name:12} idle PSS {start['pss_mb']:6.1f} MB after start, {row['pss_mb']:6.1f} MB after requests, "
+            f"peak {figures['peak_pss_mb'][name]:6.1f} MB (RSS {row['rss_mb']:.1f} MB)"
+        )
     for row in figures["floors"]:
         print(f"floor {'met' if row['met'] else 'MISSED'}: {row['measure']} {row['value']} ≤ {row['floor']}")
     return 0

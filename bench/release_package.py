@@ -60,20 +60,25 @@ def setup(count: int, overlap: int = 1) -> int:
     OrganizationMembership.objects.create(organization=organization, user=owner, role="manager")
     project = Project.objects.create(organization=organization, name="bench release", schema=SCHEMA, created_by=owner)
     Item.objects.bulk_create(
-        (Item(project=project, data={"text": rows[n % len(rows)][0]}, external_id=str(n), is_published=True)
-         for n in range(count)),
+        (
+            Item(project=project, data={"text": rows[n % len(rows)][0]}, external_id=str(n), is_published=True)
+            for n in range(count)
+        ),
         batch_size=2000,
     )
     now = timezone.now()
     items = list(Item.objects.filter(project=project).order_by("id").values_list("id", flat=True))
-    workers = [owner] if overlap == 1 else [
-        User.objects.create(username=f"bench-release-{tag}-{n}") for n in range(overlap)
-    ]
+    workers = (
+        [owner] if overlap == 1 else [User.objects.create(username=f"bench-release-{tag}-{n}") for n in range(overlap)]
+    )
     if overlap > 1:
         Item.objects.filter(project=project).update(target_overlap=overlap)
     Assignment.objects.bulk_create(
-        (Assignment(item_id=i, project=project, worker=w, status="submitted", leased_at=now, expires_at=now)
-         for i in items for w in workers),
+        (
+            Assignment(item_id=i, project=project, worker=w, status="submitted", leased_at=now, expires_at=now)
+            for i in items
+            for w in workers
+        ),
         batch_size=2000,
     )
     labels = {i: ("positive" if rows[n % len(rows)][1] == "1" else "negative") for n, i in enumerate(items)}
@@ -83,15 +88,26 @@ def setup(count: int, overlap: int = 1) -> int:
         return flip[labels[item_id]] if overlap > 1 and noise.random() < 0.2 else labels[item_id]
 
     Annotation.objects.bulk_create(
-        (Annotation(assignment_id=a, project=project, item_id=i, author_id=w, status="accepted",
-                    result={"sentiment": answer(i)})
-         for a, i, w in Assignment.objects.filter(project=project).values_list("id", "item_id", "worker_id")
-         .iterator()),
+        (
+            Annotation(
+                assignment_id=a,
+                project=project,
+                item_id=i,
+                author_id=w,
+                status="accepted",
+                result={"sentiment": answer(i)},
+            )
+            for a, i, w in Assignment.objects.filter(project=project)
+            .values_list("id", "item_id", "worker_id")
+            .iterator()
+        ),
         batch_size=2000,
     )
     Review.objects.bulk_create(
-        (Review(annotation_id=a, project=project, reviewer=owner, verdict="accept")
-         for a in Annotation.objects.filter(project=project).values_list("id", flat=True)[::10]),
+        (
+            Review(annotation_id=a, project=project, reviewer=owner, verdict="accept")
+            for a in Annotation.objects.filter(project=project).values_list("id", flat=True)[::10]
+        ),
         batch_size=2000,
     )
     return project.id
@@ -105,14 +121,19 @@ def phase(name: str, project_id: int, source: str = "accepted") -> dict:
     if name == "cut":
         project = Project.objects.get(id=project_id)
         release = services.release_cut(actor=project.created_by, project=project, version="v1.0.0", source=source)
-        return {"entries": release.entries_total, "consensus": release.snapshot.get("consensus") and {
-            key: release.snapshot["consensus"][key] for key in ("method", "overlap_incomplete", "confidence")
-        }}
+        return {
+            "entries": release.entries_total,
+            "consensus": release.snapshot.get("consensus")
+            and {key: release.snapshot["consensus"][key] for key in ("method", "overlap_incomplete", "confidence")},
+        }
     if name == "build":
         release = services.release_build_run(release_id=Release.objects.get(project_id=project_id).id)
-        return {"status": release.status, "error": release.error,
-                "package_check": release.report.get("package_check"),
-                "files": {f.name: f.size_bytes for f in release.files.order_by("name")}}
+        return {
+            "status": release.status,
+            "error": release.error,
+            "package_check": release.report.get("package_check"),
+            "files": {f.name: f.size_bytes for f in release.files.order_by("name")},
+        }
     return {}
 
 
@@ -129,8 +150,7 @@ def timed(args: list[str], env: dict) -> dict:
 
 def run(count: int, database_url: str | None = None, *, overlap: int = 1, source: str = "accepted") -> dict:
     """Set up a project of `count` items, then time each phase; on SQLite unless a database URL is given."""
-    env = {**os.environ, "DATADAM_DATA_DIR": tempfile.mkdtemp(prefix="datadam-bench-release-"),
-           "DATADAM_DEBUG": "0"}
+    env = {**os.environ, "DATADAM_DATA_DIR": tempfile.mkdtemp(prefix="datadam-bench-release-"), "DATADAM_DEBUG": "0"}
     env.pop("DATADAM_DATABASE_URL", None)
     if database_url:
         env["DATADAM_DATABASE_URL"] = database_url
@@ -164,19 +184,19 @@ def main() -> None:
         else:
             print(json.dumps(phase(options.phase, options.project, options.source)))
         return
-    results = [
-        run(count, overlap=options.overlap, source=options.source) for count in options.items or [100_000]
-    ]
+    results = [run(count, overlap=options.overlap, source=options.source) for count in options.items or [100_000]]
     suffix = "" if options.source == "accepted" else f"_{options.source}"
     out = ROOT / f"bench/results/release_package{suffix}.json"
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     for result in results:
         sizes = result["build"].get("files", {})
         total = sum(sizes.values())
-        print(f"{result['items']:>8} items  baseline {result['baseline']['peak_rss_mb']} MB  "
-              f"cut {result['cut']['seconds']} s / {result['cut']['peak_rss_mb']} MB  "
-              f"build {result['build']['seconds']} s / {result['build']['peak_rss_mb']} MB  "
-              f"files {len(sizes)} ({total / 1e6:.1f} MB)")
+        print(
+            f"{result['items']:>8} items  baseline {result['baseline']['peak_rss_mb']} MB  "
+            f"cut {result['cut']['seconds']} s / {result['cut']['peak_rss_mb']} MB  "
+            f"build {result['build']['seconds']} s / {result['build']['peak_rss_mb']} MB  "
+            f"files {len(sizes)} ({total / 1e6:.1f} MB)"
+        )
 
 
 if __name__ == "__main__":

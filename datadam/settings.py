@@ -112,9 +112,12 @@ TEMPLATES = [
 def _database() -> dict:
     url = env_str("DATADAM_DATABASE_URL")
     if url:
-        return dj_database_url.parse(
+        database = dj_database_url.parse(
             url, conn_max_age=env_int("DATADAM_DB_CONN_MAX_AGE", 600), conn_health_checks=True
         )
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            database["ENGINE"] = "datadam.core.postgresql"  # health checks only after a pause (its docstring)
+        return database
     DATA_DIR.mkdir(parents=True, exist_ok=True)  # a fresh machine: the SQLite file needs its folder
     # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock at BEGIN, so two
     # transactions never both read a free slot and then fight over upgrading to a write lock.

@@ -30,24 +30,49 @@ def _prepared(model: type[Model], values: dict) -> tuple[list[str], list]:
     return columns, params
 
 
-def row_insert(model: type[Model], values: dict) -> int:
-    """INSERT one row and return its id, in one statement."""
+def insert_statement(model: type[Model], values: dict) -> tuple[str, list]:
+    """`INSERT … RETURNING id` of one row as text and parameters (PostgreSQL may run several in one WITH)."""
     columns, params = _prepared(model, values)
     table = connection.ops.quote_name(model._meta.db_table)
     placeholders = ", ".join(["%s"] * len(params))
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) RETURNING id"  # noqa: S608
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) RETURNING id", params  # noqa: S608
+
+
+def update_statement(model: type[Model], row_id: int, values: dict) -> tuple[str, list]:
+    """`UPDATE` of the row with this id as text and parameters."""
+    columns, params = _prepared(model, values)
+    table = connection.ops.quote_name(model._meta.db_table)
+    assignments = ", ".join(f"{column} = %s" for column in columns)
+    return f"UPDATE {table} SET {assignments} WHERE id = %s", [*params, row_id]  # noqa: S608
+
+
+def insert_from_statement(model: type[Model], values: dict, *, id_column: str, source: str) -> tuple[str, list]:
+    """`INSERT … SELECT` of one row whose `id_column` takes the id the earlier WITH query `source` returned."""
+    columns, params = _prepared(model, values)
+    table = connection.ops.quote_name(model._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(params))
+    target = connection.ops.quote_name(_field(model, id_column).column)
+    sql = f"INSERT INTO {table} ({', '.join(columns)}, {target}) SELECT {placeholders}, id FROM {source}"  # noqa: S608
+    return sql, params
+
+
+def writes_in_with() -> bool:
+    """Whether the database runs INSERT and UPDATE inside WITH (PostgreSQL), so that writes that belong
+    together travel in one round trip. SQLite, in the same process, gains nothing from it."""
+    return connection.vendor == "postgresql"
+
+
+def row_insert(model: type[Model], values: dict) -> int:
+    """INSERT one row and return its id, in one statement."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(*insert_statement(model, values))
         return cursor.fetchone()[0]
 
 
 def row_update(model: type[Model], row_id: int, values: dict) -> int:
     """UPDATE the row with this id; returns how many rows changed (0 or 1)."""
-    columns, params = _prepared(model, values)
-    table = connection.ops.quote_name(model._meta.db_table)
-    assignments = ", ".join(f"{column} = %s" for column in columns)
     with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET {assignments} WHERE id = %s", [*params, row_id])  # noqa: S608
+        cursor.execute(*update_statement(model, row_id, values))
         return cursor.rowcount
 
 

@@ -10,8 +10,9 @@ from datetime import datetime
 
 from django.db import connection
 
-from datadam.core.rows import json_value, sql_time, when
-from datadam.labeling.models import Assignment
+from datadam.audit.models import AuditEvent
+from datadam.core.rows import insert_from_statement, insert_statement, json_value, sql_time, update_statement, when
+from datadam.labeling.models import Annotation, Assignment
 from datadam.projects.models import Item, Project, ProjectMembership
 
 
@@ -51,9 +52,71 @@ def lease_state(project_id: int, worker_id: int, now: datetime) -> LeaseState:
     return LeaseState(worker_has_pending=bool(pending), project_has_run_out_leases=bool(run_out))
 
 
-def open_slot_take(item_id: int) -> None:
+# PostgreSQL only: the whole common lease in one round trip. It asks what lease_state asks and, when the
+# worker has nothing pending and no lease in the project has run out, takes the first open item (skipping
+# rows other leases hold), its slot, the assignment and the audit row. A statement of its own after the
+# membership lock, so it sees what another tab of the same worker committed meanwhile.
+LEASE_TAKE_SQL = """
+WITH state AS (
+    SELECT EXISTS (SELECT 1 FROM labeling_assignment
+                   WHERE worker_id = %(worker)s AND project_id = %(project)s
+                     AND ((status = 'active' AND expires_at > %(now)s) OR status = 'rework')) AS pending,
+           EXISTS (SELECT 1 FROM labeling_assignment
+                   WHERE project_id = %(project)s AND status = 'active' AND expires_at <= %(now)s) AS run_out
+), pick AS (
+    SELECT i.id, i.external_id, i.data FROM projects_item i
+    WHERE i.project_id = %(project)s AND i.open_slots > 0
+      AND NOT EXISTS (SELECT 1 FROM labeling_assignment a WHERE a.item_id = i.id AND a.worker_id = %(worker)s)
+      AND NOT (SELECT pending OR run_out FROM state)
+    ORDER BY i.priority, i.id
+    LIMIT 1
+    FOR UPDATE OF i SKIP LOCKED
+), slot AS (
+    UPDATE projects_item SET open_slots = open_slots - 1 WHERE id IN (SELECT id FROM pick) RETURNING id
+), lease AS (
+    INSERT INTO labeling_assignment (project_id, item_id, worker_id, status, leased_at, expires_at, was_submitted)
+    SELECT %(project)s, id, %(worker)s, 'active', %(now)s, %(expires)s, false FROM slot
+    RETURNING id, item_id
+), audit AS (
+    INSERT INTO audit_auditevent
+        (actor_id, action, object_type, object_id, organization_id, project_id, detail, created_at)
+    SELECT %(worker)s, 'assignment.lease', 'assignment', id, %(organization)s, %(project)s, '{}', %(now)s FROM lease
+)
+SELECT state.pending, state.run_out, lease.id, pick.id, pick.external_id, pick.data
+FROM state LEFT JOIN lease ON true LEFT JOIN pick ON pick.id = lease.item_id
+"""
+
+
+@dataclass(frozen=True)
+class LeaseTaken:
+    state: LeaseState
+    assignment_id: int | None  # None: nothing taken (something pending or run out, or the queue is empty)
+    item: Item | None  # the leased item with its id, external id and data (other fields load when asked)
+
+
+def lease_take(project: Project, worker_id: int, now: datetime, expires_at: datetime) -> LeaseTaken:
+    """The common lease in one statement (PostgreSQL: `writes_in_with()`)."""
+    params = {
+        "worker": worker_id,
+        "project": project.id,
+        "organization": project.organization_id,
+        "now": sql_time(now),
+        "expires": sql_time(expires_at),
+    }
+    pending, run_out, assignment_id, item_id, external_id, data = _one(LEASE_TAKE_SQL, params)
+    state = LeaseState(worker_has_pending=bool(pending), project_has_run_out_leases=bool(run_out))
+    if assignment_id is None:
+        return LeaseTaken(state=state, assignment_id=None, item=None)
+    fields = ["id", "project_id", "external_id", "data"]
+    item = Item.from_db(connection.alias, fields, [item_id, project.id, external_id, json_value(Item, "data", data)])
+    return LeaseTaken(state=state, assignment_id=assignment_id, item=item)
+
+
+def open_slots_take(item_ids: list[int]) -> None:
+    """One overlap slot of each item goes to the lease being written."""
+    placeholders = ", ".join(["%s"] * len(item_ids))
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE projects_item SET open_slots = open_slots - 1 WHERE id = %s", [item_id])
+        cursor.execute(f"UPDATE projects_item SET open_slots = open_slots - 1 WHERE id IN ({placeholders})", item_ids)
 
 
 @dataclass(frozen=True)
@@ -82,17 +145,29 @@ class SubmitRow:
         return self.status in {status.ACTIVE, status.REWORK} and not ran_out and self.shown
 
 
+SUBMIT_ROW_SQL = """SELECT a.id, a.status, a.was_submitted, a.expires_at > %s, i.withheld_since IS NULL, a.leased_at,
+                        a.item_id, a.project_id, p.organization_id, i.data, i.prediction, p.schema, p.pay_on
+                 FROM labeling_assignment a
+                 JOIN projects_item i ON i.id = a.item_id
+                 JOIN projects_project p ON p.id = a.project_id
+                 WHERE a.worker_id = %s AND a.id IN ({ids})"""
+
+
 def submit_row_lock(assignment_id: int, worker_id: int, now: datetime) -> SubmitRow | None:
     """The worker's own assignment with what its submit reads; None for anyone else's or no such id."""
-    sql = """SELECT a.status, a.was_submitted, a.expires_at > %s, i.withheld_since IS NULL, a.leased_at,
-                    a.item_id, a.project_id, p.organization_id, i.data, i.prediction, p.schema, p.pay_on
-             FROM labeling_assignment a
-             JOIN projects_item i ON i.id = a.item_id
-             JOIN projects_project p ON p.id = a.project_id
-             WHERE a.id = %s AND a.worker_id = %s"""
-    row = _one(sql + _for_update("a"), [sql_time(now), assignment_id, worker_id])
-    if row is None:
-        return None
+    return submit_rows_lock([assignment_id], worker_id, now).get(assignment_id)
+
+
+def submit_rows_lock(assignment_ids: list[int], worker_id: int, now: datetime) -> dict[int, SubmitRow]:
+    """The worker's own assignments among these ids (a task page's), by id, in the order given."""
+    sql = SUBMIT_ROW_SQL.format(ids=", ".join(["%s"] * len(assignment_ids))) + _for_update("a")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [sql_time(now), worker_id, *assignment_ids])
+        found = {row[0]: _submit_row(row[1:]) for row in cursor.fetchall()}
+    return {assignment_id: found[assignment_id] for assignment_id in assignment_ids if assignment_id in found}
+
+
+def _submit_row(row: tuple) -> SubmitRow:
     status, was_submitted, live, shown, leased_at, item_id, project_id, organization_id = row[:8]
     data, prediction, schema, pay_on = row[8:]
     return SubmitRow(
@@ -109,3 +184,21 @@ def submit_row_lock(assignment_id: int, worker_id: int, now: datetime) -> Submit
         schema=json_value(Project, "schema", schema),
         pay_on=pay_on,
     )
+
+
+def answer_write(annotation: dict, assignment_id: int, done: dict, audit: dict, *, together: bool) -> int:
+    """The annotation, its assignment's close and its audit row (about the new annotation); in one statement
+    when `together` (PostgreSQL). Returns the annotation's id."""
+    insert_sql, insert_params = insert_statement(Annotation, annotation)
+    update_sql, update_params = update_statement(Assignment, assignment_id, done)
+    with connection.cursor() as cursor:
+        if together:
+            audit_sql, audit_params = insert_from_statement(AuditEvent, audit, id_column="object_id", source="stored")
+            sql = f"WITH stored AS ({insert_sql}), closed AS ({update_sql}) {audit_sql} RETURNING object_id"
+            cursor.execute(sql, [*insert_params, *update_params, *audit_params])
+            return cursor.fetchone()[0]
+        cursor.execute(insert_sql, insert_params)
+        annotation_id = cursor.fetchone()[0]
+        cursor.execute(update_sql, update_params)
+        cursor.execute(*insert_statement(AuditEvent, {**audit, "object_id": annotation_id}))
+        return annotation_id

@@ -21,6 +21,12 @@ def assignment_get(*, actor, assignment_id: int) -> Assignment:
     return assignment
 
 
+def assignment_list_own(*, actor, assignment_ids: list[int]) -> list[Assignment]:
+    """The actor's own assignments among `assignment_ids`, in that order; anyone else's are left out."""
+    found = Assignment.objects.filter(id__in=assignment_ids, worker_id=actor.id).select_related("item").in_bulk()
+    return [found[assignment_id] for assignment_id in assignment_ids if assignment_id in found]
+
+
 def annotation_list_mine(*, actor, project: Project) -> QuerySet[Annotation]:
     return Annotation.objects.filter(author=actor, project=project).select_related("item").order_by("-created_at")
 

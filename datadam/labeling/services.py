@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from datadam.accounts.models import User
-from datadam.audit.services import audit_record, audit_record_project
+from datadam.audit.services import audit_record_project, audit_values
 from datadam.core.errors import Conflict, Invalid, LeaseExpired, NotFound, PermissionDenied
-from datadam.core.rows import row_insert, row_update
+from datadam.core.rows import row_insert, writes_in_with
 from datadam.core.text import unstorable_reason
 from datadam.labeling import lease_hooks, loop_statements
 from datadam.labeling.models import Annotation, Assignment
@@ -45,43 +45,63 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
         if not loop_statements.labeler_membership_lock(project.id, actor.id):
             raise PermissionDenied(_("Join this project as a labeler to get tasks."))
         now = timezone.now()
-        state = loop_statements.lease_state(project.id, actor.id, now)
+        # Gold items (honeypots) are served from their own path and never take an overlap slot.
+        gold = lease_hooks.lease_hooks_pick(project=project, worker=actor, gated=gated)
+        if gold is None and writes_in_with():
+            taken = loop_statements.lease_take(project, actor.id, now, _lease_end(project, now))
+            if taken.assignment_id is not None:
+                return _leased(project, taken.item, actor, now, taken.assignment_id)
+            state = taken.state
+        else:
+            state = loop_statements.lease_state(project.id, actor.id, now)
         if state.worker_has_pending:
-            pending = _worker_pending(project, actor, now)
+            pending = worker_pending(project, actor, now)
             if pending:
-                return pending
+                return pending[0]
         if state.project_has_run_out_leases:
             assignments_expire(project=project, now=now)
-        # Gold items (honeypots) are served from their own path and never take an overlap slot.
-        item = lease_hooks.lease_hooks_pick(project=project, worker=actor, gated=gated)
+        item = gold
         if item is None:
-            item = _next_open_item(project, actor)
+            item = next(iter(open_items_pick(project, actor, 1)), None)
             if item is None:
                 return None
-            loop_statements.open_slot_take(item.id)
+            loop_statements.open_slots_take([item.id])
         return _lease_create(project, item, actor, now)
 
 
-def _lease_create(project: Project, item: Item, actor: User, now) -> Assignment:
-    values = {
+def _lease_end(project: Project, now):
+    return now + timedelta(seconds=project.lease_seconds)
+
+
+def _lease_values(project: Project, item: Item, actor: User, now) -> dict:
+    return {
         "project_id": project.id,
         "item_id": item.id,
         "worker_id": actor.id,
         "status": Assignment.Status.ACTIVE,
         "leased_at": now,
-        "expires_at": now + timedelta(seconds=project.lease_seconds),
+        "expires_at": _lease_end(project, now),
         "was_submitted": False,
     }
-    assignment = Assignment(id=row_insert(Assignment, values), **values)
+
+
+def _leased(project: Project, item: Item, actor: User, now, assignment_id: int) -> Assignment:
+    """The assignment just written, with the objects the caller already holds."""
+    assignment = Assignment(id=assignment_id, **_lease_values(project, item, actor, now))
     assignment.project, assignment.item, assignment.worker = project, item, actor
+    return assignment
+
+
+def _lease_create(project: Project, item: Item, actor: User, now) -> Assignment:
+    assignment = _leased(project, item, actor, now, row_insert(Assignment, _lease_values(project, item, actor, now)))
     audit_record_project(actor=actor, action="assignment.lease", target=assignment, project=project)
     return assignment
 
 
-def _worker_pending(project: Project, worker: User, now) -> Assignment | None:
+def worker_pending(project: Project, worker: User, now) -> list[Assignment]:
     """Rework in progress, else the oldest rework a reviewer sent back (reopened with the last answer as
-    its draft), else the fresh task the worker holds, leaving out items held back for a report. One query: a
-    worker holds few of these."""
+    its draft), else the fresh tasks the worker holds (oldest first), leaving out items held back for a
+    report. Rework comes alone. One query: a worker holds few of these."""
     pending = list(
         Assignment.objects.filter(
             Q(status=Assignment.Status.ACTIVE, expires_at__gt=now) | Q(status=Assignment.Status.REWORK),
@@ -91,16 +111,16 @@ def _worker_pending(project: Project, worker: User, now) -> Assignment | None:
         .exclude(withheld("item"))  # rework on an item held back for a report waits until it is released
         .select_related("item")
     )
-    active = sorted((a for a in pending if a.status == Assignment.Status.ACTIVE), key=lambda a: a.leased_at)
+    active = sorted((a for a in pending if a.status == Assignment.Status.ACTIVE), key=lambda a: (a.leased_at, a.id))
     in_rework = [a for a in active if a.was_submitted]
     if in_rework:
-        return in_rework[0]
+        return in_rework[:1]
     sent_back = sorted(
         (a for a in pending if a.status == Assignment.Status.REWORK), key=lambda a: (a.finished_at, a.id)
     )
     if sent_back:
-        return _reopen_rework(sent_back[0], now)
-    return active[0] if active else None
+        return [_reopen_rework(sent_back[0], now)]
+    return active
 
 
 def _reopen_rework(assignment: Assignment, now) -> Assignment:
@@ -124,15 +144,16 @@ NEXT_OPEN_ITEM_SQL = """
     WHERE i.project_id = %s AND i.open_slots > 0
       AND NOT EXISTS (SELECT 1 FROM labeling_assignment a WHERE a.item_id = i.id AND a.worker_id = %s)
     ORDER BY i.priority, i.id
-    LIMIT 1
+    LIMIT %s
 """
 
 
-def _next_open_item(project: Project, worker: User) -> Item | None:
+def open_items_pick(project: Project, worker: User, count: int) -> list[Item]:
+    """The next `count` open items for this worker, in queue order; their slots are not yet taken."""
     sql = NEXT_OPEN_ITEM_SQL
     if connection.features.has_select_for_update_skip_locked:
         sql += " FOR UPDATE OF i SKIP LOCKED"  # PostgreSQL; SQLite's BEGIN IMMEDIATE already serializes writers
-    return next(iter(Item.objects.raw(sql, [project.id, worker.id])), None)
+    return list(Item.objects.raw(sql, [project.id, worker.id, count]))
 
 
 def assignments_expire(*, project: Project, now=None) -> int:
@@ -270,12 +291,13 @@ def _answer_store(
     Where the project pays on submit, the earning is written here, in the same transaction.
     """
     annotation_validate(schema_parse(row.schema), result, row.item_data, project_id=row.project_id)
+    version = last_version(assignment_id) + 1 if row.was_submitted else 1
     values = {
         "assignment_id": assignment_id,
         "project_id": row.project_id,
         "item_id": row.item_id,
         "author_id": actor.id,
-        "version": _last_version(assignment_id) + 1 if row.was_submitted else 1,
+        "version": version,
         "result": result,
         "status": Annotation.Status.SUBMITTED,
         "stage": 1,
@@ -283,23 +305,23 @@ def _answer_store(
         "active_seconds": active_seconds_capped(active_seconds, row.leased_at, now),
         "prelabel": prelabel_compare(row.prediction, result),
     }
-    annotation = Annotation(id=row_insert(Annotation, values), **values)
     done = {"status": Assignment.Status.SUBMITTED, "finished_at": now, "draft": None, "was_submitted": True}
-    row_update(Assignment, assignment_id, done)
-    audit_record(
+    audit = audit_values(
         actor=actor,
         action="annotation.submit",
-        target=annotation,
+        object_type=Annotation._meta.model_name,
         organization_id=row.organization_id,
         project_id=row.project_id,
-        detail={"version": annotation.version},
+        detail={"version": version},
     )
+    annotation_id = loop_statements.answer_write(values, assignment_id, done, audit, together=writes_in_with())
+    annotation = Annotation(id=annotation_id, **values)
     if row.pay_on == Project.PayOn.SUBMIT:
         pay.ledger_earn_for_annotation(annotation=annotation)
     return annotation
 
 
-def _last_version(assignment_id: int) -> int:
+def last_version(assignment_id: int) -> int:
     versions = Annotation.objects.filter(assignment_id=assignment_id).values_list("version", flat=True)
     return versions.order_by("-version").first() or 0
 

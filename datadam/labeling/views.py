@@ -19,8 +19,11 @@ from datadam.projects.services import guideline_html
 
 @login_required
 def task_start(request: HttpRequest, project_id: int) -> HttpResponse:
-    """Resume the task in progress or lease the next one, then show it at its own address."""
+    """Resume the task in progress or lease the next one, then show it at its own address. A project that
+    serves several items a page sends the worker to the task page instead."""
     project = project_selectors.project_get(actor=request.user, project_id=project_id)
+    if project.items_per_page > 1:
+        return redirect("labeling:page", project_id=project.id)
     assignment = services.assignment_lease_next(actor=request.user, project=project)
     if assignment is None:
         return render(request, "labeling/no_tasks.html", {"project": project})

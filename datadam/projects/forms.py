@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from datadam.core.forms import JsonField
-from datadam.projects.models import MAX_RATE, Project
+from datadam.projects.models import MAX_ITEMS_PER_PAGE, MAX_RATE, Project
 from datadam.projects.task_templates.base import TaskTemplate
 
 EXAMPLE_SCHEMA = {
@@ -43,6 +43,14 @@ class ProjectForm(forms.Form):
         label=_("Guideline (Markdown)"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
     default_overlap = forms.IntegerField(label=_("Labels per item"), min_value=1, max_value=10, initial=1)
+    items_per_page = forms.IntegerField(
+        label=_("Items on one page"),
+        min_value=1,
+        max_value=MAX_ITEMS_PER_PAGE,
+        initial=1,
+        required=False,
+        help_text=_("More than one suits short items with plain choices, such as sentences to classify."),
+    )
     join_policy = forms.ChoiceField(
         label=_("Who may join"), choices=Project.JoinPolicy.choices, initial=Project.JoinPolicy.OPEN
     )
@@ -64,6 +72,10 @@ class ProjectForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+
+    def clean_items_per_page(self) -> int:
+        """Left empty: one item a page, as before the setting existed."""
+        return self.cleaned_data["items_per_page"] or 1
 
     @staticmethod
     def initial_from(template: TaskTemplate) -> dict:

@@ -17,6 +17,7 @@ def default_reject_reasons() -> list[str]:
 
 # The most a project may pay per item or per review, in won: a typo of extra zeros is refused.
 MAX_RATE = 1_000_000
+MAX_ITEMS_PER_PAGE = 20
 
 
 class Project(models.Model):
@@ -54,6 +55,13 @@ class Project(models.Model):
     )
     lease_seconds = models.PositiveIntegerField(
         _("lease length (seconds)"), default=1800, validators=[MinValueValidator(60), MaxValueValidator(86400)]
+    )
+    # A task page: this many short items leased, shown and submitted together (each still its own task).
+    items_per_page = models.PositiveSmallIntegerField(
+        _("items on one page"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_ITEMS_PER_PAGE)],
+        help_text=_("More than one suits short items with plain choices, such as sentences to classify."),
     )
     join_policy = models.CharField(max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN)
     rate_per_item = models.PositiveIntegerField(_("pay per accepted item"), default=0)

@@ -5,11 +5,12 @@ from ninja import Schema
 from pydantic import Field
 
 from datadam.core.types import CleanStr, Id, ShortStr
-from datadam.projects.models import MAX_RATE
+from datadam.projects.models import MAX_ITEMS_PER_PAGE, MAX_RATE
 
 PayOn = Literal["accept", "submit"]
 CorrectionPay = Literal["full", "half", "none"]
 RATE_HELP = "Whole won"
+PAGE_HELP = "Items leased, shown and submitted together; above 1 only with plain controls (choices, ratings, text)"
 
 
 class ProjectCreateIn(Schema):
@@ -21,6 +22,7 @@ class ProjectCreateIn(Schema):
     guideline: CleanStr = Field(default="", description="Markdown")
     default_overlap: int = Field(default=1, ge=1, le=10)
     lease_seconds: int = Field(default=1800, ge=60, le=86400)
+    items_per_page: int = Field(default=1, ge=1, le=MAX_ITEMS_PER_PAGE, description=PAGE_HELP)
     join_policy: str = "open"
     rate_per_item: int = Field(default=0, ge=0, le=MAX_RATE, description=RATE_HELP)
     rate_per_review: int = Field(default=0, ge=0, le=MAX_RATE, description=RATE_HELP)
@@ -35,6 +37,7 @@ class ProjectUpdateIn(Schema):
     guideline: CleanStr | None = None
     default_overlap: int | None = Field(default=None, ge=1, le=10)
     lease_seconds: int | None = Field(default=None, ge=60, le=86400)
+    items_per_page: int | None = Field(default=None, ge=1, le=MAX_ITEMS_PER_PAGE, description=PAGE_HELP)
     join_policy: str | None = None
     rate_per_item: int | None = Field(default=None, ge=0, le=MAX_RATE, description=RATE_HELP)
     rate_per_review: int | None = Field(default=None, ge=0, le=MAX_RATE, description=RATE_HELP)
@@ -52,6 +55,7 @@ class ProjectOut(Schema):
     guideline: str
     default_overlap: int
     lease_seconds: int
+    items_per_page: int
     join_policy: str
     rate_per_item: int
     rate_per_review: int

@@ -38,8 +38,8 @@ def project_get(*, actor, project_id: int) -> Project:
 # Written as SQL: it runs on every "next task", and the ORM spent longer building it than the database spent on it.
 # The long texts and the schema are left out (Django loads them if asked for): a lease does not read them.
 LABELER_PROJECT_SQL = """
-    SELECT p.id, p.organization_id, p.name, p.data_type, p.default_overlap, p.lease_seconds, p.join_policy,
-           p.rate_per_item, p.rate_per_review, p.pay_on, p.correction_pay, p.overturn_pay, p.hidden
+    SELECT p.id, p.organization_id, p.name, p.data_type, p.default_overlap, p.lease_seconds, p.items_per_page,
+           p.join_policy, p.rate_per_item, p.rate_per_review, p.pay_on, p.correction_pay, p.overturn_pay, p.hidden
     FROM projects_project p
     WHERE p.id = %s
       AND EXISTS (SELECT 1 FROM projects_projectmembership m

@@ -12,6 +12,7 @@ from datadam.audit.services import audit_record_project
 from datadam.core.errors import Invalid, NotFound, PermissionDenied
 from datadam.projects import join_gates, permissions
 from datadam.projects.models import MAX_RATE, Project, ProjectMembership
+from datadam.projects.schema.controls import traits_of
 from datadam.projects.schema.validate import schema_parse
 
 _markdown = markdown_it.MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -35,6 +36,19 @@ def _full_clean(project: Project) -> None:
         raise Invalid(f"{field}: {' '.join(messages)}") from None
 
 
+def _check_page_fits(project: Project) -> None:
+    """Several items share a page only when each is answered with plain form fields (choices, ratings, text):
+    a drawing widget (spans, boxes, audio segments) takes a page of its own."""
+    if project.items_per_page == 1:
+        return
+    drawn = [control.name for control in schema_parse(project.schema).controls if traits_of(control).widget]
+    if drawn:
+        raise Invalid(
+            _("A page of several items takes plain choices, ratings and text only; these need a page each: %(names)s")
+            % {"names": ", ".join(drawn)}
+        )
+
+
 def _check_rates(**rates: object) -> None:
     """Whole won from 0 to MAX_RATE, so a typed extra zero or two is caught before anyone is paid."""
     for field, rate in rates.items():
@@ -55,6 +69,7 @@ def project_create(
     guideline: str = "",
     default_overlap: int = 1,
     lease_seconds: int = 1800,
+    items_per_page: int = 1,
     join_policy: str = Project.JoinPolicy.OPEN,
     rate_per_item: int = 0,
     rate_per_review: int = 0,
@@ -74,6 +89,7 @@ def project_create(
         guideline=guideline,
         default_overlap=default_overlap,
         lease_seconds=lease_seconds,
+        items_per_page=items_per_page,
         join_policy=join_policy,
         rate_per_item=rate_per_item,
         rate_per_review=rate_per_review,
@@ -84,6 +100,7 @@ def project_create(
     if not permissions.is_project_staff(actor, project):
         raise NotFound(_("No such organization."))
     _full_clean(project)
+    _check_page_fits(project)
     project.save()
     audit_record_project(actor=actor, action="project.create", target=project, project=project)
     return project
@@ -96,6 +113,7 @@ PROJECT_EDITABLE_FIELDS = {
     "schema",
     "default_overlap",
     "lease_seconds",
+    "items_per_page",
     "join_policy",
     "rate_per_item",
     "rate_per_review",
@@ -117,6 +135,7 @@ def project_update(*, actor: User, project: Project, **changes: object) -> Proje
     for field, value in changes.items():
         setattr(project, field, value)
     _full_clean(project)
+    _check_page_fits(project)
     project.save(update_fields=list(changes))
     detail = {"fields": sorted(changes)}
     audit_record_project(actor=actor, action="project.update", target=project, project=project, detail=detail)

@@ -63,7 +63,8 @@ AWKWARD = {"keys": ["a", "b"], "values": {"items": [1, {"get": None}]}, "update"
 
 
 def _recorded_actions() -> set[str]:
-    """Every action a call to audit_record or audit_record_project in datadam/ can write."""
+    """Every action a call to audit_record, audit_record_project, audit_record_each or audit_values in datadam/
+    can write."""
     written: set[str] = set()
     unexplained = []
     for source in PACKAGE.rglob("*.py"):
@@ -71,7 +72,7 @@ def _recorded_actions() -> set[str]:
             continue  # audit_record_project hands its caller's action on
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             name = getattr(node, "func", None) and getattr(node.func, "id", getattr(node.func, "attr", None))
-            if name not in ("audit_record", "audit_record_project"):
+            if name not in ("audit_record", "audit_record_project", "audit_record_each", "audit_values"):
                 continue
             action = next(keyword.value for keyword in node.keywords if keyword.arg == "action")
             choices = [action.body, action.orelse] if isinstance(action, ast.IfExp) else [action]

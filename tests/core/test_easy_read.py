@@ -20,8 +20,8 @@ PAY = "pay/templates/pay"
 JOBS = "jobs/templates/jobs"
 ACADEMY = "academy/templates/academy"
 # The worker pages the easy catalog covers completely, by the templates they are made of: the header, the
-# notifications, the labeling task page and its widgets, earnings and statements, the job board and a job's page,
-# and the academy pages a trainee sees.
+# notifications, the labeling task page (of one item or of several) and its widgets, earnings and statements, the
+# job board and a job's page, and the academy pages a trainee sees.
 WORKER_TEMPLATES = [
     "templates/base.html",
     "templates/_partials/app_header.html",
@@ -30,7 +30,7 @@ WORKER_TEMPLATES = [
     "notifications/templates/notifications/_notification_bell.html",
     *(
         f"{LABELING}/{name}.html"
-        for name in ["task", "_item_media", "_controls", "_widget", "_widget_toolbar", "_widget_picker"]
+        for name in ["task", "page", "_item_media", "_controls", "_widget", "_widget_toolbar", "_widget_picker"]
         + ["_shortcuts", "_prefilled", "_pay_line", "_report_button", "no_tasks"]
     ),
     *(f"{PAY}/{name}.html" for name in ["_pay_line", "earnings", "statement"]),

@@ -21,9 +21,9 @@ function activatesOnEnter(target: EventTarget | null): boolean {
 }
 
 /** Finds the enabled input whose data-hotkey matches the key (letters case-insensitively). */
-export function findHotkeyInput(form: HTMLFormElement, key: string): HTMLInputElement | null {
+export function findHotkeyInput(within: ParentNode, key: string): HTMLInputElement | null {
   const wanted = key.toLowerCase();
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[data-hotkey]')) {
+  for (const input of within.querySelectorAll<HTMLInputElement>('input[data-hotkey]')) {
     if (!input.disabled && input.dataset.hotkey?.toLowerCase() === wanted) return input;
   }
   return null;
@@ -72,17 +72,18 @@ export function installKeyboard(form: HTMLFormElement): () => void {
 }
 
 function handleEnter(form: HTMLFormElement, event: KeyboardEvent): void {
-  const target = event.target;
-  if (event.altKey || event.shiftKey) return;
-  const submitChord = event.ctrlKey || event.metaKey;
-
-  if (isTextField(target)) {
-    // In text fields only Ctrl/Cmd+Enter is ours. Plain Enter keeps its usual
-    // meaning: a newline in a textarea, the browser's own submit in an input.
-    if (!submitChord) return;
-  } else if (submitChord || activatesOnEnter(target)) {
-    return;
-  }
+  if (!isSubmitEnter(event)) return;
   event.preventDefault();
   form.requestSubmit();
+}
+
+/** Whether an Enter press asks to submit: plain Enter outside text fields, Ctrl/Cmd+Enter inside them. */
+export function isSubmitEnter(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (event.key !== 'Enter' || event.altKey || event.shiftKey) return false;
+  const submitChord = event.ctrlKey || event.metaKey;
+  // In text fields only Ctrl/Cmd+Enter is ours. Plain Enter keeps its usual
+  // meaning: a newline in a textarea, the browser's own submit in an input.
+  if (isTextField(target)) return submitChord;
+  return !submitChord && !activatesOnEnter(target);
 }

@@ -5,6 +5,7 @@ import { csrfToken, putJson } from '../shared/api';
 import { Autosave, type SaveState } from '../shared/autosave';
 import { installKeyboard } from '../shared/keyboard';
 import { collectResult, type Result } from '../shared/result';
+import { submitOnce } from '../shared/submit_once';
 
 export interface LabelForm {
   autosave: Autosave<Result> | null;
@@ -34,29 +35,8 @@ export function initLabelForm(form: HTMLFormElement): LabelForm | null {
     listen(window, 'beforeunload', onExit);
   }
 
-  let submitted = false;
-  listen(form, 'submit', (event) => {
-    if (event.defaultPrevented) return;
-    if (submitted) {
-      // A second Enter / click before the page navigates must not post twice.
-      event.preventDefault();
-      return;
-    }
-    submitted = true;
-    // The submit posts the whole form, so a pending draft save is pointless.
-    autosave?.cancel();
-    // Disable after this event: a disabled submitter would drop its name/value
-    // from the data being posted right now.
-    setTimeout(() => setSubmitButtonsDisabled(form, true), 0);
-  });
-
-  // Coming back via the back/forward cache restores the disabled buttons; undo that.
-  listen(window, 'pageshow', (event) => {
-    if ((event as PageTransitionEvent).persisted && submitted) {
-      submitted = false;
-      setSubmitButtonsDisabled(form, false);
-    }
-  });
+  // The submit posts the whole form, so a pending draft save is pointless.
+  cleanups.push(submitOnce(form, () => autosave?.cancel()));
 
   return {
     autosave,
@@ -86,17 +66,6 @@ function createAutosave(form: HTMLFormElement): Autosave<Result> | null {
       status.dataset.state = state; // hook for styling
     },
   });
-}
-
-function setSubmitButtonsDisabled(form: HTMLFormElement, disabled: boolean): void {
-  for (const element of Array.from(form.elements)) {
-    const isSubmit =
-      (element instanceof HTMLButtonElement || element instanceof HTMLInputElement) && element.type === 'submit';
-    if (!isSubmit) continue;
-    element.disabled = disabled;
-    if (disabled) element.setAttribute('aria-disabled', 'true');
-    else element.removeAttribute('aria-disabled');
-  }
 }
 
 function initAll(): void {
