@@ -116,7 +116,11 @@ def _database() -> dict:
             url, conn_max_age=env_int("DATADAM_DB_CONN_MAX_AGE", 600), conn_health_checks=True
         )
         if database["ENGINE"] == "django.db.backends.postgresql":
-            database["ENGINE"] = "datadam.core.postgresql"  # health checks only after a pause (its docstring)
+            database["ENGINE"] = "datadam.core.postgresql"  # health checks after a pause, prepared statements
+            # The loop's statements are prepared on their second use on a connection. Behind PgBouncer older
+            # than 1.21 (or without max_prepared_statements) turn this off.
+            prepared = env_bool("DATADAM_DB_PREPARED_STATEMENTS", True)
+            database.setdefault("OPTIONS", {})["prepare_threshold"] = 1 if prepared else None
         return database
     DATA_DIR.mkdir(parents=True, exist_ok=True)  # a fresh machine: the SQLite file needs its folder
     # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock at BEGIN, so two

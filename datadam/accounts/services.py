@@ -10,7 +10,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.text import slugify
@@ -30,7 +30,7 @@ from datadam.accounts.models import (
 )
 from datadam.audit.services import audit_record
 from datadam.core.errors import Conflict, Invalid, NotFound, Throttled
-from datadam.core.rows import when
+from datadam.core.rows import hot_cursor, model_from_row, when
 
 TOKEN_PREFIX = "dd_"
 MAX_WITHHOLDING_PERCENT = 50
@@ -244,13 +244,13 @@ TOKEN_USER_SQL = f"""
 
 
 def token_authenticate(*, plain: str) -> User | None:
-    with connection.cursor() as cursor:
+    with hot_cursor() as cursor:
         cursor.execute(TOKEN_USER_SQL, [_hash(plain), True])
         row = cursor.fetchone()
     if row is None:
         return None
     *user_values, token_id, last_used = row
-    user = User.from_db(connection.alias, TOKEN_USER_FIELDS, user_values)
+    user = model_from_row(User, TOKEN_USER_FIELDS, user_values)
     now = timezone.now()
     # Touch at most once a minute: a token used by a busy script should not write on every request.
     if last_used is None or now - when(last_used) > timedelta(minutes=1):

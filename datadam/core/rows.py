@@ -7,10 +7,13 @@ would have sent. They skip what the ORM adds around a save: no signals are sent 
 in, so a caller passes every column that has no database default.
 """
 
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
+from functools import cache
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 from django.db.models import Field, Model
 from django.utils.dateparse import parse_datetime
 
@@ -38,19 +41,30 @@ def insert_statement(model: type[Model], values: dict) -> tuple[str, list]:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) RETURNING id", params  # noqa: S608
 
 
-def update_statement(model: type[Model], row_id: int, values: dict) -> tuple[str, list]:
-    """`UPDATE` of the row with this id as text and parameters."""
+def update_statement(
+    model: type[Model], row_id: int, values: dict, *, only_if: str = "", only_if_params: tuple = ()
+) -> tuple[str, list]:
+    """`UPDATE` of the row with this id as text and parameters; `only_if` adds a condition on the row
+    (SQL with its own parameters), and then the statement returns the id when the row changed."""
     columns, params = _prepared(model, values)
     table = connection.ops.quote_name(model._meta.db_table)
     assignments = ", ".join(f"{column} = %s" for column in columns)
-    return f"UPDATE {table} SET {assignments} WHERE id = %s", [*params, row_id]  # noqa: S608
+    sql = f"UPDATE {table} SET {assignments} WHERE id = %s"  # noqa: S608
+    if only_if:
+        return f"{sql} AND {only_if} RETURNING id", [*params, row_id, *only_if_params]
+    return sql, [*params, row_id]
 
 
-def insert_from_statement(model: type[Model], values: dict, *, id_column: str, source: str) -> tuple[str, list]:
-    """`INSERT … SELECT` of one row whose `id_column` takes the id the earlier WITH query `source` returned."""
+def insert_from_statement(
+    model: type[Model], values: dict, *, source: str, id_column: str | None = None
+) -> tuple[str, list]:
+    """`INSERT … SELECT` of one row for each row the earlier WITH query `source` returned (none, none
+    written); `id_column`, if named, takes that row's id."""
     columns, params = _prepared(model, values)
     table = connection.ops.quote_name(model._meta.db_table)
     placeholders = ", ".join(["%s"] * len(params))
+    if id_column is None:
+        return f"INSERT INTO {table} ({', '.join(columns)}) SELECT {placeholders} FROM {source}", params  # noqa: S608
     target = connection.ops.quote_name(_field(model, id_column).column)
     sql = f"INSERT INTO {table} ({', '.join(columns)}, {target}) SELECT {placeholders}, id FROM {source}"  # noqa: S608
     return sql, params
@@ -60,6 +74,20 @@ def writes_in_with() -> bool:
     """Whether the database runs INSERT and UPDATE inside WITH (PostgreSQL), so that writes that belong
     together travel in one round trip. SQLite, in the same process, gains nothing from it."""
     return connection.vendor == "postgresql"
+
+
+def hot_cursor() -> CursorWrapper:
+    """A cursor for the annotator loop's statements: prepared once per connection where the database
+    can (PostgreSQL, `datadam.core.postgresql`), a plain one elsewhere."""
+    prepared_cursor = getattr(connection, "prepared_cursor", None)
+    return prepared_cursor() if prepared_cursor else connection.cursor()
+
+
+def statements_together() -> AbstractContextManager:
+    """Statements executed inside share one round trip where the database can (PostgreSQL's pipeline),
+    their results read after the block; elsewhere each runs as it is executed."""
+    together = getattr(connection, "statements_together", None)
+    return together() if together else nullcontext()
 
 
 def row_insert(model: type[Model], values: dict) -> int:
@@ -74,6 +102,32 @@ def row_update(model: type[Model], row_id: int, values: dict) -> int:
     with connection.cursor() as cursor:
         cursor.execute(*update_statement(model, row_id, values))
         return cursor.rowcount
+
+
+def model_from_row(model: type[Model], field_names: list[str], row: tuple) -> Model:
+    """A model instance from a plain cursor's row of these fields (in the model's field order, as
+    Model.from_db expects), each value converted as the ORM converts it (SQLite's 0 and 1 become booleans)."""
+    converters = _converters(connection.vendor, model, tuple(field_names))
+    values = [_convert(value, each) for value, each in zip(row, converters, strict=True)]
+    return model.from_db(connection.alias, field_names, values)
+
+
+def _convert(value: object, converters: list) -> object:
+    for converter, expression in converters:
+        value = converter(value, expression, connection)
+    return value
+
+
+@cache
+def _converters(vendor: str, model: type[Model], field_names: tuple[str, ...]) -> list[list]:
+    columns = [_field(model, name).get_col(model._meta.db_table) for name in field_names]
+    return [
+        [
+            (converter, column)
+            for converter in connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        ]
+        for column in columns
+    ]
 
 
 def when(value: object) -> datetime:

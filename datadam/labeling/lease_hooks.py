@@ -15,7 +15,7 @@ from datadam.projects.models import Item, Project
 @dataclass(frozen=True)
 class LeaseHook:
     # gate(project=, worker=): before the lease's transaction; raises a DomainError to refuse the worker,
-    # returns what its pick needs (the quality policy)
+    # returns what its pick needs (the quality policy), or None when its pick would serve nothing
     gate: Callable[..., object]
     # pick(project=, worker=, gated=): inside the transaction; an item to serve before the open ones, or None
     pick: Callable[..., Item | None]
@@ -39,3 +39,8 @@ def lease_hooks_pick(*, project: Project, worker: User, gated: list[tuple[LeaseH
         if (item := hook.pick(project=project, worker=worker, gated=state)) is not None:
             return item
     return None
+
+
+def lease_hooks_may_pick(gated: list[tuple[LeaseHook, object]]) -> bool:
+    """Whether some pick may serve an item: else the lease takes the first open item at once."""
+    return any(state is not None for _hook, state in gated)

@@ -11,13 +11,22 @@ from datetime import datetime
 from django.db import connection
 
 from datadam.audit.models import AuditEvent
-from datadam.core.rows import insert_from_statement, insert_statement, json_value, sql_time, update_statement, when
+from datadam.core.rows import (
+    hot_cursor,
+    insert_from_statement,
+    insert_statement,
+    json_value,
+    sql_time,
+    statements_together,
+    update_statement,
+    when,
+)
 from datadam.labeling.models import Annotation, Assignment
-from datadam.projects.models import Item, Project, ProjectMembership
+from datadam.projects.models import Item, Project
 
 
-def _one(sql: str, params: list) -> tuple | None:
-    with connection.cursor() as cursor:
+def _one(sql: str, params: list | dict) -> tuple | None:
+    with hot_cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()
 
@@ -27,10 +36,14 @@ def _for_update(of: str) -> str:
     return f" FOR UPDATE OF {of}" if connection.features.has_select_for_update_of else ""
 
 
+LABELER_MEMBERSHIP_SQL = """SELECT m.id FROM projects_projectmembership m
+    WHERE m.project_id = %(project)s AND m.user_id = %(worker)s AND m.role = 'labeler'"""
+
+
 def labeler_membership_lock(project_id: int, worker_id: int) -> bool:
     """Lock the worker's labeler membership (one worker's two tabs then lease one at a time); False if none."""
-    sql = "SELECT m.id FROM projects_projectmembership m WHERE m.project_id = %s AND m.user_id = %s AND m.role = %s"
-    return _one(sql + _for_update("m"), [project_id, worker_id, ProjectMembership.Role.LABELER]) is not None
+    params = {"project": project_id, "worker": worker_id}
+    return _one(LABELER_MEMBERSHIP_SQL + _for_update("m"), params) is not None
 
 
 @dataclass(frozen=True)
@@ -52,13 +65,15 @@ def lease_state(project_id: int, worker_id: int, now: datetime) -> LeaseState:
     return LeaseState(worker_has_pending=bool(pending), project_has_run_out_leases=bool(run_out))
 
 
-# PostgreSQL only: the whole common lease in one round trip. It asks what lease_state asks and, when the
-# worker has nothing pending and no lease in the project has run out, takes the first open item (skipping
-# rows other leases hold), its slot, the assignment and the audit row. A statement of its own after the
-# membership lock, so it sees what another tab of the same worker committed meanwhile.
+# PostgreSQL only: the whole common lease in one statement. It asks what lease_state asks and, when the
+# worker is the project's labeler, has nothing pending and no lease in the project has run out, takes the
+# first open item (skipping rows other leases hold), its slot, the assignment and the audit row. A statement
+# of its own after the membership lock, so it sees what another tab of the same worker committed meanwhile.
 LEASE_TAKE_SQL = """
 WITH state AS (
-    SELECT EXISTS (SELECT 1 FROM labeling_assignment
+    SELECT EXISTS (SELECT 1 FROM projects_projectmembership
+                   WHERE project_id = %(project)s AND user_id = %(worker)s AND role = 'labeler') AS labeler,
+           EXISTS (SELECT 1 FROM labeling_assignment
                    WHERE worker_id = %(worker)s AND project_id = %(project)s
                      AND ((status = 'active' AND expires_at > %(now)s) OR status = 'rework')) AS pending,
            EXISTS (SELECT 1 FROM labeling_assignment
@@ -67,7 +82,7 @@ WITH state AS (
     SELECT i.id, i.external_id, i.data FROM projects_item i
     WHERE i.project_id = %(project)s AND i.open_slots > 0
       AND NOT EXISTS (SELECT 1 FROM labeling_assignment a WHERE a.item_id = i.id AND a.worker_id = %(worker)s)
-      AND NOT (SELECT pending OR run_out FROM state)
+      AND (SELECT labeler AND NOT (pending OR run_out) FROM state)
     ORDER BY i.priority, i.id
     LIMIT 1
     FOR UPDATE OF i SKIP LOCKED
@@ -82,34 +97,57 @@ WITH state AS (
         (actor_id, action, object_type, object_id, organization_id, project_id, detail, created_at)
     SELECT %(worker)s, 'assignment.lease', 'assignment', id, %(organization)s, %(project)s, '{}', %(now)s FROM lease
 )
-SELECT state.pending, state.run_out, lease.id, pick.id, pick.external_id, pick.data
+SELECT state.labeler, state.pending, state.run_out, lease.id, pick.id, pick.external_id, pick.data
 FROM state LEFT JOIN lease ON true LEFT JOIN pick ON pick.id = lease.item_id
 """
 
 
 @dataclass(frozen=True)
 class LeaseTaken:
+    labeler: bool  # the worker is the project's labeler (else nothing was asked)
     state: LeaseState
     assignment_id: int | None  # None: nothing taken (something pending or run out, or the queue is empty)
     item: Item | None  # the leased item with its id, external id and data (other fields load when asked)
 
 
 def lease_take(project: Project, worker_id: int, now: datetime, expires_at: datetime) -> LeaseTaken:
-    """The common lease in one statement (PostgreSQL: `writes_in_with()`)."""
-    params = {
+    """The common lease in one statement, in the caller's transaction (PostgreSQL: `writes_in_with()`)."""
+    with hot_cursor() as cursor:
+        cursor.execute(LEASE_TAKE_SQL, _lease_params(project, worker_id, now, expires_at))
+        return _lease_taken(project, cursor.fetchone())
+
+
+def lease_take_locked(project: Project, worker_id: int, now: datetime, expires_at: datetime) -> LeaseTaken:
+    """The membership lock and the common lease in one round trip, outside any transaction of Django's
+    (PostgreSQL). The two statements travel together, and PostgreSQL runs them as one implicit transaction,
+    each with its own snapshot: the lease still sees what another tab of the same worker committed while
+    this one waited for the lock, and no BEGIN or COMMIT costs a round trip."""
+    params = _lease_params(project, worker_id, now, expires_at)
+    with hot_cursor() as lock, hot_cursor() as lease:
+        with statements_together():
+            lock.execute(f"{LABELER_MEMBERSHIP_SQL} FOR UPDATE OF m", params)
+            lease.execute(LEASE_TAKE_SQL, params)
+        return _lease_taken(project, lease.fetchone())
+
+
+def _lease_params(project: Project, worker_id: int, now: datetime, expires_at: datetime) -> dict:
+    return {
         "worker": worker_id,
         "project": project.id,
         "organization": project.organization_id,
         "now": sql_time(now),
         "expires": sql_time(expires_at),
     }
-    pending, run_out, assignment_id, item_id, external_id, data = _one(LEASE_TAKE_SQL, params)
+
+
+def _lease_taken(project: Project, row: tuple) -> LeaseTaken:
+    labeler, pending, run_out, assignment_id, item_id, external_id, data = row
     state = LeaseState(worker_has_pending=bool(pending), project_has_run_out_leases=bool(run_out))
     if assignment_id is None:
-        return LeaseTaken(state=state, assignment_id=None, item=None)
+        return LeaseTaken(labeler=bool(labeler), state=state, assignment_id=None, item=None)
     fields = ["id", "project_id", "external_id", "data"]
     item = Item.from_db(connection.alias, fields, [item_id, project.id, external_id, json_value(Item, "data", data)])
-    return LeaseTaken(state=state, assignment_id=assignment_id, item=item)
+    return LeaseTaken(labeler=True, state=state, assignment_id=assignment_id, item=item)
 
 
 def open_slots_take(item_ids: list[int]) -> None:
@@ -158,10 +196,17 @@ def submit_row_lock(assignment_id: int, worker_id: int, now: datetime) -> Submit
     return submit_rows_lock([assignment_id], worker_id, now).get(assignment_id)
 
 
-def submit_rows_lock(assignment_ids: list[int], worker_id: int, now: datetime) -> dict[int, SubmitRow]:
+def submit_row_read(assignment_id: int, worker_id: int, now: datetime) -> SubmitRow | None:
+    """As submit_row_lock, without the lock: for `answer_write_if_open`, whose write checks again."""
+    return submit_rows_lock([assignment_id], worker_id, now, lock=False).get(assignment_id)
+
+
+def submit_rows_lock(
+    assignment_ids: list[int], worker_id: int, now: datetime, *, lock: bool = True
+) -> dict[int, SubmitRow]:
     """The worker's own assignments among these ids (a task page's), by id, in the order given."""
-    sql = SUBMIT_ROW_SQL.format(ids=", ".join(["%s"] * len(assignment_ids))) + _for_update("a")
-    with connection.cursor() as cursor:
+    sql = SUBMIT_ROW_SQL.format(ids=", ".join(["%s"] * len(assignment_ids))) + (_for_update("a") if lock else "")
+    with hot_cursor() as cursor:
         cursor.execute(sql, [sql_time(now), worker_id, *assignment_ids])
         found = {row[0]: _submit_row(row[1:]) for row in cursor.fetchall()}
     return {assignment_id: found[assignment_id] for assignment_id in assignment_ids if assignment_id in found}
@@ -191,9 +236,9 @@ def answer_write(annotation: dict, assignment_id: int, done: dict, audit: dict, 
     when `together` (PostgreSQL). Returns the annotation's id."""
     insert_sql, insert_params = insert_statement(Annotation, annotation)
     update_sql, update_params = update_statement(Assignment, assignment_id, done)
-    with connection.cursor() as cursor:
+    with hot_cursor() as cursor:
         if together:
-            audit_sql, audit_params = insert_from_statement(AuditEvent, audit, id_column="object_id", source="stored")
+            audit_sql, audit_params = insert_from_statement(AuditEvent, audit, source="stored", id_column="object_id")
             sql = f"WITH stored AS ({insert_sql}), closed AS ({update_sql}) {audit_sql} RETURNING object_id"
             cursor.execute(sql, [*insert_params, *update_params, *audit_params])
             return cursor.fetchone()[0]
@@ -202,3 +247,20 @@ def answer_write(annotation: dict, assignment_id: int, done: dict, audit: dict, 
         cursor.execute(update_sql, update_params)
         cursor.execute(*insert_statement(AuditEvent, {**audit, "object_id": annotation_id}))
         return annotation_id
+
+
+def answer_write_if_open(annotation: dict, assignment_id: int, done: dict, audit: dict, now: datetime) -> int | None:
+    """A first answer in one statement with no lock held before it (PostgreSQL): the assignment closes only
+    if it is still an open lease never answered, and only then are the annotation and its audit row written.
+    Returns the annotation's id, or None when the assignment changed since it was read (a retry that won
+    the race, a lease run out): the caller then takes the careful path. Two submits of one lease meet at
+    the row: the second waits for the first, finds the lease closed, and writes nothing."""
+    open_lease = "status = 'active' AND NOT was_submitted AND expires_at > %s"
+    close_sql, close_params = update_statement(
+        Assignment, assignment_id, done, only_if=open_lease, only_if_params=(sql_time(now),)
+    )
+    store_sql, store_params = insert_from_statement(Annotation, annotation, source="closed")
+    audit_sql, audit_params = insert_from_statement(AuditEvent, audit, source="stored", id_column="object_id")
+    sql = f"WITH closed AS ({close_sql}), stored AS ({store_sql} RETURNING id) {audit_sql} RETURNING object_id"
+    row = _one(sql, [*close_params, *store_params, *audit_params])
+    return None if row is None else row[0]

@@ -39,6 +39,27 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
     # Before the lease's transaction, so that a pause decided now is kept: a paused worker is refused here
     # with the reason (PermissionDenied), before any pending work.
     gated = lease_hooks.lease_hooks_gate(project=project, worker=actor)  # quality's, registered at start-up
+    if writes_in_with() and not lease_hooks.lease_hooks_may_pick(gated):
+        decided, assignment = _lease_in_one_round_trip(project, actor)
+        if decided:
+            return assignment
+    return _lease_in_transaction(project, actor, gated)
+
+
+def _lease_in_one_round_trip(project: Project, actor: User) -> tuple[bool, Assignment | None]:
+    """The common lease on PostgreSQL: lock, ask and take in one round trip. Returns (decided, assignment);
+    not decided when the worker has work pending or some lease has run out (the transaction handles both)."""
+    now = timezone.now()
+    taken = loop_statements.lease_take_locked(project, actor.id, now, _lease_end(project, now))
+    if not taken.labeler:
+        raise PermissionDenied(_("Join this project as a labeler to get tasks."))
+    if taken.assignment_id is not None:
+        return True, _leased(project, taken.item, actor, now, taken.assignment_id)
+    state = taken.state
+    return not (state.worker_has_pending or state.project_has_run_out_leases), None
+
+
+def _lease_in_transaction(project: Project, actor: User, gated: list) -> Assignment | None:
     with transaction.atomic():
         # Locking the membership row serializes one worker's own concurrent calls (two tabs), so a
         # worker never ends up holding two leases in the same project.
@@ -260,6 +281,8 @@ def annotation_submit(
     On a run-out lease the answer is kept as the draft and LeaseExpired is raised.
     """
     now = timezone.now()
+    if writes_in_with() and (stored := _first_answer_at_once(actor, assignment_id, result, now, active_seconds)):
+        return stored, True
     with transaction.atomic():
         row = loop_statements.submit_row_lock(assignment_id, actor.id, now)
         if row is None:
@@ -283,6 +306,21 @@ def active_seconds_capped(reported: int, since, now) -> int:
     return max(0, min(int(reported or 0), int((now - since).total_seconds())))
 
 
+def _first_answer_at_once(
+    actor: User, assignment_id: int, result: object, now, active_seconds: int
+) -> Annotation | None:
+    """The common submit on PostgreSQL, in two round trips and no transaction: read, check the answer, then
+    write it only if the lease is still open and unanswered. None sends the submit down the careful path
+    (not the worker's, a retry, rework, a run-out lease, an item held back, pay on submit)."""
+    row = loop_statements.submit_row_read(assignment_id, actor.id, now)
+    if row is None or not row.answerable or row.was_submitted or row.pay_on == Project.PayOn.SUBMIT:
+        return None
+    annotation_validate(schema_parse(row.schema), result, row.item_data, project_id=row.project_id)
+    values, done, audit = _answer_rows(actor, assignment_id, row, result, now, active_seconds, version=1)
+    annotation_id = loop_statements.answer_write_if_open(values, assignment_id, done, audit, now)
+    return None if annotation_id is None else Annotation(id=annotation_id, **values)
+
+
 def _answer_store(
     actor: User, assignment_id: int, row: loop_statements.SubmitRow, result: object, now, active_seconds: int
 ) -> Annotation:
@@ -292,6 +330,25 @@ def _answer_store(
     """
     annotation_validate(schema_parse(row.schema), result, row.item_data, project_id=row.project_id)
     version = last_version(assignment_id) + 1 if row.was_submitted else 1
+    values, done, audit = _answer_rows(actor, assignment_id, row, result, now, active_seconds, version=version)
+    annotation_id = loop_statements.answer_write(values, assignment_id, done, audit, together=writes_in_with())
+    annotation = Annotation(id=annotation_id, **values)
+    if row.pay_on == Project.PayOn.SUBMIT:
+        pay.ledger_earn_for_annotation(annotation=annotation)
+    return annotation
+
+
+def _answer_rows(
+    actor: User,
+    assignment_id: int,
+    row: loop_statements.SubmitRow,
+    result: object,
+    now,
+    active_seconds: int,
+    *,
+    version: int,
+) -> tuple[dict, dict, dict]:
+    """What an answer writes: the annotation, the assignment's close and the audit row."""
     values = {
         "assignment_id": assignment_id,
         "project_id": row.project_id,
@@ -314,11 +371,7 @@ def _answer_store(
         project_id=row.project_id,
         detail={"version": version},
     )
-    annotation_id = loop_statements.answer_write(values, assignment_id, done, audit, together=writes_in_with())
-    annotation = Annotation(id=annotation_id, **values)
-    if row.pay_on == Project.PayOn.SUBMIT:
-        pay.ledger_earn_for_annotation(annotation=annotation)
-    return annotation
+    return values, done, audit
 
 
 def last_version(assignment_id: int) -> int:

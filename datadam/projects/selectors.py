@@ -4,6 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from datadam.core.errors import NotFound
+from datadam.core.rows import hot_cursor, model_from_row
 from datadam.projects import access
 from datadam.projects.models import ImportBatch, Item, Project, ProjectMembership
 
@@ -37,14 +38,21 @@ def project_get(*, actor, project_id: int) -> Project:
 
 # Written as SQL: it runs on every "next task", and the ORM spent longer building it than the database spent on it.
 # The long texts and the schema are left out (Django loads them if asked for): a lease does not read them.
-LABELER_PROJECT_SQL = """
-    SELECT p.id, p.organization_id, p.name, p.data_type, p.default_overlap, p.lease_seconds, p.items_per_page,
-           p.join_policy, p.rate_per_item, p.rate_per_review, p.pay_on, p.correction_pay, p.overturn_pay, p.hidden
+# What the loop reads, in the model's field order as Model.from_db expects them.
+LABELER_PROJECT_READS = {
+    "id", "organization_id", "name", "data_type", "default_overlap", "lease_seconds", "items_per_page",
+    "join_policy", "rate_per_item", "rate_per_review", "pay_on", "correction_pay", "overturn_pay", "hidden",
+}  # fmt: skip
+LABELER_PROJECT_FIELDS = [
+    field.attname for field in Project._meta.concrete_fields if field.attname in LABELER_PROJECT_READS
+]
+LABELER_PROJECT_SQL = f"""
+    SELECT {", ".join("p." + name for name in LABELER_PROJECT_FIELDS)}
     FROM projects_project p
     WHERE p.id = %s
       AND EXISTS (SELECT 1 FROM projects_projectmembership m
                   WHERE m.project_id = p.id AND m.user_id = %s AND m.role = %s)
-"""
+"""  # noqa: S608 (the field names are constants)
 
 
 def project_for_labeler_get(*, actor, project_id: int) -> Project:
@@ -52,10 +60,12 @@ def project_for_labeler_get(*, actor, project_id: int) -> Project:
 
     Anyone else gets the general look-up: NotFound for outsiders, the project for its staff.
     """
-    project = next(
-        iter(Project.objects.raw(LABELER_PROJECT_SQL, [project_id, actor.id, ProjectMembership.Role.LABELER])), None
-    )
-    return project or project_get(actor=actor, project_id=project_id)
+    with hot_cursor() as cursor:
+        cursor.execute(LABELER_PROJECT_SQL, [project_id, actor.id, ProjectMembership.Role.LABELER.value])
+        row = cursor.fetchone()
+    if row is None:
+        return project_get(actor=actor, project_id=project_id)
+    return model_from_row(Project, LABELER_PROJECT_FIELDS, row)
 
 
 def project_get_joinable(*, actor, project_id: int) -> Project:

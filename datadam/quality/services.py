@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from datadam.accounts.models import User
 from datadam.audit.services import audit_record_project
 from datadam.core.errors import Conflict, Invalid, NotFound, PermissionDenied
+from datadam.core.rows import hot_cursor
 from datadam.core.text import load_bounded_json
 from datadam.labeling.models import Annotation, Assignment
 from datadam.projects.models import Item, Project
@@ -166,12 +167,15 @@ def lease_gate(*, project: Project, worker: User) -> QualityPolicy | None:
     with the reason, and apply the project's flag rules first so that a worker who just fell below the floor
     is stopped now.
 
-    Returns the project's policy (None when the project has none, which costs one query)."""
+    Returns the project's policy where it serves gold items, for lease_pick; else None (then the lease takes
+    the first open item at once). A project without a policy costs one query."""
     # Plain SQL: this runs on every lease, and most projects have no policy.
-    policies = QualityPolicy.objects.raw("SELECT * FROM quality_qualitypolicy WHERE project_id = %s", [project.id])
-    policy = next(iter(policies), None)
-    if policy is None:
+    with hot_cursor() as cursor:
+        cursor.execute("SELECT id FROM quality_qualitypolicy WHERE project_id = %s", [project.id])
+        found = cursor.fetchone()
+    if found is None:
         return None  # pauses exist only where a policy does (a manager's pause creates one)
+    policy = QualityPolicy.objects.get(id=found[0])
     if _worth_checking(project, worker):
         worker_flags_evaluate(project=project, worker=worker, policy=policy)
     pause = WorkerPause.objects.filter(
@@ -182,7 +186,7 @@ def lease_gate(*, project: Project, worker: User) -> QualityPolicy | None:
             _("Your work on this project is paused. Reason: %(reason)s Ask the project manager to look at it.")
             % {"reason": pause.reason}
         )
-    return policy
+    return policy if policy.honeypot_share > 0 else None
 
 
 def _worth_checking(project: Project, worker: User) -> bool:

@@ -64,3 +64,37 @@ def test_thirty_two_labelers_at_once_never_overfill_lose_or_duplicate() -> None:
     assert not Annotation.objects.values("item", "author").annotate(n=Count("id")).filter(n__gt=1).exists()
     assert not Item.objects.filter(project=project, open_slots__gt=0).exists()
     assert Assignment.objects.filter(status=Assignment.Status.ACTIVE).count() == 0
+
+
+TABS = 8
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_labeler_asking_from_eight_tabs_at_once_holds_one_lease_and_every_tab_shows_it() -> None:
+    project = factories.ProjectFactory()
+    factories.ItemFactory.create_batch(ITEMS, project=project)
+    worker = factories.ProjectMembershipFactory(project=project).user
+    shown: list[int] = []
+    failures: list[str] = []
+    start = threading.Barrier(TABS)
+    close_old_connections()
+
+    def tab() -> None:
+        try:
+            start.wait(timeout=30)
+            shown.append(services.assignment_lease_next(actor=worker, project=project).id)
+        except Exception as exc:  # asserted on below
+            failures.append(repr(exc))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=tab) for _ in range(TABS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert not failures, failures[:3]
+    held = list(Assignment.objects.filter(worker=worker, status=Assignment.Status.ACTIVE).values_list("id", flat=True))
+    assert len(held) == 1
+    assert shown == held * TABS

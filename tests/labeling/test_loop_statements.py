@@ -6,6 +6,8 @@ Every labeler online runs this loop all day, so one more statement in it is one 
 import json
 from collections.abc import Callable
 
+import pytest
+
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client
@@ -21,6 +23,11 @@ STATEMENTS_PER_LEASE = 11
 # token, (savepoint), assignment with item and project, annotation insert, assignment update, audit insert,
 # (release)
 STATEMENTS_PER_SUBMIT = 7
+# On PostgreSQL, outside any transaction: token, project, quality policy, then the membership lock and the
+# whole lease, which travel together
+LEASE_STATEMENTS_ON_POSTGRESQL = 5
+# token, assignment with item and project, the answer's writes in one statement
+SUBMIT_STATEMENTS_ON_POSTGRESQL = 3
 
 
 def statements_sent(request: Callable[[], HttpResponse]) -> tuple[HttpResponse, int]:
@@ -31,18 +38,23 @@ def statements_sent(request: Callable[[], HttpResponse]) -> tuple[HttpResponse, 
     return response, len(captured.captured_queries)
 
 
-def test_a_lease_and_a_submit_each_send_a_handful_of_statements_and_store_everything(cast) -> None:
+def _lease_and_submit(cast, answer: dict) -> tuple[HttpResponse, int, HttpResponse, int]:
     _token, plain = accounts.token_create(user=cast.labeler, name="script")
     client = Client(HTTP_AUTHORIZATION=f"Bearer {plain}")
     client.get("/api/v1/me")  # the token's first use notes the time, once a minute at most
 
     leased, lease_statements = statements_sent(lambda: client.post(f"/api/v1/projects/{cast.project.id}/tasks/next"))
-    answer = {"result": {"sentiment": "positive"}, "active_seconds": 5}
     submitted, submit_statements = statements_sent(
         lambda: client.post(
             f"/api/v1/assignments/{leased.json()['id']}/submit", json.dumps(answer), content_type="application/json"
         )
     )
+    return leased, lease_statements, submitted, submit_statements
+
+
+def test_a_lease_and_a_submit_each_send_a_handful_of_statements_and_store_everything(cast) -> None:
+    answer = {"result": {"sentiment": "positive"}, "active_seconds": 5}
+    leased, lease_statements, submitted, submit_statements = _lease_and_submit(cast, answer)
 
     assert leased.status_code == 200 and submitted.status_code == 201
     assert 3 <= lease_statements <= STATEMENTS_PER_LEASE
@@ -52,6 +64,20 @@ def test_a_lease_and_a_submit_each_send_a_handful_of_statements_and_store_everyt
     assert Assignment.objects.get(id=leased.json()["id"]).status == Assignment.Status.SUBMITTED
     actions = set(AuditEvent.objects.filter(actor=cast.labeler).values_list("action", flat=True))
     assert {"assignment.lease", "annotation.submit"} <= actions
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL runs writes inside WITH")
+def test_on_postgresql_the_lease_and_the_submit_each_send_a_few_statements_and_no_transaction_of_their_own(
+    cast,
+) -> None:
+    answer = {"result": {"sentiment": "negative"}, "active_seconds": 3}
+    leased, lease_statements, submitted, submit_statements = _lease_and_submit(cast, answer)
+
+    assert (leased.status_code, submitted.status_code) == (200, 201)
+    assert (lease_statements, submit_statements) == (LEASE_STATEMENTS_ON_POSTGRESQL, SUBMIT_STATEMENTS_ON_POSTGRESQL)
+    assert Annotation.objects.get(id=submitted.json()["id"]).result == answer["result"]
+    assignment = Assignment.objects.get(id=leased.json()["id"])
+    assert (assignment.status, assignment.item.open_slots) == (Assignment.Status.SUBMITTED, 0)
 
 
 def test_a_token_used_again_within_the_minute_is_not_touched_and_a_revoked_one_is_refused_at_once(cast) -> None:
