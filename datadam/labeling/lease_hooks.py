@@ -15,10 +15,14 @@ from datadam.projects.models import Item, Project
 @dataclass(frozen=True)
 class LeaseHook:
     # gate(project=, worker=): before the lease's transaction; raises a DomainError to refuse the worker,
-    # returns what its pick needs (the quality policy), or None when its pick would serve nothing
+    # returns what its pick needs (the quality policy)
     gate: Callable[..., object]
     # pick(project=, worker=, gated=): inside the transaction; an item to serve before the open ones, or None
     pick: Callable[..., Item | None]
+    # An SQL condition on %(project)s and %(worker)s, true where the gate would let the worker through and
+    # the pick would serve nothing (for quality: the project has no policy). Where it holds, PostgreSQL's
+    # common lease asks neither, in the lease's own statement. Empty: the hook is always asked.
+    quiet_sql: str = ""
 
 
 _hooks: list[LeaseHook] = []
@@ -41,6 +45,8 @@ def lease_hooks_pick(*, project: Project, worker: User, gated: list[tuple[LeaseH
     return None
 
 
-def lease_hooks_may_pick(gated: list[tuple[LeaseHook, object]]) -> bool:
-    """Whether some pick may serve an item: else the lease takes the first open item at once."""
-    return any(state is not None for _hook, state in gated)
+def lease_hooks_quiet_sql() -> tuple[str, ...] | None:
+    """Every hook's quiet condition, or None when some hook has none (then every lease asks the hooks)."""
+    if any(not hook.quiet_sql for hook in _hooks):
+        return None
+    return tuple(hook.quiet_sql for hook in _hooks)

@@ -7,6 +7,7 @@ keep the decisions, and the rare paths (rework, expiry, a held-back item) stay o
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from django.db import connection
 
@@ -66,13 +67,15 @@ def lease_state(project_id: int, worker_id: int, now: datetime) -> LeaseState:
 
 
 # PostgreSQL only: the whole common lease in one statement. It asks what lease_state asks and, when the
-# worker is the project's labeler, has nothing pending and no lease in the project has run out, takes the
-# first open item (skipping rows other leases hold), its slot, the assignment and the audit row. A statement
-# of its own after the membership lock, so it sees what another tab of the same worker committed meanwhile.
+# worker is the project's labeler, the lease hooks have nothing to say ({hooks_quiet}), the worker has nothing
+# pending and no lease in the project has run out, takes the first open item (skipping rows other leases
+# hold), its slot, the assignment and the audit row. A statement of its own after the membership lock, so it
+# sees what another tab of the same worker committed meanwhile.
 LEASE_TAKE_SQL = """
 WITH state AS (
     SELECT EXISTS (SELECT 1 FROM projects_projectmembership
                    WHERE project_id = %(project)s AND user_id = %(worker)s AND role = 'labeler') AS labeler,
+           ({hooks_quiet}) AS hooks_quiet,
            EXISTS (SELECT 1 FROM labeling_assignment
                    WHERE worker_id = %(worker)s AND project_id = %(project)s
                      AND ((status = 'active' AND expires_at > %(now)s) OR status = 'rework')) AS pending,
@@ -82,7 +85,7 @@ WITH state AS (
     SELECT i.id, i.external_id, i.data FROM projects_item i
     WHERE i.project_id = %(project)s AND i.open_slots > 0
       AND NOT EXISTS (SELECT 1 FROM labeling_assignment a WHERE a.item_id = i.id AND a.worker_id = %(worker)s)
-      AND (SELECT labeler AND NOT (pending OR run_out) FROM state)
+      AND (SELECT labeler AND hooks_quiet AND NOT (pending OR run_out) FROM state)
     ORDER BY i.priority, i.id
     LIMIT 1
     FOR UPDATE OF i SKIP LOCKED
@@ -97,37 +100,49 @@ WITH state AS (
         (actor_id, action, object_type, object_id, organization_id, project_id, detail, created_at)
     SELECT %(worker)s, 'assignment.lease', 'assignment', id, %(organization)s, %(project)s, '{}', %(now)s FROM lease
 )
-SELECT state.labeler, state.pending, state.run_out, lease.id, pick.id, pick.external_id, pick.data
+SELECT state.labeler, state.hooks_quiet, state.pending, state.run_out, lease.id, pick.id, pick.external_id, pick.data
 FROM state LEFT JOIN lease ON true LEFT JOIN pick ON pick.id = lease.item_id
 """
 
 
 @dataclass(frozen=True)
 class LeaseTaken:
-    labeler: bool  # the worker is the project's labeler (else nothing was asked)
+    labeler: bool  # the worker is the project's labeler (else nothing was taken)
+    hooks_quiet: bool  # the lease hooks had nothing to say (else nothing was taken)
     state: LeaseState
     assignment_id: int | None  # None: nothing taken (something pending or run out, or the queue is empty)
     item: Item | None  # the leased item with its id, external id and data (other fields load when asked)
 
 
 def lease_take(project: Project, worker_id: int, now: datetime, expires_at: datetime) -> LeaseTaken:
-    """The common lease in one statement, in the caller's transaction (PostgreSQL: `writes_in_with()`)."""
+    """The common lease in one statement, in the caller's transaction, after the lease hooks were asked
+    (PostgreSQL: `writes_in_with()`)."""
     with hot_cursor() as cursor:
-        cursor.execute(LEASE_TAKE_SQL, _lease_params(project, worker_id, now, expires_at))
+        cursor.execute(_lease_take_sql(()), _lease_params(project, worker_id, now, expires_at))
         return _lease_taken(project, cursor.fetchone())
 
 
-def lease_take_locked(project: Project, worker_id: int, now: datetime, expires_at: datetime) -> LeaseTaken:
+def lease_take_locked(
+    project: Project, worker_id: int, now: datetime, expires_at: datetime, *, hooks_quiet: tuple[str, ...]
+) -> LeaseTaken:
     """The membership lock and the common lease in one round trip, outside any transaction of Django's
-    (PostgreSQL). The two statements travel together, and PostgreSQL runs them as one implicit transaction,
-    each with its own snapshot: the lease still sees what another tab of the same worker committed while
-    this one waited for the lock, and no BEGIN or COMMIT costs a round trip."""
+    (PostgreSQL), taken only where every lease hook's `hooks_quiet` condition holds. The two statements
+    travel together, and PostgreSQL runs them as one implicit transaction, each with its own snapshot: the
+    lease still sees what another tab of the same worker committed while this one waited for the lock, and
+    no BEGIN or COMMIT costs a round trip."""
     params = _lease_params(project, worker_id, now, expires_at)
     with hot_cursor() as lock, hot_cursor() as lease:
         with statements_together():
             lock.execute(f"{LABELER_MEMBERSHIP_SQL} FOR UPDATE OF m", params)
-            lease.execute(LEASE_TAKE_SQL, params)
+            lease.execute(_lease_take_sql(hooks_quiet), params)
         return _lease_taken(project, lease.fetchone())
+
+
+@cache
+def _lease_take_sql(hooks_quiet: tuple[str, ...]) -> str:
+    return LEASE_TAKE_SQL.replace(
+        "{hooks_quiet}", " AND ".join(f"({condition})" for condition in hooks_quiet) or "true"
+    )
 
 
 def _lease_params(project: Project, worker_id: int, now: datetime, expires_at: datetime) -> dict:
@@ -141,13 +156,14 @@ def _lease_params(project: Project, worker_id: int, now: datetime, expires_at: d
 
 
 def _lease_taken(project: Project, row: tuple) -> LeaseTaken:
-    labeler, pending, run_out, assignment_id, item_id, external_id, data = row
+    labeler, hooks_quiet, pending, run_out, assignment_id, item_id, external_id, data = row
     state = LeaseState(worker_has_pending=bool(pending), project_has_run_out_leases=bool(run_out))
+    asked = {"labeler": bool(labeler), "hooks_quiet": bool(hooks_quiet), "state": state}
     if assignment_id is None:
-        return LeaseTaken(labeler=bool(labeler), state=state, assignment_id=None, item=None)
+        return LeaseTaken(**asked, assignment_id=None, item=None)
     fields = ["id", "project_id", "external_id", "data"]
     item = Item.from_db(connection.alias, fields, [item_id, project.id, external_id, json_value(Item, "data", data)])
-    return LeaseTaken(labeler=True, state=state, assignment_id=assignment_id, item=item)
+    return LeaseTaken(**asked, assignment_id=assignment_id, item=item)
 
 
 def open_slots_take(item_ids: list[int]) -> None:

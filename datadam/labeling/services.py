@@ -36,27 +36,31 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
     """What the worker should do next: rework a reviewer sent back, else the task they hold, else a new
     lease on the first open item they never had. Returns None when nothing is left for this worker.
     """
+    hooks_quiet = lease_hooks.lease_hooks_quiet_sql()
+    if writes_in_with() and hooks_quiet is not None:
+        decided, assignment = _lease_in_one_round_trip(project, actor, hooks_quiet)
+        if decided:
+            return assignment
     # Before the lease's transaction, so that a pause decided now is kept: a paused worker is refused here
     # with the reason (PermissionDenied), before any pending work.
     gated = lease_hooks.lease_hooks_gate(project=project, worker=actor)  # quality's, registered at start-up
-    if writes_in_with() and not lease_hooks.lease_hooks_may_pick(gated):
-        decided, assignment = _lease_in_one_round_trip(project, actor)
-        if decided:
-            return assignment
     return _lease_in_transaction(project, actor, gated)
 
 
-def _lease_in_one_round_trip(project: Project, actor: User) -> tuple[bool, Assignment | None]:
+def _lease_in_one_round_trip(
+    project: Project, actor: User, hooks_quiet: tuple[str, ...]
+) -> tuple[bool, Assignment | None]:
     """The common lease on PostgreSQL: lock, ask and take in one round trip. Returns (decided, assignment);
-    not decided when the worker has work pending or some lease has run out (the transaction handles both)."""
+    not decided when a lease hook has something to say (a quality policy), the worker has work pending or
+    some lease has run out: the transaction handles those."""
     now = timezone.now()
-    taken = loop_statements.lease_take_locked(project, actor.id, now, _lease_end(project, now))
+    taken = loop_statements.lease_take_locked(project, actor.id, now, _lease_end(project, now), hooks_quiet=hooks_quiet)
     if not taken.labeler:
         raise PermissionDenied(_("Join this project as a labeler to get tasks."))
     if taken.assignment_id is not None:
         return True, _leased(project, taken.item, actor, now, taken.assignment_id)
     state = taken.state
-    return not (state.worker_has_pending or state.project_has_run_out_leases), None
+    return taken.hooks_quiet and not (state.worker_has_pending or state.project_has_run_out_leases), None
 
 
 def _lease_in_transaction(project: Project, actor: User, gated: list) -> Assignment | None:

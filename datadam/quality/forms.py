@@ -39,7 +39,9 @@ class PolicyForm(forms.ModelForm):
         for name, field in list(self.fields.items()):
             if name in PERCENT_LIMITS:
                 self.fields[name] = field = forms.FloatField(
-                    label=format_lazy("{} (%)", field.label), min_value=0, max_value=PERCENT_LIMITS[name],
+                    label=format_lazy("{} (%)", field.label),
+                    min_value=0,
+                    max_value=PERCENT_LIMITS[name],
                     widget=forms.NumberInput(attrs={"step": "any"}),
                 )
                 self.initial[name] = round(getattr(self.instance, name) * 100, 2)

@@ -186,9 +186,9 @@ def worker_table(project: Project, *, sort: str = "worker", flagged_only: bool =
     for flag in WorkerFlag.objects.filter(project=project, resolved_at__isnull=True).exclude(kind__in=REVIEWER_KINDS):
         flags[flag.worker_id].append(flag)
     paused = dict(
-        WorkerPause.objects.filter(
-            project=project, role=WorkerPause.Role.LABELING, lifted_at__isnull=True
-        ).values_list("worker_id", "reason")
+        WorkerPause.objects.filter(project=project, role=WorkerPause.Role.LABELING, lifted_at__isnull=True).values_list(
+            "worker_id", "reason"
+        )
     )
     rejected = review_outcomes.rejections_per_author(project=project)
     people = User.objects.filter(id__in=set(times) | set(gold) | set(paused)).order_by("username")

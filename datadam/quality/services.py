@@ -167,8 +167,7 @@ def lease_gate(*, project: Project, worker: User) -> QualityPolicy | None:
     with the reason, and apply the project's flag rules first so that a worker who just fell below the floor
     is stopped now.
 
-    Returns the project's policy where it serves gold items, for lease_pick; else None (then the lease takes
-    the first open item at once). A project without a policy costs one query."""
+    Returns the project's policy (None when the project has none, which costs one query)."""
     # Plain SQL: this runs on every lease, and most projects have no policy.
     with hot_cursor() as cursor:
         cursor.execute("SELECT id FROM quality_qualitypolicy WHERE project_id = %s", [project.id])
@@ -186,7 +185,7 @@ def lease_gate(*, project: Project, worker: User) -> QualityPolicy | None:
             _("Your work on this project is paused. Reason: %(reason)s Ask the project manager to look at it.")
             % {"reason": pause.reason}
         )
-    return policy if policy.honeypot_share > 0 else None
+    return policy
 
 
 def _worth_checking(project: Project, worker: User) -> bool:

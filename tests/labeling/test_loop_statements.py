@@ -23,9 +23,9 @@ STATEMENTS_PER_LEASE = 11
 # token, (savepoint), assignment with item and project, annotation insert, assignment update, audit insert,
 # (release)
 STATEMENTS_PER_SUBMIT = 7
-# On PostgreSQL, outside any transaction: token, project, quality policy, then the membership lock and the
-# whole lease, which travel together
-LEASE_STATEMENTS_ON_POSTGRESQL = 5
+# On PostgreSQL, outside any transaction: token, project, then the membership lock and the whole lease (which
+# asks whether the project has a quality policy), which travel together
+LEASE_STATEMENTS_ON_POSTGRESQL = 4
 # token, assignment with item and project, the answer's writes in one statement
 SUBMIT_STATEMENTS_ON_POSTGRESQL = 3
 

@@ -9,7 +9,7 @@ register = template.Library()
 
 @register.filter
 def aggregation_method_name(code: str) -> str:
-    """"majority vote" for "mv"; an unknown code is shown as it is."""
+    """ "majority vote" for "mv"; an unknown code is shown as it is."""
     return str(METHOD_NAMES.get(code, code))
 
 
