@@ -121,12 +121,14 @@ def _database() -> dict:
             # than 1.21 (or without max_prepared_statements) turn this off.
             prepared = env_bool("DATADAM_DB_PREPARED_STATEMENTS", True)
             database.setdefault("OPTIONS", {})["prepare_threshold"] = 1 if prepared else None
+        elif database["ENGINE"] == "django.db.backends.sqlite3":
+            database["ENGINE"] = "datadam.core.sqlite3"  # writers queue for the lock in the kernel
         return database
     DATA_DIR.mkdir(parents=True, exist_ok=True)  # a fresh machine: the SQLite file needs its folder
     # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock at BEGIN, so two
     # transactions never both read a free slot and then fight over upgrading to a write lock.
     return {
-        "ENGINE": "django.db.backends.sqlite3",
+        "ENGINE": "datadam.core.sqlite3",  # writers queue for the lock in the kernel (its docstring)
         "NAME": DATA_DIR / "datadam.sqlite3",
         # Keep each thread's connection: opening SQLite and running the PRAGMAs costs about 1 ms a request.
         "CONN_MAX_AGE": env_int("DATADAM_DB_CONN_MAX_AGE", 600),
