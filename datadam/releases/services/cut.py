@@ -78,6 +78,11 @@ def copy_accepted_entries(release: Release) -> None:
         model._meta.db_table for model in (ReleaseEntry, Annotation, Item, GoldItem, User)
     )
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Fresh statistics first: right after a bulk import or review, before autovacuum has analysed the
+            # tables, PostgreSQL planned this join for a few hundred rows and a 100,000-item cut took 250 s
+            # instead of 0.5 s. Analysing samples 30,000 rows of each table.
+            cursor.execute(f"ANALYZE {annotation}, {item}")
         cursor.execute(
             f"INSERT INTO {entry} (release_id, item_id, external_id, data, result, annotation_id, author, "
             f"annotation_version, annotated_at, files, stratum, split) "
