@@ -1,12 +1,13 @@
 """Memory of Datadam's processes: idle and peak PSS of each web process and of the task worker.
 
-Usage: python bench/process_memory.py [--requests 300] [--data-dir DIR]
+Usage: python bench/process_memory.py [--requests 300] [--web-processes 2] [--data-dir DIR]
 
 A fresh data folder is migrated and the demo programme loaded (as `datadam demo` does; --data-dir reuses a
-folder where that was done). Then `datadam serve` (2 web processes, as in the demo) and `datadam worker`
-start on 127.0.0.1. PSS (psutil's memory_full_info: shared pages split between the processes sharing them)
-is read at three moments: idle after start-up, the peak while a manager and a labeler request every page
-their home pages link to (N requests in all, two clients at once), and idle again afterwards. A fresh
+folder where that was done). Then `datadam serve` (2 web processes, as in the demo, forked from a master
+that loaded the app) and `datadam worker` start on 127.0.0.1. PSS (psutil's memory_full_info: shared pages
+split between the processes sharing them) is read at three moments: idle after start-up, the peak while a
+manager and a labeler request every page their home pages link to (N requests in all, two clients at once),
+and idle again afterwards; the web server's total (master and web processes) beside them. A fresh
 interpreter also imports the URL configuration alone and reports its modules, seconds and peak RSS.
 Figures go to bench/results/process_memory.json, with one line per floor, met or missed.
 """
@@ -35,7 +36,6 @@ from cryptography.fernet import Fernet
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "process_memory.json"
 DATADAM = [sys.executable, "-m", "datadam.cli"]
-WEB_PROCESSES = 2
 FLOOR_IDLE_WEB_MB = 80
 LOGINS = ("manager", "labeler1")
 PASSWORD = "datadam-demo"
@@ -162,10 +162,10 @@ def wait_for(port: int, seconds: float = 120) -> None:
     raise RuntimeError("the server did not answer /health")
 
 
-def named_processes(server: subprocess.Popen, worker: subprocess.Popen) -> dict[str, psutil.Process]:
+def named_processes(server: subprocess.Popen, worker: subprocess.Popen, web: int) -> dict[str, psutil.Process]:
     master = psutil.Process(server.pid)
     deadline = time.monotonic() + 60
-    while len(master.children()) < WEB_PROCESSES and time.monotonic() < deadline:
+    while len(master.children()) < web and time.monotonic() < deadline:
         time.sleep(0.2)
     web = sorted(master.children(), key=lambda process: process.pid)
     named = {f"web_{number}": process for number, process in enumerate(web, 1)}
@@ -176,9 +176,9 @@ def snapshot(processes: dict[str, psutil.Process]) -> dict:
     return {name: {"pss_mb": mb(pss(process)), "rss_mb": mb(rss(process))} for name, process in processes.items()}
 
 
-def measure(env: dict, requests: int) -> dict:
+def measure(env: dict, requests: int, web_processes: int) -> dict:
     port = free_port()
-    env = {**env, "DATADAM_BIND": f"127.0.0.1:{port}", "DATADAM_WEB_PROCESSES": str(WEB_PROCESSES)}
+    env = {**env, "DATADAM_BIND": f"127.0.0.1:{port}", "DATADAM_WEB_PROCESSES": str(web_processes)}
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     server = subprocess.Popen([*DATADAM, "serve"], env=env, **quiet)
     worker = subprocess.Popen([*DATADAM, "worker"], env=env, **quiet)
@@ -186,7 +186,7 @@ def measure(env: dict, requests: int) -> dict:
         started = time.monotonic()
         wait_for(port)
         ready_s = round(time.monotonic() - started, 1)
-        processes = named_processes(server, worker)
+        processes = named_processes(server, worker, web_processes)
         time.sleep(5)
         idle = snapshot(processes)
         sampler, counts = Sampler(processes), {}
@@ -206,18 +206,27 @@ def measure(env: dict, requests: int) -> dict:
         after = snapshot(processes)
         peak = {name: max(mb(value), after[name]["pss_mb"]) for name, value in sampler.peak.items()}
         return {
+            "web_processes": web_processes,
             "server_ready_s": ready_s,
             "requests": sum(counts.values()),
             "statuses": counts,
             "idle_after_start": idle,
             "peak_pss_mb": peak,
             "idle_after_requests": after,
+            "web_tree_pss_mb": {
+                moment: web_tree(figures) for moment, figures in (("after_start", idle), ("after_requests", after))
+            },
         }
     finally:
         for child in (server, worker):
             child.terminate()
         for child in (server, worker):
             child.wait(timeout=60)
+
+
+def web_tree(snapshot_: dict) -> float:
+    """PSS of the whole web server: its master and every web process (PSS adds up, RSS would not)."""
+    return round(sum(row["pss_mb"] for name, row in snapshot_.items() if name.startswith("web_")), 1)
 
 
 def floors(figures: dict) -> list[dict]:
@@ -231,6 +240,9 @@ def floors(figures: dict) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument(
+        "--web-processes", type=int, default=2, help="2 as in the demo; serve's default is 2 × cores + 1"
+    )
     parser.add_argument("--data-dir", type=Path, help="a data folder where the demo is already loaded")
     args = parser.parse_args(argv)
     scratch = None if args.data_dir else Path(tempfile.mkdtemp(prefix="datadam-memory-"))
@@ -246,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     env.setdefault("DATADAM_FIELD_KEY", field_key(data_dir))
     try:
         prepare(data_dir, env)
-        figures = {"urlconf_import": urlconf_import(env), **measure(env, args.requests)}
+        figures = {"urlconf_import": urlconf_import(env), **measure(env, args.requests, args.web_processes)}
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -260,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:12} idle PSS {start['pss_mb']:6.1f} MB after start, {row['pss_mb']:6.1f} MB after requests, "
             f"peak {figures['peak_pss_mb'][name]:6.1f} MB (RSS {row['rss_mb']:.1f} MB)"
         )
+    print(f"web server (master + {args.web_processes} web processes) PSS: {figures['web_tree_pss_mb']}")
     for row in figures["floors"]:
         print(f"floor {'met' if row['met'] else 'MISSED'}: {row['measure']} {row['value']} ≤ {row['floor']}")
     return 0

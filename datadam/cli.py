@@ -47,6 +47,8 @@ def serve_command(bind: str, workers: int) -> list[str]:
         "-m",
         "gunicorn",
         "datadam.wsgi:application",
+        "--config",
+        "python:datadam.core.web_processes",
         "--bind",
         bind,
         "--workers",

@@ -1,7 +1,7 @@
 """A web process starts without the data-science libraries: jobs and the few pages that need them load them.
 
-Each of these costs megabytes in every web process for its whole life. A fresh interpreter sets Django up and
-imports the URLconf, as `datadam serve` does before its first request; an import hook records, for each heavy
+Each of these costs megabytes in every web process for its whole life. A fresh interpreter sets Django up,
+imports the URLconf and warms up as `datadam serve`'s master does before it forks the web processes; an import hook records, for each heavy
 library, the chain of modules that first asked for it, so a failure names the import to move into a function
 or a job module.
 """
@@ -52,6 +52,8 @@ PROBE = textwrap.dedent(
     django.setup()
     from django.urls import get_resolver
     get_resolver().url_patterns
+    from datadam.core.web_processes import when_ready
+    when_ready(None)
     print(json.dumps({name: chains.get(name, "") for name in heavy if name in sys.modules}))
     """
 )
@@ -63,7 +65,11 @@ def test_the_url_configuration_loads_none_of_the_heavy_libraries(tmp_path):
         env.pop(name, None)
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(sorted(HEAVY))],
-        env=env, capture_output=True, text=True, timeout=120, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
     problems = [f"{name} ({HEAVY[name]}), first imported by: {chain}" for name, chain in sorted(loaded.items())]
