@@ -59,7 +59,7 @@ MIDDLEWARE = [
     # First, so every log line of the request, and its answer, carry the request id.
     "datadam.operations.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "datadam.core.browser_middleware.ContentSecurityPolicyForPages",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "datadam.core.middleware.UploadLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -68,8 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "datadam.core.browser_middleware.MessagesForPages",
+    "datadam.core.browser_middleware.FrameOptionsForPages",
     "datadam.core.middleware.DomainErrorPageMiddleware",
     # Last, so it sees the answer of any log-in form (ours and the admin's) and turns a lockout into a 429.
     "axes.middleware.AxesMiddleware",

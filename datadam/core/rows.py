@@ -26,19 +26,26 @@ def _field(model: type[Model], name: str) -> Field:
         return model._meta.get_field(name.removesuffix("_id"))
 
 
-def _prepared(model: type[Model], values: dict) -> tuple[list[str], list]:
-    fields = {name: _field(model, name) for name in values}
-    columns = [connection.ops.quote_name(field.column) for field in fields.values()]
-    params = [field.get_db_prep_save(values[name], connection) for name, field in fields.items()]
-    return columns, params
+@cache
+def _columns(vendor: str, model: type[Model], names: tuple[str, ...]) -> tuple[tuple[Field, ...], str, str, str]:
+    """For these value names: their fields, then the quoted table, column list and placeholders (per database
+    vendor, whose quoting they follow)."""
+    fields = tuple(_field(model, name) for name in names)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    return fields, connection.ops.quote_name(model._meta.db_table), columns, ", ".join(["%s"] * len(fields))
+
+
+def _prepared(model: type[Model], values: dict) -> tuple[str, str, str, list]:
+    """The quoted table, column list and placeholders, and the values as the database takes them."""
+    fields, table, columns, placeholders = _columns(connection.vendor, model, tuple(values))
+    params = [field.get_db_prep_save(value, connection) for field, value in zip(fields, values.values(), strict=True)]
+    return table, columns, placeholders, params
 
 
 def insert_statement(model: type[Model], values: dict) -> tuple[str, list]:
     """`INSERT … RETURNING id` of one row as text and parameters (PostgreSQL may run several in one WITH)."""
-    columns, params = _prepared(model, values)
-    table = connection.ops.quote_name(model._meta.db_table)
-    placeholders = ", ".join(["%s"] * len(params))
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) RETURNING id", params  # noqa: S608
+    table, columns, placeholders, params = _prepared(model, values)
+    return f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING id", params  # noqa: S608
 
 
 def update_statement(
@@ -46,13 +53,18 @@ def update_statement(
 ) -> tuple[str, list]:
     """`UPDATE` of the row with this id as text and parameters; `only_if` adds a condition on the row
     (SQL with its own parameters), and then the statement returns the id when the row changed."""
-    columns, params = _prepared(model, values)
-    table = connection.ops.quote_name(model._meta.db_table)
-    assignments = ", ".join(f"{column} = %s" for column in columns)
+    table, assignments = _assignments(connection.vendor, model, tuple(values))
+    params = _prepared(model, values)[3]
     sql = f"UPDATE {table} SET {assignments} WHERE id = %s"  # noqa: S608
     if only_if:
         return f"{sql} AND {only_if} RETURNING id", [*params, row_id, *only_if_params]
     return sql, [*params, row_id]
+
+
+@cache
+def _assignments(vendor: str, model: type[Model], names: tuple[str, ...]) -> tuple[str, str]:
+    fields, table, _columns_sql, _placeholders = _columns(vendor, model, names)
+    return table, ", ".join(f"{connection.ops.quote_name(field.column)} = %s" for field in fields)
 
 
 def insert_from_statement(
@@ -60,13 +72,11 @@ def insert_from_statement(
 ) -> tuple[str, list]:
     """`INSERT … SELECT` of one row for each row the earlier WITH query `source` returned (none, none
     written); `id_column`, if named, takes that row's id."""
-    columns, params = _prepared(model, values)
-    table = connection.ops.quote_name(model._meta.db_table)
-    placeholders = ", ".join(["%s"] * len(params))
+    table, columns, placeholders, params = _prepared(model, values)
     if id_column is None:
-        return f"INSERT INTO {table} ({', '.join(columns)}) SELECT {placeholders} FROM {source}", params  # noqa: S608
+        return f"INSERT INTO {table} ({columns}) SELECT {placeholders} FROM {source}", params  # noqa: S608
     target = connection.ops.quote_name(_field(model, id_column).column)
-    sql = f"INSERT INTO {table} ({', '.join(columns)}, {target}) SELECT {placeholders}, id FROM {source}"  # noqa: S608
+    sql = f"INSERT INTO {table} ({columns}, {target}) SELECT {placeholders}, id FROM {source}"  # noqa: S608
     return sql, params
 
 

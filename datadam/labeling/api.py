@@ -13,8 +13,7 @@ router = Router(tags=["labeling"])
 @router.post("/projects/{project_id}/tasks/next", response={200: schemas.AssignmentOut, 204: None})
 def task_next(request, project_id: Id):
     """Lease the next task (or get back the one in progress). 204 when nothing is left for you."""
-    project = project_selectors.project_for_labeler_get(actor=request.auth, project_id=project_id)
-    assignment = services.assignment_lease_next(actor=request.auth, project=project)
+    assignment = services.assignment_lease_next_in(actor=request.auth, project_id=project_id)
     if assignment is None:
         return Status(204, None)
     return assignment

@@ -24,6 +24,8 @@ from datadam.core.rows import (
 )
 from datadam.labeling.models import Annotation, Assignment
 from datadam.projects.models import Item, Project
+from datadam.projects.schema.validate import LabelSchema, schema_parse_text
+from datadam.projects.selectors import labeler_project_from_row, labeler_project_statement
 
 
 def _one(sql: str, params: list | dict) -> tuple | None:
@@ -69,10 +71,12 @@ def lease_state(project_id: int, worker_id: int, now: datetime) -> LeaseState:
 # PostgreSQL only: the whole common lease in one statement. It asks what lease_state asks and, when the
 # worker is the project's labeler, the lease hooks have nothing to say ({hooks_quiet}), the worker has nothing
 # pending and no lease in the project has run out, takes the first open item (skipping rows other leases
-# hold), its slot, the assignment and the audit row. A statement of its own after the membership lock, so it
-# sees what another tab of the same worker committed meanwhile.
+# hold), its slot, the assignment (for the project's lease time) and the audit row. A statement of its own
+# after the membership lock, so it sees what another tab of the same worker committed meanwhile.
 LEASE_TAKE_SQL = """
-WITH state AS (
+WITH project AS (
+    SELECT organization_id, lease_seconds FROM projects_project WHERE id = %(project)s
+), state AS (
     SELECT EXISTS (SELECT 1 FROM projects_projectmembership
                    WHERE project_id = %(project)s AND user_id = %(worker)s AND role = 'labeler') AS labeler,
            ({hooks_quiet}) AS hooks_quiet,
@@ -93,12 +97,15 @@ WITH state AS (
     UPDATE projects_item SET open_slots = open_slots - 1 WHERE id IN (SELECT id FROM pick) RETURNING id
 ), lease AS (
     INSERT INTO labeling_assignment (project_id, item_id, worker_id, status, leased_at, expires_at, was_submitted)
-    SELECT %(project)s, id, %(worker)s, 'active', %(now)s, %(expires)s, false FROM slot
+    SELECT %(project)s, slot.id, %(worker)s, 'active', %(now)s,
+           %(now)s + make_interval(secs => project.lease_seconds), false
+    FROM slot, project
     RETURNING id, item_id
 ), audit AS (
     INSERT INTO audit_auditevent
         (actor_id, action, object_type, object_id, organization_id, project_id, detail, created_at)
-    SELECT %(worker)s, 'assignment.lease', 'assignment', id, %(organization)s, %(project)s, '{}', %(now)s FROM lease
+    SELECT %(worker)s, 'assignment.lease', 'assignment', lease.id, project.organization_id, %(project)s, '{}', %(now)s
+    FROM lease, project
 )
 SELECT state.labeler, state.hooks_quiet, state.pending, state.run_out, lease.id, pick.id, pick.external_id, pick.data
 FROM state LEFT JOIN lease ON true LEFT JOIN pick ON pick.id = lease.item_id
@@ -114,28 +121,33 @@ class LeaseTaken:
     item: Item | None  # the leased item with its id, external id and data (other fields load when asked)
 
 
-def lease_take(project: Project, worker_id: int, now: datetime, expires_at: datetime) -> LeaseTaken:
+def lease_take(project: Project, worker_id: int, now: datetime) -> LeaseTaken:
     """The common lease in one statement, in the caller's transaction, after the lease hooks were asked
     (PostgreSQL: `writes_in_with()`)."""
     with hot_cursor() as cursor:
-        cursor.execute(_lease_take_sql(()), _lease_params(project, worker_id, now, expires_at))
-        return _lease_taken(project, cursor.fetchone())
+        cursor.execute(_lease_take_sql(()), _lease_params(project.id, worker_id, now))
+        return _lease_taken(project.id, cursor.fetchone())
 
 
 def lease_take_locked(
-    project: Project, worker_id: int, now: datetime, expires_at: datetime, *, hooks_quiet: tuple[str, ...]
-) -> LeaseTaken:
-    """The membership lock and the common lease in one round trip, outside any transaction of Django's
-    (PostgreSQL), taken only where every lease hook's `hooks_quiet` condition holds. The two statements
-    travel together, and PostgreSQL runs them as one implicit transaction, each with its own snapshot: the
-    lease still sees what another tab of the same worker committed while this one waited for the lock, and
-    no BEGIN or COMMIT costs a round trip."""
-    params = _lease_params(project, worker_id, now, expires_at)
-    with hot_cursor() as lock, hot_cursor() as lease:
+    project_id: int, worker_id: int, now: datetime, *, hooks_quiet: tuple[str, ...]
+) -> tuple[Project | None, LeaseTaken]:
+    """The worker's project (None unless they label in it), the membership lock and the common lease in
+    one round trip, outside any transaction of Django's (PostgreSQL), taken only where every lease hook's
+    `hooks_quiet` condition holds. The statements travel together, and PostgreSQL runs them as one implicit
+    transaction, each with its own snapshot: the lease still sees what another tab of the same worker
+    committed while this one waited for the lock, and no BEGIN or COMMIT costs a round trip."""
+    params = _lease_params(project_id, worker_id, now)
+    project_sql, project_params = labeler_project_statement(project_id, worker_id)
+    with hot_cursor() as read, hot_cursor() as lock, hot_cursor() as lease:
         with statements_together():
+            read.execute(project_sql, project_params)
             lock.execute(f"{LABELER_MEMBERSHIP_SQL} FOR UPDATE OF m", params)
             lease.execute(_lease_take_sql(hooks_quiet), params)
-        return _lease_taken(project, lease.fetchone())
+        project_row = read.fetchone()
+        return labeler_project_from_row(project_row) if project_row else None, _lease_taken(
+            project_id, lease.fetchone()
+        )
 
 
 @cache
@@ -145,24 +157,18 @@ def _lease_take_sql(hooks_quiet: tuple[str, ...]) -> str:
     )
 
 
-def _lease_params(project: Project, worker_id: int, now: datetime, expires_at: datetime) -> dict:
-    return {
-        "worker": worker_id,
-        "project": project.id,
-        "organization": project.organization_id,
-        "now": sql_time(now),
-        "expires": sql_time(expires_at),
-    }
+def _lease_params(project_id: int, worker_id: int, now: datetime) -> dict:
+    return {"worker": worker_id, "project": project_id, "now": sql_time(now)}
 
 
-def _lease_taken(project: Project, row: tuple) -> LeaseTaken:
+def _lease_taken(project_id: int, row: tuple) -> LeaseTaken:
     labeler, hooks_quiet, pending, run_out, assignment_id, item_id, external_id, data = row
     state = LeaseState(worker_has_pending=bool(pending), project_has_run_out_leases=bool(run_out))
     asked = {"labeler": bool(labeler), "hooks_quiet": bool(hooks_quiet), "state": state}
     if assignment_id is None:
         return LeaseTaken(**asked, assignment_id=None, item=None)
     fields = ["id", "project_id", "external_id", "data"]
-    item = Item.from_db(connection.alias, fields, [item_id, project.id, external_id, json_value(Item, "data", data)])
+    item = Item.from_db(connection.alias, fields, [item_id, project_id, external_id, json_value(Item, "data", data)])
     return LeaseTaken(**asked, assignment_id=assignment_id, item=item)
 
 
@@ -187,8 +193,12 @@ class SubmitRow:
     organization_id: int
     item_data: dict
     prediction: dict | None
-    schema: dict
+    schema_text: str  # the project's schema as stored (JSON text)
     pay_on: str
+
+    @property
+    def schema(self) -> LabelSchema:
+        return schema_parse_text(self.schema_text)
 
     @property
     def answerable(self) -> bool:
@@ -200,7 +210,8 @@ class SubmitRow:
 
 
 SUBMIT_ROW_SQL = """SELECT a.id, a.status, a.was_submitted, a.expires_at > %s, i.withheld_since IS NULL, a.leased_at,
-                        a.item_id, a.project_id, p.organization_id, i.data, i.prediction, p.schema, p.pay_on
+                        a.item_id, a.project_id, p.organization_id, i.data, i.prediction,
+                        CAST(p.schema AS text), p.pay_on
                  FROM labeling_assignment a
                  JOIN projects_item i ON i.id = a.item_id
                  JOIN projects_project p ON p.id = a.project_id
@@ -230,7 +241,7 @@ def submit_rows_lock(
 
 def _submit_row(row: tuple) -> SubmitRow:
     status, was_submitted, live, shown, leased_at, item_id, project_id, organization_id = row[:8]
-    data, prediction, schema, pay_on = row[8:]
+    data, prediction, schema_text, pay_on = row[8:]
     return SubmitRow(
         status=status,
         was_submitted=bool(was_submitted),
@@ -242,7 +253,7 @@ def _submit_row(row: tuple) -> SubmitRow:
         organization_id=organization_id,
         item_data=json_value(Item, "data", data),
         prediction=json_value(Item, "prediction", prediction),
-        schema=json_value(Project, "schema", schema),
+        schema_text=schema_text,
         pay_on=pay_on,
     )
 

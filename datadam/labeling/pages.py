@@ -24,7 +24,7 @@ from datadam.labeling.models import Annotation, Assignment
 from datadam.pay import services as pay
 from datadam.projects.models import Item, Project
 from datadam.projects.schema.prelabel import prelabel_compare
-from datadam.projects.schema.validate import annotation_validate, schema_parse
+from datadam.projects.schema.validate import annotation_validate
 
 
 def page_lease(*, actor: User, project: Project) -> list[Assignment]:
@@ -116,7 +116,7 @@ def _validate(rows: dict[int, loop_statements.SubmitRow], answers: dict[int, obj
     places = {assignment_id: place for place, assignment_id in enumerate(answers, start=1)}
     schema = None
     for assignment_id, row in rows.items():
-        schema = schema or schema_parse(row.schema)
+        schema = schema or row.schema
         try:
             annotation_validate(schema, answers[assignment_id], row.item_data, project_id=row.project_id)
         except SchemaViolation as exc:

@@ -23,9 +23,10 @@ from datadam.core.text import unstorable_reason
 from datadam.labeling import lease_hooks, loop_statements
 from datadam.labeling.models import Annotation, Assignment
 from datadam.pay import services as pay
+from datadam.projects import selectors as project_selectors
 from datadam.projects.models import Item, Project
 from datadam.projects.schema.prelabel import prelabel_compare
-from datadam.projects.schema.validate import annotation_validate, schema_parse
+from datadam.projects.schema.validate import annotation_validate
 from datadam.projects.withheld import item_check_shown, withheld
 
 MAX_DRAFT_BYTES = 1024 * 1024
@@ -38,9 +39,27 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
     """
     hooks_quiet = lease_hooks.lease_hooks_quiet_sql()
     if writes_in_with() and hooks_quiet is not None:
-        decided, assignment = _lease_in_one_round_trip(project, actor, hooks_quiet)
+        _project, decided, assignment = _lease_in_one_round_trip(project.id, actor, hooks_quiet)
         if decided:
             return assignment
+    return _lease_gated(project, actor)
+
+
+def assignment_lease_next_in(*, actor: User, project_id: int) -> Assignment | None:
+    """assignment_lease_next for a project known by its id (the API's next task): on PostgreSQL the project
+    is read in the lease's own round trip. An outsider gets NotFound, staff who do not label PermissionDenied."""
+    hooks_quiet = lease_hooks.lease_hooks_quiet_sql()
+    if writes_in_with() and hooks_quiet is not None:
+        project, decided, assignment = _lease_in_one_round_trip(project_id, actor, hooks_quiet)
+        if decided:
+            return assignment
+        if project is not None:
+            return _lease_gated(project, actor)
+    project = project_selectors.project_for_labeler_get(actor=actor, project_id=project_id)
+    return assignment_lease_next(actor=actor, project=project)
+
+
+def _lease_gated(project: Project, actor: User) -> Assignment | None:
     # Before the lease's transaction, so that a pause decided now is kept: a paused worker is refused here
     # with the reason (PermissionDenied), before any pending work.
     gated = lease_hooks.lease_hooks_gate(project=project, worker=actor)  # quality's, registered at start-up
@@ -48,19 +67,22 @@ def assignment_lease_next(*, actor: User, project: Project) -> Assignment | None
 
 
 def _lease_in_one_round_trip(
-    project: Project, actor: User, hooks_quiet: tuple[str, ...]
-) -> tuple[bool, Assignment | None]:
-    """The common lease on PostgreSQL: lock, ask and take in one round trip. Returns (decided, assignment);
-    not decided when a lease hook has something to say (a quality policy), the worker has work pending or
-    some lease has run out: the transaction handles those."""
+    project_id: int, actor: User, hooks_quiet: tuple[str, ...]
+) -> tuple[Project | None, bool, Assignment | None]:
+    """The common lease on PostgreSQL: read the project, lock, ask and take in one round trip. Returns
+    (project, decided, assignment); the project is None when the actor does not label in it, and nothing is
+    decided when a lease hook has something to say (a quality policy), the worker has work pending or some
+    lease has run out: the transaction handles those."""
     now = timezone.now()
-    taken = loop_statements.lease_take_locked(project, actor.id, now, _lease_end(project, now), hooks_quiet=hooks_quiet)
+    project, taken = loop_statements.lease_take_locked(project_id, actor.id, now, hooks_quiet=hooks_quiet)
+    if project is None:
+        return None, False, None
     if not taken.labeler:
         raise PermissionDenied(_("Join this project as a labeler to get tasks."))
     if taken.assignment_id is not None:
-        return True, _leased(project, taken.item, actor, now, taken.assignment_id)
+        return project, True, _leased(project, taken.item, actor, now, taken.assignment_id)
     state = taken.state
-    return taken.hooks_quiet and not (state.worker_has_pending or state.project_has_run_out_leases), None
+    return project, taken.hooks_quiet and not (state.worker_has_pending or state.project_has_run_out_leases), None
 
 
 def _lease_in_transaction(project: Project, actor: User, gated: list) -> Assignment | None:
@@ -73,7 +95,7 @@ def _lease_in_transaction(project: Project, actor: User, gated: list) -> Assignm
         # Gold items (honeypots) are served from their own path and never take an overlap slot.
         gold = lease_hooks.lease_hooks_pick(project=project, worker=actor, gated=gated)
         if gold is None and writes_in_with():
-            taken = loop_statements.lease_take(project, actor.id, now, _lease_end(project, now))
+            taken = loop_statements.lease_take(project, actor.id, now)
             if taken.assignment_id is not None:
                 return _leased(project, taken.item, actor, now, taken.assignment_id)
             state = taken.state
@@ -319,7 +341,7 @@ def _first_answer_at_once(
     row = loop_statements.submit_row_read(assignment_id, actor.id, now)
     if row is None or not row.answerable or row.was_submitted or row.pay_on == Project.PayOn.SUBMIT:
         return None
-    annotation_validate(schema_parse(row.schema), result, row.item_data, project_id=row.project_id)
+    annotation_validate(row.schema, result, row.item_data, project_id=row.project_id)
     values, done, audit = _answer_rows(actor, assignment_id, row, result, now, active_seconds, version=1)
     annotation_id = loop_statements.answer_write_if_open(values, assignment_id, done, audit, now)
     return None if annotation_id is None else Annotation(id=annotation_id, **values)
@@ -332,7 +354,7 @@ def _answer_store(
 
     Where the project pays on submit, the earning is written here, in the same transaction.
     """
-    annotation_validate(schema_parse(row.schema), result, row.item_data, project_id=row.project_id)
+    annotation_validate(row.schema, result, row.item_data, project_id=row.project_id)
     version = last_version(assignment_id) + 1 if row.was_submitted else 1
     values, done, audit = _answer_rows(actor, assignment_id, row, result, now, active_seconds, version=version)
     annotation_id = loop_statements.answer_write(values, assignment_id, done, audit, together=writes_in_with())

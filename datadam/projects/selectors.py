@@ -61,10 +61,19 @@ def project_for_labeler_get(*, actor, project_id: int) -> Project:
     Anyone else gets the general look-up: NotFound for outsiders, the project for its staff.
     """
     with hot_cursor() as cursor:
-        cursor.execute(LABELER_PROJECT_SQL, [project_id, actor.id, ProjectMembership.Role.LABELER.value])
+        cursor.execute(*labeler_project_statement(project_id, actor.id))
         row = cursor.fetchone()
     if row is None:
         return project_get(actor=actor, project_id=project_id)
+    return labeler_project_from_row(row)
+
+
+def labeler_project_statement(project_id: int, worker_id: int) -> tuple[str, list]:
+    """project_for_labeler_get's statement, for a caller that sends it together with others (the lease)."""
+    return LABELER_PROJECT_SQL, [project_id, worker_id, ProjectMembership.Role.LABELER.value]
+
+
+def labeler_project_from_row(row: tuple) -> Project:
     return model_from_row(Project, LABELER_PROJECT_FIELDS, row)
 
 

@@ -9,6 +9,7 @@ from datadam.core.errors import Conflict, LeaseExpired, NotFound, SchemaViolatio
 from datadam.labeling import services
 from datadam.labeling.models import Annotation, Assignment
 from datadam.projects.models import Item
+from datadam.projects.services import project_update
 from tests.conftest import client_for
 
 
@@ -50,6 +51,19 @@ def test_a_label_outside_the_schema_is_refused_naming_it_and_nothing_is_stored(c
 
     assert not Annotation.objects.exists()
     assert Assignment.objects.get(id=lease.id).status == Assignment.Status.ACTIVE
+
+
+def test_a_label_the_manager_adds_is_taken_at_the_next_submit(cast) -> None:
+    first, second = _lease(cast), services.assignment_lease_next(actor=cast.labeler2, project=cast.project)
+    services.annotation_submit(actor=cast.labeler, assignment_id=first.id, result={"sentiment": "positive"})
+    schema = {"controls": [{"type": "choices", "name": "sentiment", "labels": ["positive", "negative", "neutral"]}]}
+
+    project_update(actor=cast.manager, project=cast.project, schema=schema)
+    _annotation, created = services.annotation_submit(
+        actor=cast.labeler2, assignment_id=second.id, result={"sentiment": "neutral"}
+    )
+
+    assert created and Annotation.objects.get(assignment_id=second.id).result == {"sentiment": "neutral"}
 
 
 def test_a_missing_required_answer_is_refused(cast) -> None:

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from datadam.core.errors import PermissionDenied
 from datadam.labeling import services
@@ -103,6 +104,20 @@ def test_next_task_api_leases_and_shows_the_text(cast) -> None:
 
     assert response.status_code == 200
     assert response.json()["item"]["data"]["text"] == cast.items[0].data["text"]
+
+
+def test_a_manager_who_does_not_label_is_told_to_join_and_a_lease_lasts_the_projects_lease_time(cast) -> None:
+    cast.project.lease_seconds = 600
+    cast.project.save(update_fields=["lease_seconds"])
+
+    refused = client_for(cast.manager).post(f"/api/v1/projects/{cast.project.id}/tasks/next")
+    leased = client_for(cast.labeler).post(f"/api/v1/projects/{cast.project.id}/tasks/next")
+
+    assert refused.status_code == 403 and "라벨러로 참여하세요" in refused.json()["detail"]
+    assignment = Assignment.objects.get(id=leased.json()["id"])
+    assert (assignment.worker, assignment.expires_at - assignment.leased_at) == (cast.labeler, timedelta(seconds=600))
+    told = parse_datetime(leased.json()["expires_at"])  # the answer tells the same time, to the millisecond
+    assert abs(told - assignment.expires_at) < timedelta(milliseconds=1)
 
 
 def test_outsider_cannot_lease_in_another_organizations_project(cast) -> None:

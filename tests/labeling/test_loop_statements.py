@@ -7,7 +7,6 @@ import json
 from collections.abc import Callable
 
 import pytest
-
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client
@@ -23,8 +22,8 @@ STATEMENTS_PER_LEASE = 11
 # token, (savepoint), assignment with item and project, annotation insert, assignment update, audit insert,
 # (release)
 STATEMENTS_PER_SUBMIT = 7
-# On PostgreSQL, outside any transaction: token, project, then the membership lock and the whole lease (which
-# asks whether the project has a quality policy), which travel together
+# On PostgreSQL, outside any transaction: the token, then the project, the membership lock and the whole lease
+# (which asks whether the project has a quality policy), which travel together in one round trip
 LEASE_STATEMENTS_ON_POSTGRESQL = 4
 # token, assignment with item and project, the answer's writes in one statement
 SUBMIT_STATEMENTS_ON_POSTGRESQL = 3

@@ -1,6 +1,7 @@
 """Validate a label schema document, and annotations against a schema."""
 
 import functools
+import json
 import operator
 from typing import Annotated
 
@@ -62,6 +63,14 @@ def schema_parse(document: object) -> LabelSchema:
         return _schema_model(tuple(KINDS.items())).model_validate(document)
     except ValidationError as exc:
         raise SchemaViolation(_describe(exc.errors()[0], document)) from None
+
+
+@functools.lru_cache(maxsize=256)
+def schema_parse_text(text: str) -> LabelSchema:
+    """schema_parse of a schema as the database stores it (JSON text), kept per text: the annotator loop then
+    parses its project's schema once per process instead of at every submit. A changed schema is another
+    text, so it is parsed afresh. The schema returned is shared: read it, never change it."""
+    return schema_parse(json.loads(text))
 
 
 def annotation_validate(
