@@ -5,6 +5,9 @@ sit in memory pages the processes share instead of one copy each.
 A forked process writes to a shared page, and so gets its own copy of it, whenever it changes an object on
 it. The garbage collector would do that to every object it visits, so the master freezes the loaded objects
 (moves them where collections never look) before each fork. bench/process_memory.py measures the effect.
+
+Requests are parsed by gunicorn's C parser (gunicorn-h1c, picohttpparser) rather than its Python one: a few
+percent of the CPU of every call. With "fast", gunicorn refuses to start if that package is missing.
 """
 
 import gc
@@ -18,6 +21,8 @@ from django.urls import get_resolver
 from django.utils import formats, translation
 
 preload_app = True
+http_parser = "fast"
+logger_class = "datadam.operations.access_log.AccessLog"
 
 
 def when_ready(server) -> None:

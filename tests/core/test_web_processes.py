@@ -6,6 +6,8 @@ import gc
 import pytest
 from django.db import connection
 from django.template import engines
+from gunicorn.config import Config
+from gunicorn.http import message
 
 from datadam.cli import serve_command
 from datadam.core import web_processes
@@ -16,6 +18,13 @@ def test_serve_loads_the_app_in_the_master_with_these_settings() -> None:
 
     assert command[command.index("--config") + 1] == "python:datadam.core.web_processes"
     assert web_processes.preload_app is True
+
+
+def test_requests_are_parsed_by_gunicorns_c_parser() -> None:
+    config = Config()
+    config.set("http_parser", web_processes.http_parser)
+
+    assert message._check_fast_parser(config) is True  # gunicorn's own choice for these settings
 
 
 def test_the_master_compiles_every_template_of_the_app_before_it_forks() -> None:
