@@ -1,9 +1,9 @@
 """A web process starts without the data-science libraries: jobs and the few pages that need them load them.
 
 Each of these costs megabytes in every web process for its whole life. A fresh interpreter sets Django up,
-imports the URLconf and warms up as `datadam serve`'s master does before it forks the web processes; an import hook records, for each heavy
-library, the chain of modules that first asked for it, so a failure names the import to move into a function
-or a job module.
+imports the URLconf and warms up as `datadam serve`'s master does before it forks the web processes; an import
+hook records, for each heavy library, the chain of modules that first asked for it, so a failure names the
+import to move into a function or a job module.
 """
 
 import json
