@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument(
-        "--web-processes", type=int, default=2, help="2 as in the demo; serve's default is 2 × cores + 1"
+        "--web-processes", type=int, default=2, help="2 as in the demo; serve's default is cores + 1"
     )
     parser.add_argument("--data-dir", type=Path, help="a data folder where the demo is already loaded")
     args = parser.parse_args(argv)

@@ -130,11 +130,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 # Chosen on the 2-core machine (bench/RESULTS.md, "Server shape"), as (processes, threads per process):
-# 5 sync processes. Each request goes to whichever process is free (keep-alive connections of gthread
-# workers stay with the process that accepted them, which can leave one process, bound to one core by its
-# GIL, with most clients), and on SQLite a request holding the one write lock never waits for its
-# process's GIL behind threads that only wait for that lock.
-SERVER_SHAPE = {"sqlite": (5, 1), "postgresql": (5, 1)}
+# 3 sync processes, `datadam serve`'s default there (cores + 1). Each request goes to whichever process is free
+# (keep-alive connections of gthread workers stay with the process that accepted them, which can leave one
+# process, bound to one core by its GIL, with most clients), and on SQLite a request holding the one write lock
+# never waits for its process's GIL behind threads that only wait for that lock.
+SERVER_SHAPE = {"sqlite": (3, 1), "postgresql": (3, 1)}
 
 
 def _terminate(signum, frame) -> None:

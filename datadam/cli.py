@@ -34,6 +34,13 @@ def _manage(*args: str) -> None:
     call_command(*args)
 
 
+def default_web_processes() -> int:
+    """One web process per core and one more, to run while another waits for the database. On the 2-core
+    machine 3 processes used less CPU per annotator loop than 5 and served as many loops or more, with a lower
+    p99 (bench/RESULTS.md, "Server shape"); more processes than that only took turns on the same cores."""
+    return (os.cpu_count() or 1) + 1
+
+
 def serve_command(bind: str, workers: int) -> list[str]:
     """gunicorn with several processes; static files come from WhiteNoise inside the app.
 
@@ -172,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         _django_setup()
         _manage("collectstatic", "--noinput", "-v", "0")
         bind = env_str("DATADAM_BIND", "127.0.0.1:8000")
-        workers = env_int("DATADAM_WEB_PROCESSES", (os.cpu_count() or 1) * 2 + 1)
+        workers = env_int("DATADAM_WEB_PROCESSES", default_web_processes())
         os.execv(sys.executable, serve_command(bind, workers))
     if command == "worker":
         args = ["task_worker", "--queue-name", "*", *args[1:]]

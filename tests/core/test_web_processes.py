@@ -9,7 +9,7 @@ from django.template import engines
 from gunicorn.config import Config
 from gunicorn.http import message
 
-from datadam.cli import serve_command
+from datadam.cli import default_web_processes, serve_command
 from datadam.core import web_processes
 
 
@@ -18,6 +18,14 @@ def test_serve_loads_the_app_in_the_master_with_these_settings() -> None:
 
     assert command[command.index("--config") + 1] == "python:datadam.core.web_processes"
     assert web_processes.preload_app is True
+
+
+def test_serve_runs_one_web_process_per_core_and_one_more(monkeypatch) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    eight_cores = default_web_processes()
+    monkeypatch.setattr("os.cpu_count", lambda: None)  # unknown
+
+    assert (eight_cores, default_web_processes()) == (9, 2)
 
 
 def test_requests_are_parsed_by_gunicorns_c_parser() -> None:
