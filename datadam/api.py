@@ -1,6 +1,7 @@
 """The one API: /api/v1/, session auth for the browser (with CSRF), bearer tokens for scripts."""
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.parser import Parser
@@ -12,6 +13,7 @@ from datadam.accounts.api import router as accounts_router
 from datadam.assist.api import router as assist_router
 from datadam.audit.api import router as audit_router
 from datadam.catalog.api import router as catalog_router
+from datadam.core.browser_middleware import is_token_api_call
 from datadam.core.errors import DomainError, ImportRejected
 from datadam.core.text import load_bounded_json
 from datadam.labeling.api import router as labeling_router
@@ -30,6 +32,17 @@ ERROR_STATUSES = ("400", "401", "403", "404", "409", "413", "422", "429")
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
         return account_services.token_authenticate(plain=token)
+
+
+class BrowserSessionAuth(SessionAuth):
+    """The browser's session, CSRF-checked. A call with a bearer token is a script's, decided by its token alone,
+    and a call without a logged-in session has no session to check: both end in a 401 that says what is
+    missing, not in a CSRF failure."""
+
+    def __call__(self, request: HttpRequest):
+        if is_token_api_call(request) or not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
 
 
 class BoundedParser(Parser):
@@ -63,7 +76,7 @@ api = DatadamAPI(
     title="Datadam API",
     version="1",
     description="Build AI training data: projects, imports, labeling tasks.",
-    auth=[TokenAuth(), SessionAuth()],  # token first: session auth checks CSRF before anything else
+    auth=[TokenAuth(), BrowserSessionAuth()],
     urls_namespace="api",
     parser=BoundedParser(),
 )
@@ -101,4 +114,8 @@ def http_error(request: HttpRequest, exc: HttpError):
 
 @api.exception_handler(AuthenticationError)
 def not_logged_in(request: HttpRequest, exc: AuthenticationError):
-    return api.create_response(request, {"detail": "Log in, or send an API token."}, status=401)
+    if is_token_api_call(request):
+        detail = _("This API token is not valid or was revoked. Make a new one on your API tokens page.")
+    else:
+        detail = _("Log in, or send an API token.")
+    return api.create_response(request, {"detail": detail}, status=401)

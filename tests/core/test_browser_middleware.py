@@ -56,7 +56,7 @@ def test_a_scripts_call_opens_no_session_and_sets_no_csrf_cookie(cast) -> None:
 
 
 def test_a_script_with_an_unknown_token_is_refused_as_a_browser_without_a_session_is(db) -> None:
-    script = Client(HTTP_AUTHORIZATION="Bearer not-a-token")
+    script = Client(HTTP_AUTHORIZATION="Bearer not-a-token", enforce_csrf_checks=True)
 
     reading, writing = script.get("/api/v1/me"), script.post("/api/v1/projects/1/tasks/next")
 
