@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 
 from datadam.core.errors import JsonOutOfBounds
-from datadam.core.text import check_depth, load_bounded_json, unstorable_reason
+from datadam.core.text import check_depth, json_problem, load_bounded_json, unstorable_reason
 
 
 @pytest.fixture
@@ -71,3 +71,17 @@ def test_a_parsed_value_100000_levels_deep_is_checked_without_running_out_of_sta
 def test_unstorable_text_is_still_found_deep_inside_a_value() -> None:
     assert "NUL" in unstorable_reason({"a": [{"b": ["ok", "bad\x00"]}]})
     assert "NaN" in unstorable_reason([[1.0, float("inf")]])
+
+
+@pytest.mark.parametrize(
+    ("broken", "in_korean"),
+    [
+        ('{"a": 1 "b": 2}', "쉼표가 빠졌습니다, 9번째 글자"),
+        ('{"a" 1}', "콜론(:)이 빠졌습니다, 6번째 글자"),
+    ],
+)
+def test_a_person_reading_korean_is_told_what_is_wrong_with_their_json_and_where(broken: str, in_korean: str) -> None:
+    with pytest.raises(json.JSONDecodeError) as broken_json:
+        load_bounded_json(broken)
+    with translation.override("ko"):
+        assert json_problem(broken_json.value) == in_korean
